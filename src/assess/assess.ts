@@ -1,0 +1,195 @@
+import { citationFor } from "../law/registry.js";
+import notices from "../law/outside-england-and-wales/notices.json";
+import { todayInLondon } from "../dates/calendar.js";
+import type { CompiledRuleSet } from "../evaluate/compile.js";
+import { createContext, evaluateOutcome, evaluateRule } from "../evaluate/evaluate.js";
+import type { RuleEvaluation } from "../evaluate/types.js";
+import type { CaseFacts } from "../model/case-facts.js";
+import { IsoDateSchema, type IsoDate } from "../model/iso-date.js";
+import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
+import type { Assessment, Notice, Question, RecommendedOrder, Recommendation } from "./assessment.js";
+import { DEFAULT_RULES } from "./default-rules.js";
+import { CaseFactsError } from "./errors.js";
+
+/** Options for {@link assess}. */
+export interface AssessOptions {
+  /** The date whose law applies (YYYY-MM-DD). Default: today in England and Wales, echoed in the result. */
+  readonly asOf?: IsoDate | undefined;
+  /** Another compiled rule set (for example, your own rule files): default, the bundled rules. */
+  readonly rules?: CompiledRuleSet | undefined;
+}
+
+/**
+ * Assesses a case against the law in force on `asOf`: for each order, whether it is available,
+ * not available, or needs information, with every statutory limb, its citation and the facts it
+ * used; which order to consider first; and the questions to ask, most decisive first.
+ * Throws {@link CaseFactsError} (listing every problem by path) for input that does not validate;
+ * use {@link safeAssess} for a result that never throws.
+ *
+ * @example
+ * ```ts
+ * import { assess } from "protective-orders";
+ * const assessment = assess(
+ *   {
+ *     id: "case-1",
+ *     jurisdiction: "england-and-wales",
+ *     relationship: { summary: "stranger", allConnectionsRecorded: true },
+ *     incidents: [{ kind: "following", date: "2025-05-01" }, { kind: "loitering", date: "2025-05-03" }],
+ *     risk: { psychologicalHarm: true, ongoing: true },
+ *     protection: {},
+ *   },
+ *   { asOf: "2025-06-01" },
+ * );
+ * assessment.recommendation.first; // "spo"
+ * ```
+ */
+export function assess(facts: CaseFacts, options: AssessOptions = {}): Assessment {
+  const result = safeAssess(facts, options);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.assessment;
+}
+
+/**
+ * Like {@link assess}, but never throws: returns the assessment, or every problem with the input
+ * (or with `asOf`) by path.
+ *
+ * @example
+ * ```ts
+ * import { safeAssess } from "protective-orders";
+ * const result = safeAssess({ id: "c", incidents: "lots" }, { asOf: "2025-01-01" });
+ * result.success; // false
+ * ```
+ */
+export function safeAssess(
+  input: unknown,
+  options: AssessOptions = {},
+):
+  | { readonly success: true; readonly assessment: Assessment }
+  | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  const asOfProblem = options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success;
+  const parsed = parseCaseFacts(input);
+  if (!parsed.success || asOfProblem) {
+    const problems = [
+      ...(asOfProblem ? [{ path: "asOf", message: "expected a calendar date written YYYY-MM-DD" }] : []),
+      ...(parsed.success ? [] : parsed.problems),
+    ];
+    return { success: false, problems };
+  }
+  const defaulted = options.asOf === undefined;
+  const asOf = options.asOf ?? todayInLondon();
+  return { success: true, assessment: assessParsed(parsed.data, asOf, options.rules ?? DEFAULT_RULES, defaulted) };
+}
+
+function assessParsed(facts: CaseFacts, asOf: IsoDate, rules: CompiledRuleSet, defaulted: boolean): Assessment {
+  const ctx = createContext(rules, facts, asOf);
+  const evaluations = rules.rules.map((_, i) => evaluateRule(rules, i, ctx));
+  const questions = rankQuestions(rules, ctx, evaluations);
+  const missing = new Set<string>();
+  for (const e of evaluations) for (const f of e.missingFacts) missing.add(f);
+  const factOrder = new Map(rules.facts.map((f, i) => [f.id, i]));
+  const orders = evaluations
+    .map((e, i) => ({ e, rank: rules.rules[i]!.rule.recommendation.rank, i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.e);
+  return {
+    caseId: facts.id,
+    asOf,
+    orders,
+    recommendation: recommend(rules, evaluations),
+    questions,
+    missingFacts: [...missing].sort((a, b) => (factOrder.get(a) ?? 0) - (factOrder.get(b) ?? 0)),
+    notices: noticesFor(facts, asOf, defaulted),
+    exact: evaluations.every((e) => e.exact),
+  };
+}
+
+/**
+ * For every unknown fact that some needs-information order is waiting on: the orders one of its
+ * possible answers would settle. Most decisive (settling the most orders) first.
+ */
+function rankQuestions(
+  rules: CompiledRuleSet,
+  ctx: ReturnType<typeof createContext>,
+  evaluations: readonly RuleEvaluation[],
+): Question[] {
+  const factIndex = new Map(rules.facts.map((f, i) => [f.id, i]));
+  const waiting = new Map<number, number[]>();
+  evaluations.forEach((e, ruleIndex) => {
+    for (const fact of e.missingFacts) {
+      const fi = factIndex.get(fact)!;
+      waiting.set(fi, [...(waiting.get(fi) ?? []), ruleIndex]);
+    }
+  });
+  const scored = [...waiting.entries()].map(([fi, ruleIndexes]) => {
+    const settles: string[] = [];
+    for (const ruleIndex of ruleIndexes) {
+      const values = ctx.values.slice();
+      const settled = rules.domains[fi]!.some((value) => {
+        values[fi] = value;
+        return evaluateOutcome(rules, ruleIndex, { ...ctx, values }) !== "needs-information";
+      });
+      if (settled) settles.push(rules.rules[ruleIndex]!.rule.name);
+    }
+    return { fi, settles, waiting: ruleIndexes.length };
+  });
+  scored.sort((a, b) => b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi);
+  return scored.map(({ fi, settles }) => {
+    const definition = rules.facts[fi]!;
+    return { fact: definition.id, question: definition.question, settles, citation: citationFor(definition.citation) };
+  });
+}
+
+function recommend(rules: CompiledRuleSet, evaluations: readonly RuleEvaluation[]): Recommendation {
+  const entries = evaluations.map((evaluation, i) => ({ evaluation, rule: rules.rules[i]!.rule }));
+  const toEntry = (x: (typeof entries)[number]): RecommendedOrder => ({
+    rule: x.rule.name,
+    order: x.rule.event.params.order,
+    label: x.rule.label,
+    role: x.rule.recommendation.role,
+    outcome: x.evaluation.outcome === "available" ? "available" : "needs-information",
+    reason: x.rule.recommendation.reason,
+    citations: x.rule.recommendation.citations.map(citationFor),
+  });
+  const byRank = (a: (typeof entries)[number], b: (typeof entries)[number]) =>
+    a.rule.recommendation.rank - b.rule.recommendation.rank;
+  const available = entries.filter((x) => x.evaluation.outcome === "available").sort(byRank);
+  const open = entries.filter((x) => x.evaluation.outcome === "needs-information").sort(byRank);
+  const firstEntry = available.find((x) => x.rule.recommendation.role !== "complement") ?? available[0];
+  const ranked = [...available, ...open].map(toEntry);
+  const whatWouldChange: string[] = [];
+  if (available.length === 0) {
+    for (const x of entries.filter((e) => e.rule.recommendation.role !== "complement").sort(byRank)) {
+      if (x.evaluation.outcome !== "not-available") continue;
+      const failing = failingLimbs(x.evaluation);
+      if (failing.length > 0) whatWouldChange.push(`${x.rule.label}: not available because ${failing.join("; ")}.`);
+      else if (x.evaluation.notes[0]) whatWouldChange.push(`${x.rule.label}: ${x.evaluation.notes[0]}`);
+    }
+  }
+  const summary = firstEntry
+    ? `Consider first: ${firstEntry.rule.label}. ${firstEntry.rule.recommendation.reason}`
+    : open.length > 0
+      ? `Nothing is available yet on these facts; ${open.map((x) => x.rule.label).join(", ")} may be, once the open questions are answered.`
+      : "No order assessed here is available on these facts.";
+  return { first: firstEntry?.rule.name ?? null, ranked, summary, whatWouldChange };
+}
+
+/** The labels (with citations) of the named limbs directly under the root that fail. */
+function failingLimbs(evaluation: RuleEvaluation): string[] {
+  const root = evaluation.conditions;
+  const children = root.type === "all" || root.type === "any" ? root.conditions : [root];
+  return children
+    .filter((c): c is Extract<typeof c, { type: "limb" }> => c.type === "limb" && c.result === "fails")
+    .map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} is not met (${c.citation.title})`);
+}
+
+function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice[] {
+  const result: Notice[] = [];
+  if (defaulted) {
+    result.push({ code: "as-of-defaulted", text: `No assessment date was given: the law as at today, ${asOf}, was applied.`, citations: [] });
+  }
+  if (facts.jurisdiction === "northern-ireland" || facts.jurisdiction === "scotland") {
+    const notice = notices[facts.jurisdiction];
+    result.push({ code: `outside-england-and-wales`, text: notice.text, citations: notice.citations.map(citationFor) });
+  }
+  return result;
+}

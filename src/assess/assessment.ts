@@ -1,0 +1,60 @@
+import type { Citation } from "../law/citation.js";
+import type { RuleEvaluation } from "../evaluate/types.js";
+import type { IsoDate } from "../model/iso-date.js";
+
+/** A question to ask, and which outcomes its answer could settle. */
+export interface Question {
+  readonly fact: string;
+  readonly question: string;
+  /** The rules (orders) whose outcome some answer to this question would settle. */
+  readonly settles: readonly string[];
+  readonly citation: Citation;
+}
+
+/** One entry of the ranked recommendation. */
+export interface RecommendedOrder {
+  readonly rule: string;
+  readonly order: string;
+  readonly label: string;
+  readonly role: "primary" | "alternative" | "complement";
+  readonly outcome: "available" | "needs-information";
+  readonly reason: string;
+  readonly citations: readonly Citation[];
+}
+
+/** Which order to consider first, and why. */
+export interface Recommendation {
+  /** The rule to pursue first, or `null` when nothing is available yet. */
+  readonly first: string | null;
+  /** Available orders first (by rank), then those that need information. */
+  readonly ranked: readonly RecommendedOrder[];
+  readonly summary: string;
+  /** Where nothing is available: for each main route, what stands in the way. */
+  readonly whatWouldChange: readonly string[];
+}
+
+/** A notice about the assessment as a whole (jurisdiction, defaults, data limits). */
+export interface Notice {
+  readonly code: string;
+  readonly text: string;
+  readonly citations: readonly Citation[];
+}
+
+/**
+ * The answer for one case: for each order, available / not-available / needs-information with the
+ * tree of limbs and citations; the recommendation; the questions still open, most decisive first.
+ * Plain JSON: it serialises byte-identically.
+ */
+export interface Assessment {
+  readonly caseId: string;
+  /** The date whose law was applied. */
+  readonly asOf: IsoDate;
+  readonly orders: readonly RuleEvaluation[];
+  readonly recommendation: Recommendation;
+  readonly questions: readonly Question[];
+  /** Every derived fact still unknown that could change some outcome. */
+  readonly missingFacts: readonly string[];
+  readonly notices: readonly Notice[];
+  /** False if any order's outcome fell back to plain Kleene logic (see `RuleEvaluation.exact`). */
+  readonly exact: boolean;
+}

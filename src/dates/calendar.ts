@@ -1,0 +1,83 @@
+import { addDays, addYears, format } from "date-fns";
+import type { IsoDate } from "../model/iso-date.js";
+
+// Calendar arithmetic goes through date-fns on a local Date set to noon: noon is never inside a
+// daylight-saving gap, and the date is read back with local getters, so the result is the same
+// calendar date in every time zone.
+
+function toNoon(date: IsoDate): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const value = new Date(2000, 0, 1, 12, 0, 0, 0);
+  value.setFullYear(y, m - 1, d);
+  return value;
+}
+
+function fromNoon(value: Date): IsoDate {
+  return format(value, "yyyy-MM-dd");
+}
+
+/**
+ * The calendar date `years` years after `date` (29 February becomes 28 February in common years).
+ *
+ * @example
+ * ```ts
+ * import { addYearsToDate } from "protective-orders";
+ * addYearsToDate("2024-02-29", 3); // "2027-02-28"
+ * ```
+ */
+export function addYearsToDate(date: IsoDate, years: number): IsoDate {
+  return fromNoon(addYears(toNoon(date), years));
+}
+
+/**
+ * The calendar date `days` days after (or, if negative, before) `date`.
+ *
+ * @example
+ * ```ts
+ * import { addDaysToDate } from "protective-orders";
+ * addDaysToDate("2024-02-28", 1); // "2024-02-29"
+ * ```
+ */
+export function addDaysToDate(date: IsoDate, days: number): IsoDate {
+  return fromNoon(addDays(toNoon(date), days));
+}
+
+/**
+ * A person's age in whole years on `onDate`, from their date of birth (a birthday on
+ * 29 February is reached on 1 March in common years).
+ *
+ * @example
+ * ```ts
+ * import { ageOnDate } from "protective-orders";
+ * ageOnDate("2008-06-15", "2026-06-14"); // 17
+ * ageOnDate("2008-06-15", "2026-06-15"); // 18
+ * ```
+ */
+export function ageOnDate(dateOfBirth: IsoDate, onDate: IsoDate): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = onDate.split("-").map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+/**
+ * Today's date in England and Wales (Europe/London), read from the clock. The library calls
+ * this only to resolve a missing `asOf` at the API edge, and echoes the date it used.
+ *
+ * @example
+ * ```ts
+ * import { todayInLondon } from "protective-orders";
+ * todayInLondon(new Date("2026-03-29T00:30:00Z")); // "2026-03-29"
+ * ```
+ */
+export function todayInLondon(now: Date = new Date()): IsoDate {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}

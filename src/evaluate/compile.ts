@@ -1,0 +1,206 @@
+import type { FactDefinition, FactValue } from "../facts/fact-definition.js";
+import type { Citation, InForcePeriod } from "../law/citation.js";
+import { citationFor } from "../law/registry.js";
+import { addDaysToDate } from "../dates/calendar.js";
+import type { IsoDate } from "../model/iso-date.js";
+import type { Limb, Rule, RuleCondition } from "./rule-pack-schema.js";
+import type { RuleSet } from "./rule-set.js";
+import type { LawStatus } from "./types.js";
+
+// Three-valued truth, packed in a Uint8Array: F = 0, T = 1, U = 2.
+export const F = 0;
+export const T = 1;
+export const U = 2;
+
+export const NodeKind = { Fact: 0, All: 1, Any: 2, Not: 3, Limb: 4 } as const;
+export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
+
+/** One node of a rule's expanded condition tree. Children always have higher indices. */
+export interface CompiledNode {
+  readonly kind: NodeKind;
+  readonly children: readonly number[];
+  readonly fact: number;
+  readonly test: ((value: FactValue) => boolean) | undefined;
+  readonly operator: string;
+  readonly expected: FactValue | readonly FactValue[] | undefined;
+  readonly limb: number;
+}
+
+export interface CompiledLimb {
+  readonly limb: Limb;
+  readonly citation: Citation;
+  readonly unverified: boolean;
+}
+
+export interface CompiledRule {
+  readonly rule: Rule;
+  readonly citation: Citation;
+  readonly unverified: boolean;
+  readonly nodes: readonly CompiledNode[];
+  /** Fact indices this rule reads, in registry order. */
+  readonly factsRead: readonly number[];
+  /** Fact indices read by more than one leaf (where plain Kleene logic can over-report unknown). */
+  readonly repeatedFacts: readonly number[];
+}
+
+/** A rule set compiled to flat arrays, evaluated synchronously with no shared state between calls. */
+export interface CompiledRuleSet {
+  readonly ruleSet: RuleSet;
+  readonly facts: readonly FactDefinition[];
+  readonly limbs: readonly CompiledLimb[];
+  readonly rules: readonly CompiledRule[];
+  /** For each fact, the values to try when settling it (booleans, enum values, date representatives). */
+  readonly domains: readonly (readonly FactValue[])[];
+}
+
+function compileTest(operator: string, value: FactValue | readonly FactValue[]): (v: FactValue) => boolean {
+  switch (operator) {
+    case "equal":
+      return (v) => v === value;
+    case "notEqual":
+      return (v) => v !== value;
+    case "in": {
+      const set = new Set(value as readonly FactValue[]);
+      return (v) => set.has(v);
+    }
+    case "notIn": {
+      const set = new Set(value as readonly FactValue[]);
+      return (v) => !set.has(v);
+    }
+    case "lessThan":
+      return (v) => typeof v === "number" && v < (value as number);
+    case "lessThanInclusive":
+      return (v) => typeof v === "number" && v <= (value as number);
+    case "greaterThan":
+      return (v) => typeof v === "number" && v > (value as number);
+    case "greaterThanInclusive":
+      return (v) => typeof v === "number" && v >= (value as number);
+    case "dateBefore":
+      return (v) => typeof v === "string" && v < (value as string);
+    case "dateOnOrBefore":
+      return (v) => typeof v === "string" && v <= (value as string);
+    case "dateAfter":
+      return (v) => typeof v === "string" && v > (value as string);
+    case "dateOnOrAfter":
+      return (v) => typeof v === "string" && v >= (value as string);
+    default:
+      throw new Error(`unknown operator ${operator}`);
+  }
+}
+
+/**
+ * Compiles a validated rule set: each rule's condition tree is expanded (named limbs inlined,
+ * keeping their names and citations) into a flat array of nodes in pre-order.
+ *
+ * @example
+ * ```ts
+ * import { compileRuleSet, loadRuleSet, BUNDLED_RULE_PACKS, FACT_DEFINITIONS } from "protective-orders";
+ * const compiled = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
+ * compiled.rules.map((r) => r.rule.name).includes("spo"); // true
+ * ```
+ */
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  const facts = ruleSet.facts;
+  const factIndex = new Map(facts.map((f, i) => [f.id, i]));
+  const limbIds = [...ruleSet.limbs.keys()];
+  const limbIndex = new Map(limbIds.map((id, i) => [id, i]));
+  const limbs: CompiledLimb[] = limbIds.map((id) => {
+    const limb = ruleSet.limbs.get(id)!;
+    const citation = citationFor(limb.citation);
+    return { limb, citation, unverified: limb.unverified === true || citation.unverified };
+  });
+  const dateLiterals = new Map<number, Set<string>>();
+
+  const rules = ruleSet.rules.map((rule): CompiledRule => {
+    const nodes: CompiledNode[] = [];
+    const factUses = new Map<number, number>();
+    const add = (condition: RuleCondition): number => {
+      const index = nodes.length;
+      const placeholder: CompiledNode = {
+        kind: NodeKind.All,
+        children: [],
+        fact: -1,
+        test: undefined,
+        operator: "",
+        expected: undefined,
+        limb: -1,
+      };
+      nodes.push(placeholder);
+      let node: CompiledNode;
+      if ("all" in condition) {
+        node = { ...placeholder, kind: NodeKind.All, children: condition.all.map(add) };
+      } else if ("any" in condition) {
+        node = { ...placeholder, kind: NodeKind.Any, children: condition.any.map(add) };
+      } else if ("not" in condition) {
+        node = { ...placeholder, kind: NodeKind.Not, children: [add(condition.not)] };
+      } else if ("condition" in condition) {
+        const li = limbIndex.get(condition.condition)!;
+        node = { ...placeholder, kind: NodeKind.Limb, limb: li, children: [add(limbs[li]!.limb.conditions)] };
+      } else {
+        const fi = factIndex.get(condition.fact)!;
+        factUses.set(fi, (factUses.get(fi) ?? 0) + 1);
+        if (condition.operator.startsWith("date")) {
+          const set = dateLiterals.get(fi) ?? new Set<string>();
+          set.add(condition.value as string);
+          dateLiterals.set(fi, set);
+        }
+        node = {
+          ...placeholder,
+          kind: NodeKind.Fact,
+          fact: fi,
+          operator: condition.operator,
+          expected: condition.value as FactValue | readonly FactValue[],
+          test: compileTest(condition.operator, condition.value as FactValue | readonly FactValue[]),
+        };
+      }
+      nodes[index] = node;
+      return index;
+    };
+    add(rule.conditions);
+    const citation = citationFor(rule.citation);
+    const factsRead = [...factUses.keys()].sort((a, b) => a - b);
+    return {
+      rule,
+      citation,
+      unverified: rule.unverified === true || citation.unverified,
+      nodes,
+      factsRead,
+      repeatedFacts: factsRead.filter((f) => (factUses.get(f) ?? 0) > 1),
+    };
+  });
+
+  const domains = facts.map((fact, i): readonly FactValue[] => {
+    if (fact.type === "boolean") return [true, false];
+    if (fact.type === "enum") return fact.values ?? [];
+    // Dates are only ever compared with literals, so the day before, of and after each literal
+    // represent every class of date the rules can tell apart.
+    const literals = [...(dateLiterals.get(i) ?? [])];
+    const points = new Set<string>();
+    for (const literal of literals) {
+      points.add(addDaysToDate(literal, -1));
+      points.add(literal);
+      points.add(addDaysToDate(literal, 1));
+    }
+    return [...points].sort();
+  });
+
+  return { ruleSet, facts, limbs, rules, domains };
+}
+
+/**
+ * Whether a provision with this in-force period is in force on `asOf`.
+ *
+ * @example
+ * ```ts
+ * import { lawStatusOn } from "protective-orders";
+ * lawStatusOn({ from: "2020-01-20" }, "2019-12-31"); // "not-yet-in-force"
+ * lawStatusOn({ from: null }, "2026-11-28"); // "in-force-date-unknown"
+ * ```
+ */
+export function lawStatusOn(period: InForcePeriod, asOf: IsoDate): LawStatus {
+  if (period.noDataAfter !== undefined && asOf > period.noDataAfter) return "no-data";
+  if (period.from === null) return "in-force-date-unknown";
+  if (asOf < period.from) return "not-yet-in-force";
+  if (period.to !== undefined && period.to !== null && asOf > period.to) return "no-longer-in-force";
+  return "in-force";
+}

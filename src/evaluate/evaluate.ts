@@ -1,0 +1,235 @@
+import type { FactValue } from "../facts/fact-definition.js";
+import { citationFor } from "../law/registry.js";
+import type { CaseFacts } from "../model/case-facts.js";
+import type { IsoDate } from "../model/iso-date.js";
+import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, NodeKind, T, U } from "./compile.js";
+import type { ConditionCheck, LawStatus, Outcome, RuleEvaluation, Truth } from "./types.js";
+
+/** The most completions of repeated unknown facts enumerated for one rule before falling back to Kleene logic. */
+export const MAX_COMPLETIONS = 4096;
+
+/** Derived fact values for one case, indexed like the rule set's facts (`undefined` = unknown). */
+export type FactValues = (FactValue | undefined)[];
+
+/** Per-call context: derived facts, their caveats and the status of every limb on `asOf`. */
+export interface EvaluationContext {
+  readonly asOf: IsoDate;
+  readonly values: FactValues;
+  readonly caveats: (string | undefined)[];
+  readonly limbStatus: readonly LawStatus[];
+}
+
+/**
+ * Derives every fact of the compiled rule set from the case facts, and the status of every limb on
+ * `asOf`. Everything here is per call: nothing is shared between evaluations.
+ */
+export function createContext(compiled: CompiledRuleSet, facts: CaseFacts, asOf: IsoDate): EvaluationContext {
+  const values: FactValues = new Array(compiled.facts.length);
+  const caveats: (string | undefined)[] = new Array(compiled.facts.length);
+  for (let i = 0; i < compiled.facts.length; i++) {
+    const definition = compiled.facts[i]!;
+    values[i] = definition.derive(facts, asOf);
+    caveats[i] = definition.caveat?.(facts, asOf);
+  }
+  const limbStatus = compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf));
+  return { asOf, values, caveats, limbStatus };
+}
+
+function evaluateNodes(rule: CompiledRule, values: FactValues, limbStatus: readonly LawStatus[], out: Uint8Array): void {
+  const nodes = rule.nodes;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    switch (node.kind) {
+      case NodeKind.Fact: {
+        const value = values[node.fact];
+        out[i] = value === undefined ? U : node.test!(value) ? T : F;
+        break;
+      }
+      case NodeKind.All: {
+        let r: number = T;
+        for (const c of node.children) {
+          const x = out[c];
+          if (x === F) {
+            r = F;
+            break;
+          }
+          if (x === U) r = U;
+        }
+        out[i] = r;
+        break;
+      }
+      case NodeKind.Any: {
+        let r: number = F;
+        for (const c of node.children) {
+          const x = out[c];
+          if (x === T) {
+            r = T;
+            break;
+          }
+          if (x === U) r = U;
+        }
+        out[i] = r;
+        break;
+      }
+      case NodeKind.Not: {
+        const x = out[node.children[0]!]!;
+        out[i] = x === U ? U : 1 - x;
+        break;
+      }
+      default: {
+        const status = limbStatus[node.limb];
+        const x = out[node.children[0]!]!;
+        if (status === "in-force") out[i] = x;
+        else if (status === "not-yet-in-force" || status === "no-longer-in-force") out[i] = F;
+        else out[i] = x === F ? F : U;
+      }
+    }
+  }
+}
+
+/**
+ * Evaluates one rule's nodes exactly: Kleene logic first, then, where the root is unknown and some
+ * unknown fact is read by more than one leaf, every completion of those facts. A node is then
+ * known only if every completion agrees. Returns whether the enumeration was done (exact).
+ */
+function evaluateExactly(compiled: CompiledRuleSet, rule: CompiledRule, ctx: EvaluationContext, out: Uint8Array): boolean {
+  evaluateNodes(rule, ctx.values, ctx.limbStatus, out);
+  if (out[0] !== U) return true;
+  const unknown = rule.repeatedFacts.filter((f) => ctx.values[f] === undefined);
+  if (unknown.length === 0) return true;
+  let combinations = 1;
+  for (const f of unknown) combinations *= Math.max(1, compiled.domains[f]!.length);
+  if (combinations > MAX_COMPLETIONS) return false;
+  const values = ctx.values.slice();
+  const scratch = new Uint8Array(out.length);
+  const merged = new Uint8Array(out.length).fill(255);
+  const counters = new Array<number>(unknown.length).fill(0);
+  for (let n = 0; n < combinations; n++) {
+    for (let k = 0; k < unknown.length; k++) values[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
+    evaluateNodes(rule, values, ctx.limbStatus, scratch);
+    for (let i = 0; i < out.length; i++) {
+      const m = merged[i];
+      merged[i] = m === 255 ? scratch[i]! : m === scratch[i] ? m! : U;
+    }
+    for (let k = 0; k < unknown.length; k++) {
+      counters[k] = counters[k]! + 1;
+      if (counters[k]! < compiled.domains[unknown[k]!]!.length) break;
+      counters[k] = 0;
+    }
+  }
+  out.set(merged);
+  return true;
+}
+
+function outcomeOf(lawStatus: LawStatus, root: number): Outcome {
+  if (lawStatus === "not-yet-in-force" || lawStatus === "no-longer-in-force") return "not-available";
+  if (root === F) return "not-available";
+  if (lawStatus !== "in-force") return "needs-information";
+  return root === T ? "available" : "needs-information";
+}
+
+/**
+ * The outcome of one rule only, without building an explanation: used to find which unknown facts
+ * would settle an outcome.
+ */
+export function evaluateOutcome(compiled: CompiledRuleSet, ruleIndex: number, ctx: EvaluationContext): Outcome {
+  const rule = compiled.rules[ruleIndex]!;
+  const out = new Uint8Array(rule.nodes.length);
+  evaluateExactly(compiled, rule, ctx, out);
+  return outcomeOf(lawStatusOn(rule.rule.inForce, ctx.asOf), out[0]!);
+}
+
+const TRUTH: readonly Truth[] = ["fails", "holds", "unknown"];
+
+const LAW_STATUS_NOTES: Partial<Record<LawStatus, string>> = {
+  "not-yet-in-force": "Not yet in force on the assessment date.",
+  "no-longer-in-force": "No longer in force on the assessment date.",
+  "in-force-date-unknown": "Enacted, but not known to be in force: check its commencement before relying on it.",
+  "no-data": "The law digest has no data for the assessment date: check whether this law is in force then.",
+};
+
+/**
+ * Evaluates one rule against a prepared context and explains it: the outcome, the tree of named
+ * limbs with citations, the facts still missing, and whether anything rests on an unverified point.
+ */
+export function evaluateRule(compiled: CompiledRuleSet, ruleIndex: number, ctx: EvaluationContext): RuleEvaluation {
+  const rule = compiled.rules[ruleIndex]!;
+  const out = new Uint8Array(rule.nodes.length);
+  const exact = evaluateExactly(compiled, rule, ctx, out);
+  const lawStatus = lawStatusOn(rule.rule.inForce, ctx.asOf);
+  const outcome = outcomeOf(lawStatus, out[0]!);
+  const missing = new Set<number>();
+  let unverified = rule.unverified;
+
+  // onPath: every ancestor had the same truth as the root, so this node helped decide the outcome.
+  const build = (i: number, unknownPath: boolean, holdsPath: boolean): ConditionCheck => {
+    const node = rule.nodes[i]!;
+    const r = out[i]!;
+    const result = TRUTH[r]!;
+    const stillUnknown = unknownPath && r === U;
+    const stillHolds = holdsPath && r === T;
+    switch (node.kind) {
+      case NodeKind.Fact: {
+        const value = ctx.values[node.fact];
+        const definition = compiled.facts[node.fact]!;
+        if (stillUnknown && value === undefined) missing.add(node.fact);
+        const caveatId = ctx.caveats[node.fact];
+        const caveat = caveatId !== undefined && r === T ? citationFor(caveatId) : undefined;
+        if (caveat && stillHolds) unverified = true;
+        return {
+          type: "fact",
+          fact: definition.id,
+          label: definition.label,
+          operator: node.operator,
+          expected: node.expected!,
+          known: value !== undefined,
+          ...(value !== undefined ? { actual: value } : {}),
+          result,
+          ...(caveat ? { caveat } : {}),
+        };
+      }
+      case NodeKind.Limb: {
+        const limb = compiled.limbs[node.limb]!;
+        if (limb.unverified && r !== F) unverified = true;
+        const limbStatus = ctx.limbStatus[node.limb]!;
+        return {
+          type: "limb",
+          id: limb.limb.id,
+          label: limb.limb.label,
+          statute: limb.limb.statute,
+          citation: limb.citation,
+          lawStatus: limbStatus,
+          unverified: limb.unverified,
+          ...(limb.limb.note !== undefined ? { note: limb.limb.note } : {}),
+          result,
+          condition: build(node.children[0]!, stillUnknown, stillHolds),
+        };
+      }
+      default:
+        return {
+          type: node.kind === NodeKind.All ? "all" : node.kind === NodeKind.Any ? "any" : "not",
+          result,
+          conditions: node.children.map((c) => build(c, stillUnknown, node.kind === NodeKind.Not ? false : stillHolds)),
+        };
+    }
+  };
+  const conditions = build(0, true, true);
+  const notes: string[] = [];
+  const statusNote = LAW_STATUS_NOTES[lawStatus];
+  if (statusNote) notes.push(statusNote);
+  if (rule.rule.note) notes.push(rule.rule.note);
+  if (!exact) notes.push("Too many unknown facts to settle exactly: the outcome may be reported as needing information when it is not.");
+  return {
+    rule: rule.rule.name,
+    order: rule.rule.event.params.order,
+    label: rule.rule.label,
+    outcome,
+    lawStatus,
+    citation: rule.citation,
+    unverified,
+    missingFacts: outcome === "needs-information" ? [...missing].sort((a, b) => a - b).map((f) => compiled.facts[f]!.id) : [],
+    exact,
+    notes,
+    conditions,
+  };
+}

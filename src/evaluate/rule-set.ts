@@ -1,0 +1,201 @@
+import type { FactDefinition } from "../facts/fact-definition.js";
+import { getProvision } from "../law/registry.js";
+import { isRealCalendarDate } from "../model/iso-date.js";
+import {
+  type Limb,
+  type Rule,
+  type RuleCondition,
+  type RulePack,
+  RulePackSchema,
+} from "./rule-pack-schema.js";
+
+/** A rule file problem, with where it is. */
+export interface RulePackProblem {
+  readonly pack: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Thrown when rule files do not validate. Lists every problem, each with the pack and path.
+ *
+ * @example
+ * ```ts
+ * import { RulePackError, loadRuleSet, FACT_DEFINITIONS } from "protective-orders";
+ * try {
+ *   loadRuleSet([{ instrument: "x", limbs: [], rules: [] , extra: 1 }], FACT_DEFINITIONS);
+ * } catch (error) {
+ *   if (error instanceof RulePackError) console.log(error.problems.length);
+ * }
+ * ```
+ */
+export class RulePackError extends Error {
+  readonly problems: readonly RulePackProblem[];
+  constructor(problems: readonly RulePackProblem[]) {
+    super(`invalid rule files:\n${problems.map((p) => `- ${p.pack}: ${p.path}: ${p.message}`).join("\n")}`);
+    this.name = "RulePackError";
+    this.problems = problems;
+  }
+}
+
+/** Validated rule packs, with lookups. */
+export interface RuleSet {
+  readonly packs: readonly RulePack[];
+  readonly limbs: ReadonlyMap<string, Limb>;
+  readonly rules: readonly Rule[];
+  readonly facts: readonly FactDefinition[];
+}
+
+const DATE_OPERATORS = new Set(["dateBefore", "dateOnOrBefore", "dateAfter", "dateOnOrAfter"]);
+const NUMBER_OPERATORS = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
+
+/**
+ * Validates rule packs against the rule-pack schema, the fact registry and the citation registry,
+ * and returns them as a rule set. Every problem is collected: an unknown operator, an unknown
+ * fact, a value of the wrong type for its fact, a dangling or circular condition reference, a
+ * duplicate id, an unknown citation, or a date literal that is not an ISO calendar date.
+ * Throws {@link RulePackError} listing them all.
+ *
+ * @example
+ * ```ts
+ * import { loadRuleSet, BUNDLED_RULE_PACKS, FACT_DEFINITIONS } from "protective-orders";
+ * const ruleSet = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS);
+ * ruleSet.rules.length > 0; // true
+ * ```
+ */
+export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDefinition[]): RuleSet {
+  const problems: RulePackProblem[] = [];
+  const packs: RulePack[] = [];
+  rawPacks.forEach((raw, index) => {
+    const parsed = RulePackSchema.safeParse(raw);
+    const name =
+      typeof raw === "object" && raw !== null && typeof (raw as { instrument?: unknown }).instrument === "string"
+        ? String((raw as { instrument: string }).instrument)
+        : `pack ${index}`;
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ pack: name, path: issue.path.join(".") || "(root)", message: issue.message });
+      }
+      return;
+    }
+    packs.push(parsed.data);
+  });
+
+  const factsById = new Map(facts.map((f) => [f.id, f]));
+  const limbs = new Map<string, Limb>();
+  const limbPack = new Map<string, string>();
+  const ruleNames = new Set<string>();
+  const rules: Rule[] = [];
+  for (const pack of packs) {
+    pack.limbs.forEach((limb, i) => {
+      if (limbs.has(limb.id)) {
+        problems.push({ pack: pack.instrument, path: `limbs.${i}.id`, message: `duplicate limb id "${limb.id}"` });
+      }
+      limbs.set(limb.id, limb);
+      limbPack.set(limb.id, pack.instrument);
+    });
+    pack.rules.forEach((rule, i) => {
+      if (ruleNames.has(rule.name)) {
+        problems.push({ pack: pack.instrument, path: `rules.${i}.name`, message: `duplicate rule name "${rule.name}"` });
+      }
+      ruleNames.add(rule.name);
+      rules.push(rule);
+    });
+  }
+
+  const checkCitation = (pack: string, path: string, id: string) => {
+    if (!getProvision(id)) problems.push({ pack, path, message: `unknown citation "${id}" (not in the law registry)` });
+  };
+  const checkCondition = (pack: string, path: string, condition: RuleCondition) => {
+    if ("all" in condition) condition.all.forEach((c, i) => checkCondition(pack, `${path}.all.${i}`, c));
+    else if ("any" in condition) condition.any.forEach((c, i) => checkCondition(pack, `${path}.any.${i}`, c));
+    else if ("not" in condition) checkCondition(pack, `${path}.not`, condition.not);
+    else if ("condition" in condition) {
+      if (!limbs.has(condition.condition)) {
+        problems.push({ pack, path: `${path}.condition`, message: `dangling condition reference "${condition.condition}"` });
+      }
+    } else {
+      const fact = factsById.get(condition.fact);
+      if (!fact) {
+        problems.push({ pack, path: `${path}.fact`, message: `unknown fact "${condition.fact}"` });
+        return;
+      }
+      const values = Array.isArray(condition.value) ? condition.value : [condition.value];
+      const listOperator = condition.operator === "in" || condition.operator === "notIn";
+      if (listOperator !== Array.isArray(condition.value)) {
+        problems.push({
+          pack,
+          path: `${path}.value`,
+          message: listOperator ? `operator "${condition.operator}" needs a list of values` : "a list of values needs \"in\" or \"notIn\"",
+        });
+      }
+      for (const value of values) {
+        const bad = valueProblem(fact, condition.operator, value);
+        if (bad) problems.push({ pack, path: `${path}.value`, message: bad });
+      }
+    }
+  };
+  for (const pack of packs) {
+    pack.limbs.forEach((limb, i) => {
+      checkCitation(pack.instrument, `limbs.${i}.citation`, limb.citation);
+      checkCondition(pack.instrument, `limbs.${i}.conditions`, limb.conditions);
+    });
+    pack.rules.forEach((rule, i) => {
+      checkCitation(pack.instrument, `rules.${i}.citation`, rule.citation);
+      rule.recommendation.citations.forEach((c, j) =>
+        checkCitation(pack.instrument, `rules.${i}.recommendation.citations.${j}`, c),
+      );
+      checkCondition(pack.instrument, `rules.${i}.conditions`, rule.conditions);
+    });
+  }
+  for (const [id, limb] of limbs) {
+    const cycle = findCycle(id, limb.conditions, limbs, [id]);
+    if (cycle) problems.push({ pack: limbPack.get(id) ?? "?", path: `limbs.${id}`, message: `circular condition reference: ${cycle.join(" → ")}` });
+  }
+  if (problems.length > 0) throw new RulePackError(problems);
+  return { packs, limbs, rules, facts };
+}
+
+function valueProblem(fact: FactDefinition, operator: string, value: unknown): string | undefined {
+  if (DATE_OPERATORS.has(operator)) {
+    if (fact.type !== "date") return `operator "${operator}" needs a date fact; "${fact.id}" is ${fact.type}`;
+    if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealCalendarDate(value)) {
+      return `date literal for "${fact.id}" must be an ISO calendar date (YYYY-MM-DD)`;
+    }
+    return undefined;
+  }
+  if (NUMBER_OPERATORS.has(operator)) return `operator "${operator}" is for numbers; "${fact.id}" is ${fact.type}`;
+  if (fact.type === "boolean" && typeof value !== "boolean") return `"${fact.id}" is true or false`;
+  if (fact.type === "enum" && !(fact.values ?? []).includes(value as string)) {
+    return `"${String(value)}" is not a value of "${fact.id}" (${(fact.values ?? []).join(", ")})`;
+  }
+  if (fact.type === "date") return `compare the date fact "${fact.id}" with a date operator`;
+  return undefined;
+}
+
+function findCycle(
+  start: string,
+  condition: RuleCondition,
+  limbs: ReadonlyMap<string, Limb>,
+  path: string[],
+): string[] | undefined {
+  if ("all" in condition) {
+    for (const c of condition.all) {
+      const found = findCycle(start, c, limbs, path);
+      if (found) return found;
+    }
+  } else if ("any" in condition) {
+    for (const c of condition.any) {
+      const found = findCycle(start, c, limbs, path);
+      if (found) return found;
+    }
+  } else if ("not" in condition) {
+    return findCycle(start, condition.not, limbs, path);
+  } else if ("condition" in condition) {
+    if (condition.condition === start) return [...path, start];
+    if (path.includes(condition.condition)) return undefined;
+    const limb = limbs.get(condition.condition);
+    if (limb) return findCycle(start, limb.conditions, limbs, [...path, condition.condition]);
+  }
+  return undefined;
+}

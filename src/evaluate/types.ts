@@ -1,0 +1,75 @@
+import type { Citation } from "../law/citation.js";
+
+/** Three-valued result of a limb or condition. */
+export type Truth = "holds" | "fails" | "unknown";
+
+/** The outcome for one order. */
+export type Outcome = "available" | "not-available" | "needs-information";
+
+/**
+ * Whether the law behind a rule is in force on the assessment date: `in-force`; `not-yet-in-force`
+ * (before its commencement); `no-longer-in-force`; `in-force-date-unknown` (enacted, commencement
+ * unknown); `no-data` (the law digest has no data for the date).
+ */
+export type LawStatus = "in-force" | "not-yet-in-force" | "no-longer-in-force" | "in-force-date-unknown" | "no-data";
+
+/** A comparison of one derived fact with a literal, as it was evaluated. */
+export interface FactCheck {
+  readonly type: "fact";
+  readonly fact: string;
+  readonly label: string;
+  readonly operator: string;
+  readonly expected: string | number | boolean | ReadonlyArray<string | number | boolean>;
+  /** Whether the fact was known; `actual` is present only when it was. */
+  readonly known: boolean;
+  readonly actual?: string | number | boolean;
+  readonly result: Truth;
+  /** Citation of a point the value rests on that the law digest marks unverified. */
+  readonly caveat?: Citation;
+}
+
+/** A named statutory limb, as it was evaluated. */
+export interface LimbCheck {
+  readonly type: "limb";
+  readonly id: string;
+  readonly label: string;
+  readonly statute: string;
+  readonly citation: Citation;
+  readonly lawStatus: LawStatus;
+  readonly unverified: boolean;
+  readonly note?: string;
+  readonly result: Truth;
+  readonly condition: ConditionCheck;
+}
+
+/** An all / any / not node, as it was evaluated. */
+export interface GroupCheck {
+  readonly type: "all" | "any" | "not";
+  readonly result: Truth;
+  readonly conditions: readonly ConditionCheck[];
+}
+
+/** Any node of an explanation tree. */
+export type ConditionCheck = FactCheck | LimbCheck | GroupCheck;
+
+/** The evaluation of one rule (one order's legal test) against one case. */
+export interface RuleEvaluation {
+  readonly rule: string;
+  readonly order: string;
+  readonly label: string;
+  readonly outcome: Outcome;
+  readonly lawStatus: LawStatus;
+  readonly citation: Citation;
+  /** True when the rule, a limb that decided it, or a fact caveat rests on an unverified point. */
+  readonly unverified: boolean;
+  /** The derived facts still unknown whose answers could change this outcome. */
+  readonly missingFacts: readonly string[];
+  /**
+   * False when too many unknown facts appear more than once in the rule to enumerate their
+   * values; the outcome is then plain Kleene logic, which may report unknown where the exact
+   * answer is known (never the other way round).
+   */
+  readonly exact: boolean;
+  readonly notes: readonly string[];
+  readonly conditions: ConditionCheck;
+}

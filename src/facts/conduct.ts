@@ -1,0 +1,130 @@
+import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
+
+/**
+ * Whether a kind of conduct is associated with stalking without more: the seven examples of PHA
+ * 1997 s.2A(3) (adopted by SPA 2019 s.1(6)), and kinds that are forms of them (leaving items is
+ * contact or interference with property; entering premises is loitering or interference; contact
+ * through third parties is "contacting by any means"; impersonation is publishing material that
+ * purports to come from a person). `undefined` for kinds the list does not cover (violence,
+ * threats, other): whether they are associated with stalking depends on the circumstances.
+ *
+ * @example
+ * ```ts
+ * import { incidentKindIsListedStalkingAct } from "protective-orders";
+ * incidentKindIsListedStalkingAct("loitering"); // true
+ * incidentKindIsListedStalkingAct("violence"); // undefined
+ * ```
+ */
+export function incidentKindIsListedStalkingAct(kind: IncidentKind): true | undefined {
+  switch (kind) {
+    case "following":
+    case "contacting":
+    case "publishing":
+    case "monitoring-electronic-communications":
+    case "loitering":
+    case "interfering-with-property":
+    case "watching-or-spying":
+    case "leaving-items-or-gifts":
+    case "entering-premises":
+    case "third-party-contact":
+    case "impersonation":
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+function isStalkingAct(incident: Incident): boolean | undefined {
+  return incident.associatedWithStalking ?? incidentKindIsListedStalkingAct(incident.kind);
+}
+
+/**
+ * The number of recorded acts associated with stalking, and whether any recorded incident is
+ * of a kind whose association is unknown.
+ */
+function countStalkingActs(incidents: readonly Incident[]): { acts: number; unknown: number } {
+  let acts = 0;
+  let unknown = 0;
+  for (const incident of incidents) {
+    const value = isStalkingAct(incident);
+    if (value === true) acts += 1;
+    else if (value === undefined) unknown += 1;
+  }
+  return { acts, unknown };
+}
+
+/**
+ * SPA 2019 s.1(1)(a), s.2(1)(a): the suspect has carried out acts associated with stalking.
+ * Where and when the acts happened does not matter (s.1(5)). Unknown when no incidents are
+ * recorded (`incidents` absent) or only incidents whose association is unknown.
+ *
+ * @example
+ * ```ts
+ * import { hasCarriedOutActsAssociatedWithStalking } from "protective-orders";
+ * hasCarriedOutActsAssociatedWithStalking({ id: "c", incidents: [{ kind: "following", place: "abroad" }] }); // true
+ * hasCarriedOutActsAssociatedWithStalking({ id: "c", incidents: [] }); // false
+ * hasCarriedOutActsAssociatedWithStalking({ id: "c" }); // undefined
+ * ```
+ */
+export function hasCarriedOutActsAssociatedWithStalking(facts: CaseFacts): boolean | undefined {
+  if (!facts.incidents) return undefined;
+  const { acts, unknown } = countStalkingActs(facts.incidents);
+  if (acts > 0) return true;
+  return unknown > 0 ? undefined : false;
+}
+
+/**
+ * The caveat for a single recorded act: whether one act is enough for "acts" in s.1(1)(a) is an
+ * open question the law digest could not settle.
+ */
+export function singleActCaveat(facts: CaseFacts): string | undefined {
+  if (!facts.incidents) return undefined;
+  return countStalkingActs(facts.incidents).acts === 1 ? "spa-2019:one-act" : undefined;
+}
+
+/**
+ * PHA 1997 s.7(3): a course of conduct, that is, conduct on at least two occasions.
+ *
+ * @example
+ * ```ts
+ * import { isCourseOfConduct } from "protective-orders";
+ * isCourseOfConduct({ id: "c", incidents: [{ kind: "contacting" }, { kind: "following" }] }); // true
+ * ```
+ */
+export function isCourseOfConduct(facts: CaseFacts): boolean | undefined {
+  if (!facts.incidents) return undefined;
+  return facts.incidents.length >= 2;
+}
+
+/**
+ * CSA 2010 s.24, s.28: the suspect has been violent towards, or threatened violence towards,
+ * the person. Unknown when only unclassified ("other") incidents are recorded.
+ *
+ * @example
+ * ```ts
+ * import { hasUsedOrThreatenedViolence } from "protective-orders";
+ * hasUsedOrThreatenedViolence({ id: "c", incidents: [{ kind: "threats-of-violence" }] }); // true
+ * ```
+ */
+export function hasUsedOrThreatenedViolence(facts: CaseFacts): boolean | undefined {
+  if (!facts.incidents) return undefined;
+  if (facts.incidents.some((i) => i.kind === "violence" || i.kind === "threats-of-violence")) return true;
+  return facts.incidents.some((i) => i.kind === "other") ? undefined : false;
+}
+
+/**
+ * DAA 2021 s.1(3): the behaviour is abusive. Violence is physical abuse, threats are threatening
+ * behaviour, and the acts associated with stalking are psychological, emotional or other abuse
+ * (DAPOs cover stalking: digest §6.1). Unknown when only unclassified incidents are recorded.
+ *
+ * @example
+ * ```ts
+ * import { hasBehavedAbusively } from "protective-orders";
+ * hasBehavedAbusively({ id: "c", incidents: [{ kind: "monitoring-electronic-communications" }] }); // true
+ * ```
+ */
+export function hasBehavedAbusively(facts: CaseFacts): boolean | undefined {
+  if (!facts.incidents) return undefined;
+  if (facts.incidents.some((i) => i.kind !== "other" || i.associatedWithStalking === true)) return true;
+  return facts.incidents.length > 0 ? undefined : false;
+}

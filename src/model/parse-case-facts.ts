@@ -1,0 +1,85 @@
+import type { z } from "zod";
+import { type CaseFacts, CaseFactsSchema } from "./case-facts.js";
+
+/** One problem with an input: where it is, and what was expected. Never the value itself. */
+export interface InputProblem {
+  /** The path to the problem, e.g. `incidents.2.date`; empty for the input as a whole. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The result of parsing input: the value, or every problem with it. */
+export type ParseResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly problems: readonly InputProblem[] };
+
+function describeExpected(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? `required: expected ${issue.expected}` : `expected ${issue.expected}`;
+    case "invalid_value":
+      return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    case "too_small":
+      return issue.origin === "array"
+        ? `expected at least ${issue.minimum} item(s)`
+        : issue.origin === "string"
+          ? "expected a non-empty text"
+          : `expected at least ${issue.minimum}`;
+    case "too_big":
+      return issue.origin === "array"
+        ? `expected at most ${issue.maximum} item(s)`
+        : issue.origin === "string"
+          ? `expected at most ${issue.maximum} characters`
+          : `expected at most ${issue.maximum}`;
+    case "invalid_union":
+      return "does not match any allowed form";
+    case "invalid_format":
+    case "custom":
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Turns zod issues into plain-English problems that name the path and what was expected, never
+ * the value given (case data is sensitive personal data).
+ *
+ * @example
+ * ```ts
+ * import { CaseFactsSchema, problemsFromZodError } from "protective-orders";
+ * const result = CaseFactsSchema.safeParse({ id: 1 });
+ * if (!result.success) problemsFromZodError(result.error); // [{ path: "id", message: "expected string" }]
+ * ```
+ */
+export function problemsFromZodError(error: z.ZodError): InputProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => String(p)).join("."),
+    message: describeExpected(issue),
+  }));
+}
+
+/**
+ * Validates untrusted input as case facts. Never throws: returns the parsed facts, or every
+ * problem with its path and a plain-English message. Unknown keys (including `__proto__` and
+ * `constructor`) are problems, not properties, so nothing can be polluted.
+ *
+ * @example
+ * ```ts
+ * import { parseCaseFacts } from "protective-orders";
+ * const result = parseCaseFacts(JSON.parse('{"id":"c1","incidents":[{"kind":"following","date":"2025-02-30"}]}'));
+ * if (!result.success) console.log(result.problems); // [{ path: "incidents.0.date", message: "expected a calendar date that exists (YYYY-MM-DD)" }]
+ * ```
+ */
+export function parseCaseFacts(input: unknown): ParseResult<CaseFacts> {
+  try {
+    const result = CaseFactsSchema.safeParse(input);
+    if (result.success) return { success: true, data: result.data };
+    return { success: false, problems: problemsFromZodError(result.error) };
+  } catch {
+    // A hostile input (a getter that throws, a cyclic proxy, stack exhaustion) must not crash the caller.
+    return { success: false, problems: [{ path: "", message: "could not be read as case facts" }] };
+  }
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from "tsup";
+
+// Two builds: the browser-safe core (ESM + CJS with declarations), and the CLI (ESM only,
+// Node built-ins allowed). `clean` is done by the build script: with an array config tsup's
+// own `clean: true` races between the two builds (see shared/engineering-notes.md).
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts", "json-rules-engine": "src/evaluate/json-rules-engine-adapter.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    platform: "neutral",
+    target: "es2022",
+    external: ["json-rules-engine"],
+  },
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+  },
+]);
