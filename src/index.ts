@@ -28,6 +28,7 @@ export * from "./evaluate/types.js";
 export * from "./evaluate/rule-pack-schema.js";
 export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
 export { compileRuleSet, lawStatusOn, type CompiledRuleSet } from "./evaluate/compile.js";
+export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";
 
 export type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assess/assessment.js";
 export { assess, safeAssess, type AssessOptions } from "./assess/assess.js";

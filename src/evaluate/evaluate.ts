@@ -233,3 +233,30 @@ export function evaluateRule(compiled: CompiledRuleSet, ruleIndex: number, ctx: 
     conditions,
   };
 }
+
+/**
+ * Evaluates every rule against derived fact values given directly (fact id → value; a fact left
+ * out is unknown), bypassing the case facts. For testing rule files, and for systems that
+ * compute the derived facts themselves.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, evaluateDerivedFacts } from "protective-orders";
+ * const results = evaluateDerivedFacts(DEFAULT_RULES, { "case.jurisdiction": "scotland" }, "2025-01-01");
+ * results.find((r) => r.rule === "spo")?.outcome; // "not-available"
+ * ```
+ */
+export function evaluateDerivedFacts(
+  compiled: CompiledRuleSet,
+  derived: Readonly<Record<string, FactValue>>,
+  asOf: IsoDate,
+): RuleEvaluation[] {
+  const values: FactValues = compiled.facts.map((f) => (Object.hasOwn(derived, f.id) ? derived[f.id] : undefined));
+  const ctx: EvaluationContext = {
+    asOf,
+    values,
+    caveats: new Array(compiled.facts.length).fill(undefined),
+    limbStatus: compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf)),
+  };
+  return compiled.rules.map((_, i) => evaluateRule(compiled, i, ctx));
+}
