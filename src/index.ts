@@ -34,3 +34,5 @@ export type { Assessment, Notice, Question, Recommendation, RecommendedOrder } f
 export { assess, safeAssess, type AssessOptions } from "./assess/assess.js";
 export { CaseFactsError } from "./assess/errors.js";
 export { DEFAULT_RULES } from "./assess/default-rules.js";
+export { explain, type ExplainOptions } from "./render/explain.js";
+export { summarizeAssessments, type CaseloadSummary } from "./assess/summarize.js";

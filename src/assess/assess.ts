@@ -133,9 +133,18 @@ function rankQuestions(
     return { fi, settles, waiting: ruleIndexes.length };
   });
   scored.sort((a, b) => b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi);
-  return scored.map(({ fi, settles }) => {
+  // Two facts can share one question (the suspect's age decides both 16+ and 18+): ask it once,
+  // where the more decisive of them would put it.
+  const byQuestion = new Map<string, { fi: number; settles: Set<string> }>();
+  for (const { fi, settles } of scored) {
+    const question = rules.facts[fi]!.question;
+    const entry = byQuestion.get(question);
+    if (entry) for (const s of settles) entry.settles.add(s);
+    else byQuestion.set(question, { fi, settles: new Set(settles) });
+  }
+  return [...byQuestion.entries()].map(([question, { fi, settles }]) => {
     const definition = rules.facts[fi]!;
-    return { fact: definition.id, question: definition.question, settles, citation: citationFor(definition.citation) };
+    return { fact: definition.id, question, settles: [...settles], citation: citationFor(definition.citation) };
   });
 }
 

@@ -3,7 +3,7 @@ import { citationFor } from "../law/registry.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, NodeKind, T, U } from "./compile.js";
-import type { ConditionCheck, LawStatus, Outcome, RuleEvaluation, Truth } from "./types.js";
+import type { ConditionCheck, FactCheck, LawStatus, LimbCheck, Outcome, RuleEvaluation, Truth } from "./types.js";
 
 /** The most completions of repeated unknown facts enumerated for one rule before falling back to Kleene logic. */
 export const MAX_COMPLETIONS = 4096;
@@ -176,23 +176,24 @@ export function evaluateRule(compiled: CompiledRuleSet, ruleIndex: number, ctx: 
         const caveatId = ctx.caveats[node.fact];
         const caveat = caveatId !== undefined && r === T ? citationFor(caveatId) : undefined;
         if (caveat && stillHolds) unverified = true;
-        return {
+        const check: { -readonly [K in keyof FactCheck]: FactCheck[K] } = {
           type: "fact",
           fact: definition.id,
           label: definition.label,
           operator: node.operator,
           expected: node.expected!,
           known: value !== undefined,
-          ...(value !== undefined ? { actual: value } : {}),
           result,
-          ...(caveat ? { caveat } : {}),
         };
+        if (value !== undefined) check.actual = value;
+        if (caveat) check.caveat = caveat;
+        return check;
       }
       case NodeKind.Limb: {
         const limb = compiled.limbs[node.limb]!;
         if (limb.unverified && r !== F) unverified = true;
         const limbStatus = ctx.limbStatus[node.limb]!;
-        return {
+        const check: { -readonly [K in keyof LimbCheck]: LimbCheck[K] } = {
           type: "limb",
           id: limb.limb.id,
           label: limb.limb.label,
@@ -200,10 +201,11 @@ export function evaluateRule(compiled: CompiledRuleSet, ruleIndex: number, ctx: 
           citation: limb.citation,
           lawStatus: limbStatus,
           unverified: limb.unverified,
-          ...(limb.limb.note !== undefined ? { note: limb.limb.note } : {}),
           result,
           condition: build(node.children[0]!, stillUnknown, stillHolds),
         };
+        if (limb.limb.note !== undefined) check.note = limb.limb.note;
+        return check;
       }
       default:
         return {
