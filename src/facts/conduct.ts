@@ -76,6 +76,12 @@ export function hasCarriedOutActsAssociatedWithStalking(facts: CaseFacts): boole
 /**
  * The caveat for a single recorded act: whether one act is enough for "acts" in s.1(1)(a) is an
  * open question the law digest could not settle.
+ *
+ * @example
+ * ```ts
+ * import { singleActCaveat } from "protective-orders";
+ * singleActCaveat({ id: "c", incidents: [{ kind: "following" }] }); // "spa-2019:one-act"
+ * ```
  */
 export function singleActCaveat(facts: CaseFacts): string | undefined {
   if (!facts.incidents) return undefined;

@@ -36,17 +36,41 @@ function atLeast(age: number | undefined, years: number): boolean | undefined {
   return age === undefined ? undefined : age >= years;
 }
 
-/** The suspect is 18 or over on `asOf` (DAA 2021 s.22(6); CSA 2010 s.24(2)). */
+/**
+ * The suspect is 18 or over on `asOf` (DAA 2021 s.22(6); CSA 2010 s.24(2)).
+ *
+ * @example
+ * ```ts
+ * import { suspectIsAdult } from "protective-orders";
+ * suspectIsAdult({ id: "c", suspect: { dateOfBirth: "2010-03-01" } }, "2025-06-01"); // false
+ * ```
+ */
 export function suspectIsAdult(facts: CaseFacts, asOf: IsoDate): boolean | undefined {
   return atLeast(ageOf(facts.suspect, asOf), 18);
 }
 
-/** The suspect is 16 or over on `asOf` (DAA 2021 s.1(2)(a)). */
+/**
+ * The suspect is 16 or over on `asOf` (DAA 2021 s.1(2)(a)).
+ *
+ * @example
+ * ```ts
+ * import { suspectIsAged16OrOver } from "protective-orders";
+ * suspectIsAged16OrOver({ id: "c", suspect: { age: 16 } }, "2025-06-01"); // true
+ * ```
+ */
 export function suspectIsAged16OrOver(facts: CaseFacts, asOf: IsoDate): boolean | undefined {
   return atLeast(ageOf(facts.suspect, asOf), 16);
 }
 
-/** The victim is 16 or over on `asOf` (DAA 2021 s.1(2)(a), s.22(3)). */
+/**
+ * The victim is 16 or over on `asOf` (DAA 2021 s.1(2)(a), s.22(3)).
+ *
+ * @example
+ * ```ts
+ * import { victimIsAged16OrOver } from "protective-orders";
+ * victimIsAged16OrOver({ id: "c", personsToProtect: [{ role: "victim", age: 15 }] }, "2025-06-01"); // false
+ * ```
+ */
 export function victimIsAged16OrOver(facts: CaseFacts, asOf: IsoDate): boolean | undefined {
   return atLeast(ageOf(victimOf(facts), asOf), 16);
 }

@@ -33,12 +33,28 @@ export function areOrWereMarried(facts: CaseFacts): boolean | undefined {
   return isOrWas(facts.relationship?.marriage, facts.relationship);
 }
 
-/** FLA 1996 s.62(3)(aa) / DAA 2021 s.2(1)(b): are or have been civil partners. */
+/**
+ * FLA 1996 s.62(3)(aa) / DAA 2021 s.2(1)(b): are or have been civil partners.
+ *
+ * @example
+ * ```ts
+ * import { areOrWereCivilPartners } from "protective-orders";
+ * areOrWereCivilPartners({ id: "c", relationship: { civilPartnership: { status: "current" } } }); // true
+ * ```
+ */
 export function areOrWereCivilPartners(facts: CaseFacts): boolean | undefined {
   return isOrWas(facts.relationship?.civilPartnership, facts.relationship);
 }
 
-/** FLA 1996 s.62(3)(b): cohabitants or former cohabitants. */
+/**
+ * FLA 1996 s.62(3)(b): cohabitants or former cohabitants.
+ *
+ * @example
+ * ```ts
+ * import { areOrWereCohabitants } from "protective-orders";
+ * areOrWereCohabitants({ id: "c", relationship: { cohabitation: { status: "never" } } }); // false
+ * ```
+ */
 export function areOrWereCohabitants(facts: CaseFacts): boolean | undefined {
   return isOrWas(facts.relationship?.cohabitation, facts.relationship);
 }
@@ -61,12 +77,28 @@ export function sharedHouseholdNotMerelyAsLodger(facts: CaseFacts): boolean | un
   return household.merelyAs === "none";
 }
 
-/** FLA 1996 s.62(3)(d) / DAA 2021 s.2(1)(g): relatives. */
+/**
+ * FLA 1996 s.62(3)(d) / DAA 2021 s.2(1)(g): relatives.
+ *
+ * @example
+ * ```ts
+ * import { areRelatives } from "protective-orders";
+ * areRelatives({ id: "c", relationship: { relatives: true } }); // true
+ * ```
+ */
 export function areRelatives(facts: CaseFacts): boolean | undefined {
   return flag(facts.relationship?.relatives, facts.relationship);
 }
 
-/** FLA 1996 s.62(3)(e) / DAA 2021 s.2(1)(c): have agreed to marry (whether or not ended). */
+/**
+ * FLA 1996 s.62(3)(e) / DAA 2021 s.2(1)(c): have agreed to marry (whether or not ended).
+ *
+ * @example
+ * ```ts
+ * import { haveAgreedToMarry } from "protective-orders";
+ * haveAgreedToMarry({ id: "c", relationship: { agreementToMarry: { status: "ended", endedOn: "2019-01-01" } } }); // true
+ * ```
+ */
 export function haveAgreedToMarry(facts: CaseFacts): boolean | undefined {
   const agreement = facts.relationship?.agreementToMarry;
   if (!agreement) return notRecorded(facts.relationship);
@@ -94,7 +126,15 @@ export function agreementToMarryWithinThreeYears(facts: CaseFacts, asOf: IsoDate
   return asOf <= addYearsToDate(agreement.endedOn, 3);
 }
 
-/** FLA 1996 s.62(3)(eza) / DAA 2021 s.2(1)(d): have entered a civil partnership agreement. */
+/**
+ * FLA 1996 s.62(3)(eza) / DAA 2021 s.2(1)(d): have entered a civil partnership agreement.
+ *
+ * @example
+ * ```ts
+ * import { haveCivilPartnershipAgreement } from "protective-orders";
+ * haveCivilPartnershipAgreement({ id: "c", relationship: { allConnectionsRecorded: true } }); // false
+ * ```
+ */
 export function haveCivilPartnershipAgreement(facts: CaseFacts): boolean | undefined {
   const agreement = facts.relationship?.civilPartnershipAgreement;
   if (!agreement) return notRecorded(facts.relationship);
@@ -117,17 +157,41 @@ export function hadIntimateRelationshipOfSignificantDuration(facts: CaseFacts): 
   return intimate.significantDuration;
 }
 
-/** DAA 2021 s.2(1)(e): are or have been in an intimate personal relationship (no duration test). */
+/**
+ * DAA 2021 s.2(1)(e): are or have been in an intimate personal relationship (no duration test).
+ *
+ * @example
+ * ```ts
+ * import { areOrWereInIntimateRelationship } from "protective-orders";
+ * areOrWereInIntimateRelationship({ id: "c", relationship: { intimateRelationship: { status: "former", significantDuration: false } } }); // true
+ * ```
+ */
 export function areOrWereInIntimateRelationship(facts: CaseFacts): boolean | undefined {
   return isOrWas(facts.relationship?.intimateRelationship, facts.relationship);
 }
 
-/** FLA 1996 s.62(3)(f) / DAA 2021 s.2(1)(f): each a parent of, or with parental responsibility for, the same child. */
+/**
+ * FLA 1996 s.62(3)(f) / DAA 2021 s.2(1)(f): each a parent of, or with parental responsibility for, the same child.
+ *
+ * @example
+ * ```ts
+ * import { areParentsOfSameChild } from "protective-orders";
+ * areParentsOfSameChild({ id: "c", relationship: { parentsOfSameChild: true } }); // true
+ * ```
+ */
 export function areParentsOfSameChild(facts: CaseFacts): boolean | undefined {
   return flag(facts.relationship?.parentsOfSameChild, facts.relationship);
 }
 
-/** FLA 1996 s.62(3)(g): parties to the same family proceedings (not Part IV proceedings). */
+/**
+ * FLA 1996 s.62(3)(g): parties to the same family proceedings (not Part IV proceedings).
+ *
+ * @example
+ * ```ts
+ * import { arePartiesToSameFamilyProceedings } from "protective-orders";
+ * arePartiesToSameFamilyProceedings({ id: "c" }); // undefined (unknown)
+ * ```
+ */
 export function arePartiesToSameFamilyProceedings(facts: CaseFacts): boolean | undefined {
   return flag(facts.relationship?.partiesToSameFamilyProceedings, facts.relationship);
 }
