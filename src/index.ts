@@ -36,3 +36,7 @@ export { CaseFactsError } from "./assess/errors.js";
 export { DEFAULT_RULES } from "./assess/default-rules.js";
 export { explain, type ExplainOptions } from "./render/explain.js";
 export { summarizeAssessments, type CaseloadSummary } from "./assess/summarize.js";
+export type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./review/decline-review.js";
+export { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition, type DeclineReasonTest } from "./review/decline-reasons.js";
+export { reviewSpoDecline, safeReviewSpoDecline, type ReviewOptions } from "./review/review-spo-decline.js";
+export { challengeSummary, type ChallengeSummaryOptions } from "./render/challenge-summary.js";

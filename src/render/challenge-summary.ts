@@ -1,0 +1,88 @@
+import type { CaseFacts } from "../model/case-facts.js";
+import { POLICE_FORCES } from "../model/police-forces.js";
+import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
+
+/** Options for {@link challengeSummary}. */
+export interface ChallengeSummaryOptions {
+  readonly format?: "text" | "markdown" | undefined;
+  /**
+   * The case facts, to name the victim and the suspect. Left out (the default), the summary names
+   * nobody: it uses only the review, which carries the case id and no names.
+   */
+  readonly facts?: CaseFacts | undefined;
+}
+
+const FINDING_WORDS: Record<ReasonFindingKind, string> = {
+  "misstates-the-law": "misstates the law",
+  misdirected: "is misdirected (refer, don't close)",
+  "contradicted-by-facts": "is contradicted by the facts",
+  questionable: "is questionable",
+  "lawful-on-these-facts": "is a lawful ground on these facts",
+  "needs-information": "cannot be judged without more information",
+};
+
+function forceName(id: string | undefined): string {
+  return POLICE_FORCES.find((f) => f.id === id)?.name ?? "the force";
+}
+
+/**
+ * A challenge summary for an advocate: what was decided, which reasons do not hold and why, what
+ * the Act requires, and what to ask the force to reconsider. By default it names no one; pass the
+ * case facts to name the victim and suspect. It uses only what the caller passed in.
+ *
+ * @example
+ * ```ts
+ * import { challengeSummary, reviewSpoDecline } from "protective-orders";
+ * const review = reviewSpoDecline(
+ *   { id: "c1", jurisdiction: "england-and-wales", incidents: [{ kind: "following" }, { kind: "contacting" }], risk: { psychologicalHarm: true, ongoing: true }, protection: {} },
+ *   { decision: { decidedOn: "2025-02-01", outcome: "declined", reasons: [{ code: "no-charge-or-nfa" }] } },
+ * );
+ * challengeSummary(review, { format: "markdown" }).includes("misstates the law"); // true
+ * ```
+ */
+export function challengeSummary(review: DeclineReview, options: ChallengeSummaryOptions = {}): string {
+  const md = options.format === "markdown";
+  const victim = options.facts?.personsToProtect?.find((p) => p.role === "victim")?.name ?? options.facts?.personsToProtect?.[0]?.name;
+  const suspect = options.facts?.suspect?.name;
+  const who = victim ? `${victim}'s` : "the victim's";
+  const out: string[] = [];
+  const h = (text: string) => out.push(md ? `### ${text}` : text.toUpperCase());
+  out.push(md ? `## Request for review: declined SPO request (case ${review.caseId})` : `REQUEST FOR REVIEW: DECLINED SPO REQUEST (case ${review.caseId})`);
+  out.push("");
+  h("What was decided");
+  const force = forceName(review.decision.decidingForce);
+  const when = review.decision.decidedOn ? ` on ${review.decision.decidedOn}` : "";
+  const asked = review.decision.requestedOn ? `, requested on ${review.decision.requestedOn}` : "";
+  out.push(`${force} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`);
+  if (review.daysFromRequestToDecision !== null) out.push(`The decision took ${review.daysFromRequestToDecision} days.`);
+  out.push("");
+  h("The reasons given");
+  for (const finding of review.findings) {
+    const classified = finding.classifiedAs ? ` (read as: ${finding.classifiedAs})` : "";
+    const cites = finding.citations.map((c) => (md ? `[${c.title}](${c.url})` : c.title)).join("; ");
+    const flag = finding.unverified ? (md ? " _(rests on an unverified point)_" : " (rests on an unverified point)") : "";
+    out.push(`${md ? "- " : "- "}"${finding.label}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${finding.why}${finding.onTheFacts ? ` On the facts: ${finding.onTheFacts}` : ""} (${cites})`);
+  }
+  out.push("");
+  h("What the Act requires");
+  out.push(
+    "Under the Stalking Protection Act 2019 s.1(1), a chief officer may apply if it appears that (a) the person has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) there is reasonable cause to believe the order is necessary to protect that person. No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).",
+  );
+  out.push(`On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${review.asOf}).`);
+  out.push("");
+  h("What to ask the force to reconsider");
+  const notHolding = review.findings.filter((f) => f.finding === "misstates-the-law" || f.finding === "contradicted-by-facts" || f.finding === "misdirected" || f.finding === "questionable");
+  if (notHolding.length === 0) out.push("- No reason given is flagged; ask only for the facts still missing, if any.");
+  for (const finding of notHolding) {
+    if (finding.finding === "misdirected") {
+      out.push(`- Refer the request${finding.referTo?.length ? ` to ${finding.referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one he is in or coming to"} rather than closing it.`);
+    } else {
+      out.push(`- Reconsider without relying on "${finding.label}": ${finding.finding === "questionable" ? "it is doubtful as a reason on its own" : "it does not hold"}.`);
+    }
+  }
+  for (const q of review.questions) out.push(`- Record and consider: ${q.question}`);
+  out.push("");
+  out.push(review.verdictText);
+  out.push(md ? "\n_This is a prompt for review, not legal advice._" : "\nThis is a prompt for review, not legal advice.");
+  return `${out.join("\n").trimEnd()}\n`;
+}

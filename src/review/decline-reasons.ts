@@ -1,0 +1,56 @@
+import data from "../law/stalking-protection-act-2019/decline-reasons.json";
+import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+
+/** How a reason is judged: on the law alone, by date of guidance, or against the facts. */
+export type DeclineReasonTest = "misstates-law" | "misdirected" | "guidance-dated" | "depends-on-facts" | "unclassified";
+
+/** One entry of the decline-reason taxonomy (law data, with citations). */
+export interface DeclineReasonDefinition {
+  readonly code: DeclineReasonCode;
+  readonly label: string;
+  /** Phrasings police commonly use, lower case, used to classify free text. */
+  readonly phrasings: readonly string[];
+  readonly test: DeclineReasonTest;
+  readonly why: string;
+  readonly citations: readonly string[];
+  readonly check?: string;
+  readonly guidanceFrom?: string;
+  readonly beforeWhy?: string;
+  readonly whenContradicted?: string;
+  readonly whenLawful?: string;
+  readonly whenUnknown?: string;
+}
+
+/**
+ * The taxonomy of reasons police give for declining to apply for an SPO: stable codes,
+ * plain-English labels, the phrasings police commonly use, and what the law says of each.
+ *
+ * @example
+ * ```ts
+ * import { DECLINE_REASONS } from "protective-orders";
+ * DECLINE_REASONS.find((r) => r.code === "risk-of-costs")?.citations; // ["malik-2023:costs"]
+ * ```
+ */
+export const DECLINE_REASONS: readonly DeclineReasonDefinition[] = data.reasons as readonly DeclineReasonDefinition[];
+
+/**
+ * The category a free-text reason most likely belongs to, from the phrasings police commonly use,
+ * or `unclassified`. The longest matching phrasing wins, so "no further action" beats "no".
+ *
+ * @example
+ * ```ts
+ * import { classifyDeclineReason } from "protective-orders";
+ * classifyDeclineReason("NFA'd by CPS - no further action"); // "no-charge-or-nfa"
+ * classifyDeclineReason("he has moved to Leeds, lives in another force"); // "suspect-in-another-force-area"
+ * ```
+ */
+export function classifyDeclineReason(text: string): DeclineReasonCode {
+  const lower = text.toLowerCase();
+  let best: { code: DeclineReasonCode; length: number } | undefined;
+  for (const reason of DECLINE_REASONS) {
+    for (const phrase of reason.phrasings) {
+      if (phrase.length > (best?.length ?? 0) && lower.includes(phrase)) best = { code: reason.code, length: phrase.length };
+    }
+  }
+  return best?.code ?? "unclassified";
+}

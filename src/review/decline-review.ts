@@ -1,0 +1,69 @@
+import type { Citation } from "../law/citation.js";
+import type { RuleEvaluation } from "../evaluate/types.js";
+import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+import type { IsoDate } from "../model/iso-date.js";
+import type { PoliceForceId } from "../model/police-forces.js";
+import type { Question } from "../assess/assessment.js";
+
+/**
+ * What the law says of one reason given for declining an SPO request:
+ * - `misstates-the-law`: the reason rests on a reading of the law that is wrong;
+ * - `misdirected`: the reason is about who should apply: refer, don't close;
+ * - `contradicted-by-facts`: the reason can be lawful, but the recorded facts say otherwise;
+ * - `questionable`: the reason is doubtful (the guidance then in force, or an open legal question);
+ * - `lawful-on-these-facts`: a lawful ground that the recorded facts support;
+ * - `needs-information`: the facts needed to judge the reason are not recorded.
+ */
+export type ReasonFindingKind =
+  | "misstates-the-law"
+  | "misdirected"
+  | "contradicted-by-facts"
+  | "questionable"
+  | "lawful-on-these-facts"
+  | "needs-information";
+
+/** The finding on one reason. */
+export interface ReasonFinding {
+  readonly code: DeclineReasonCode;
+  readonly label: string;
+  /** For a free-text reason matched to a known category: the category it was read as. */
+  readonly classifiedAs?: DeclineReasonCode;
+  readonly finding: ReasonFindingKind;
+  /** Why, in plain English. */
+  readonly why: string;
+  /** What the recorded facts show, where the finding depends on them. */
+  readonly onTheFacts?: string;
+  readonly citations: readonly Citation[];
+  /** True when the finding rests on a point the law digest marks unverified. */
+  readonly unverified: boolean;
+  /** Where a force other than the deciding one should be asked (SPA 2019 s.1(3)). */
+  readonly referTo?: readonly PoliceForceId[];
+}
+
+/**
+ * The overall verdict, worded as a prompt for review, not a legal finding:
+ * `likely-wrongly-declined`, `review-recommended`, `consistent-with-the-law` or `needs-information`.
+ */
+export type DeclineVerdict = "likely-wrongly-declined" | "review-recommended" | "consistent-with-the-law" | "needs-information";
+
+/** The review of one declined SPO request. */
+export interface DeclineReview {
+  readonly caseId: string;
+  /** The date whose law the SPO assessment applied (by default, the decision date). */
+  readonly asOf: IsoDate;
+  readonly decision: {
+    readonly requestedOn?: IsoDate;
+    readonly decidedOn?: IsoDate;
+    readonly decidingForce?: PoliceForceId;
+    readonly reasons: number;
+  };
+  readonly verdict: DeclineVerdict;
+  readonly verdictText: string;
+  readonly findings: readonly ReasonFinding[];
+  /** The SPO assessment on the same facts. */
+  readonly spo: RuleEvaluation;
+  /** Calendar days from the request to the decision, or `null` if either date is missing. */
+  readonly daysFromRequestToDecision: number | null;
+  /** Questions whose answers would settle an open verdict or finding. */
+  readonly questions: readonly Question[];
+}

@@ -1,0 +1,330 @@
+import { differenceInCalendarDays } from "date-fns";
+import { safeAssess } from "../assess/assess.js";
+import type { Assessment, Question } from "../assess/assessment.js";
+import { CaseFactsError } from "../assess/errors.js";
+import { todayInLondon } from "../dates/calendar.js";
+import { hasCarriedOutActsAssociatedWithStalking } from "../facts/conduct.js";
+import { otherProtectionIsAdequate } from "../facts/risk.js";
+import { citationFor } from "../law/registry.js";
+import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
+import { SpoRequestSchema } from "../model/case-facts.js";
+import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
+import { type InputProblem, parseCaseFacts, problemsFromZodError } from "../model/parse-case-facts.js";
+import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
+import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
+import { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
+
+/** Options for {@link reviewSpoDecline}. */
+export interface ReviewOptions {
+  /** The date whose law the SPO assessment applies. Default: the decision date, else today in England and Wales. */
+  readonly asOf?: IsoDate | undefined;
+}
+
+const BY_CODE = new Map(DECLINE_REASONS.map((r) => [r.code, r]));
+const NON_TERRITORIAL: ReadonlySet<string> = new Set(POLICE_FORCES.filter((f) => !f.territorial).map((f) => f.id));
+
+function toNoonUtc(date: IsoDate): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+interface FactJudgement {
+  readonly outcome: "contradicted" | "supported" | "unknown";
+  readonly question?: { fact: string; question: string; citation: string };
+}
+
+/** Judges a fact-dependent reason against the case facts as they stood on the decision date. */
+function judge(check: string | undefined, facts: CaseFacts, decisionDate: IsoDate, requestedOn: IsoDate | undefined): FactJudgement {
+  switch (check) {
+    case "known-unwelcome": {
+      const incidents = facts.incidents ?? [];
+      if (incidents.some((i) => i.suspectKnewOrOughtToKnowUnwelcome === true)) return { outcome: "contradicted" };
+      if (incidents.length > 0 && incidents.every((i) => i.suspectKnewOrOughtToKnowUnwelcome === false)) return { outcome: "supported" };
+      return {
+        outcome: "unknown",
+        question: {
+          fact: "incidents.suspectKnewOrOughtToKnowUnwelcome",
+          question: "Did the suspect know, or ought he to have known, that the acts were unwelcome?",
+          citation: "spa-2019:s1(4)",
+        },
+      };
+    }
+    case "several-incidents": {
+      const count = facts.incidents?.length;
+      if (count === undefined || count === 0) {
+        return { outcome: "unknown", question: { fact: "incidents", question: "What incidents have been reported, and when?", citation: "spa-2019:s1(1)(a)" } };
+      }
+      return count >= 2 ? { outcome: "contradicted" } : { outcome: "supported" };
+    }
+    case "ongoing-risk": {
+      const risk = facts.risk;
+      const after = requestedOn !== undefined && (facts.incidents ?? []).some((i) => i.date !== undefined && i.date > requestedOn);
+      if (risk?.ongoing === true || risk?.escalating === true || risk?.ongoingContact === true || after) return { outcome: "contradicted" };
+      if (risk?.ongoing === false) return { outcome: "supported" };
+      return {
+        outcome: "unknown",
+        question: { fact: "risk.ongoing", question: "Does the suspect still pose a risk (is the conduct continuing, escalating, or likely to resume)?", citation: "spa-2019:s1(1)(b)" },
+      };
+    }
+    case "stalking-acts": {
+      const acts = hasCarriedOutActsAssociatedWithStalking(facts);
+      if (acts === true) return { outcome: "contradicted" };
+      if (acts === false) return { outcome: "supported" };
+      return { outcome: "unknown", question: { fact: "incidents", question: "What has the suspect done? Record each act and its kind.", citation: "spa-2019:s1(1)(a)" } };
+    }
+    case "other-protection": {
+      const adequate = otherProtectionIsAdequate(facts, decisionDate);
+      if (adequate === false) return { outcome: "contradicted" };
+      if (adequate === true) return { outcome: "supported" };
+      return {
+        outcome: "unknown",
+        question: {
+          fact: "protection",
+          question: "What protection was in force on the decision date (bail conditions, orders), had it been breached, and was it adequate?",
+          citation: "spa-2019:s1(1)(c)",
+        },
+      };
+    }
+    case "victim-wants-protection": {
+      const wants = facts.victimViews?.wantsProtection;
+      if (wants === true) return { outcome: "contradicted" };
+      if (wants === false) return { outcome: "supported" };
+      return { outcome: "unknown", question: { fact: "victimViews.wantsProtection", question: "Does the victim want protection? Record her views.", citation: "spa-2019:s1" } };
+    }
+    default:
+      return { outcome: "unknown" };
+  }
+}
+
+/** Per check: the finding when the facts contradict the reason, and when they support it. */
+const FACT_FINDINGS: Record<string, { contradicted: ReasonFindingKind; supported: ReasonFindingKind; unknown: ReasonFindingKind }> = {
+  "known-unwelcome": { contradicted: "misstates-the-law", supported: "lawful-on-these-facts", unknown: "needs-information" },
+  "several-incidents": { contradicted: "contradicted-by-facts", supported: "questionable", unknown: "needs-information" },
+  "ongoing-risk": { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" },
+  "stalking-acts": { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" },
+  "other-protection": { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" },
+  "victim-wants-protection": { contradicted: "contradicted-by-facts", supported: "questionable", unknown: "questionable" },
+};
+
+function referrals(facts: CaseFacts, decidingForce: PoliceForceId | undefined): PoliceForceId[] {
+  const candidates: PoliceForceId[] = [];
+  const home = facts.suspect?.homeForceArea;
+  if (home !== undefined && home !== decidingForce) candidates.push(home);
+  for (const force of facts.suspect?.believedInOrComingTo ?? []) {
+    if (force !== decidingForce && !candidates.includes(force)) candidates.push(force);
+  }
+  return candidates;
+}
+
+function findingFor(
+  definition: DeclineReasonDefinition,
+  facts: CaseFacts,
+  decision: SpoRequest["decision"],
+  requestedOn: IsoDate | undefined,
+  asOf: IsoDate,
+  questions: Question[],
+): Omit<ReasonFinding, "code" | "label" | "classifiedAs"> {
+  const citations = definition.citations.map(citationFor);
+  const unverifiedCitation = citations.some((c) => c.unverified);
+  const decisionDate = decision?.decidedOn ?? asOf;
+  switch (definition.test) {
+    case "misstates-law":
+      return { finding: "misstates-the-law", why: definition.why, citations, unverified: unverifiedCitation };
+    case "misdirected": {
+      const force = decision?.decidingForce;
+      if (force !== undefined && NON_TERRITORIAL.has(force)) {
+        return {
+          finding: "misstates-the-law",
+          why: `${definition.why} The deciding force is not limited by area.`,
+          citations,
+          unverified: unverifiedCitation,
+        };
+      }
+      const referTo = referrals(facts, force);
+      return {
+        finding: "misdirected",
+        why: definition.why,
+        ...(referTo.length > 0 ? { onTheFacts: `Refer to: ${referTo.join(", ")}.`, referTo } : {}),
+        citations,
+        unverified: unverifiedCitation,
+      };
+    }
+    case "guidance-dated": {
+      const from = definition.guidanceFrom ?? "0000-01-01";
+      if (decision?.decidedOn === undefined) {
+        questions.push({
+          fact: "spoRequest.decision.decidedOn",
+          question: "On what date was the decision made? (The guidance on the standard of proof changed on 22 April 2024.)",
+          settles: [],
+          citation: citationFor("ho-spo-guidance:civil-standard"),
+        });
+        return { finding: "questionable", why: definition.beforeWhy ?? definition.why, citations, unverified: unverifiedCitation };
+      }
+      if (decision.decidedOn >= from) return { finding: "misstates-the-law", why: definition.why, citations, unverified: unverifiedCitation };
+      return { finding: "questionable", why: definition.beforeWhy ?? definition.why, citations, unverified: unverifiedCitation };
+    }
+    case "depends-on-facts": {
+      const judged = judge(definition.check, facts, decisionDate, requestedOn);
+      const kinds = FACT_FINDINGS[definition.check ?? ""] ?? { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" };
+      const finding = judged.outcome === "contradicted" ? kinds.contradicted : judged.outcome === "supported" ? kinds.supported : kinds.unknown;
+      const onTheFacts =
+        judged.outcome === "contradicted" ? definition.whenContradicted : judged.outcome === "supported" ? definition.whenLawful : definition.whenUnknown;
+      if (judged.question) {
+        questions.push({
+          fact: judged.question.fact,
+          question: judged.question.question,
+          settles: [],
+          citation: citationFor(judged.question.citation),
+        });
+      }
+      // A single incident is "questionable" because whether one act suffices is unverified.
+      const unverified = unverifiedCitation && (definition.check !== "several-incidents" || judged.outcome === "supported");
+      return { finding, why: definition.why, ...(onTheFacts ? { onTheFacts } : {}), citations, unverified };
+    }
+    default:
+      return { finding: "needs-information", why: definition.why, citations, unverified: unverifiedCitation };
+  }
+}
+
+const FLAGGED: ReadonlySet<ReasonFindingKind> = new Set(["misstates-the-law", "misdirected", "contradicted-by-facts"]);
+
+function verdictFor(findings: readonly ReasonFinding[], spo: Assessment["orders"][number]): DeclineVerdict {
+  if (findings.length === 0) return "needs-information";
+  const flagged = findings.some((f) => FLAGGED.has(f.finding));
+  const lawful = findings.some((f) => f.finding === "lawful-on-these-facts");
+  if (flagged) return !lawful && spo.outcome === "available" ? "likely-wrongly-declined" : "review-recommended";
+  if (lawful) return "consistent-with-the-law";
+  if (findings.some((f) => f.finding === "questionable")) return "review-recommended";
+  return "needs-information";
+}
+
+const VERDICT_TEXT: Record<DeclineVerdict, string> = {
+  "likely-wrongly-declined":
+    "Likely wrongly declined: at least one reason misstates the law or is contradicted by the facts, no reason given is a lawful ground on these facts, and the SPO test appears to be met. Ask the force to reconsider.",
+  "review-recommended":
+    "Review recommended: some reasons do not hold, or are doubtful, but the decision may rest on another ground or on facts not recorded. Ask the force to explain or reconsider.",
+  "consistent-with-the-law":
+    "Consistent with the law on these facts: the decision rests on a lawful ground that the recorded facts support.",
+  "needs-information": "Needs information: the facts recorded are not enough to judge the reasons given.",
+};
+
+/**
+ * Reviews a police decision declining a request for a Stalking Protection Order: a finding on each
+ * reason (misstates the law, misdirected, contradicted by the facts, questionable, lawful on these
+ * facts, or needs information) with citations; the SPO assessment on the same facts; the days from
+ * request to decision; the questions that would settle an open verdict; and a verdict worded as a
+ * prompt for review. The guidance in force on the decision date decides (the civil standard dates
+ * from 22 April 2024). `decision` defaults to `facts.spoRequest`. Throws {@link CaseFactsError} for
+ * input that does not validate.
+ *
+ * @example
+ * ```ts
+ * import { reviewSpoDecline } from "protective-orders";
+ * const review = reviewSpoDecline(
+ *   {
+ *     id: "c1",
+ *     jurisdiction: "england-and-wales",
+ *     incidents: [{ kind: "following", date: "2025-01-05" }, { kind: "loitering", date: "2025-01-09" }],
+ *     risk: { psychologicalHarm: true, ongoing: true },
+ *     protection: {},
+ *   },
+ *   { requestedOn: "2025-01-10", decision: { decidedOn: "2025-02-01", outcome: "declined", reasons: [{ code: "no-conviction" }] } },
+ * );
+ * review.verdict; // "likely-wrongly-declined"
+ * ```
+ */
+export function reviewSpoDecline(facts: CaseFacts, decision?: SpoRequest, options: ReviewOptions = {}): DeclineReview {
+  const result = safeReviewSpoDecline(facts, decision, options);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.review;
+}
+
+/**
+ * Like {@link reviewSpoDecline}, but never throws: returns the review or every input problem by path.
+ *
+ * @example
+ * ```ts
+ * import { safeReviewSpoDecline } from "protective-orders";
+ * safeReviewSpoDecline({ id: "c" }, { decision: { reasons: [{ code: "bogus" }] } } as never).success; // false
+ * ```
+ */
+export function safeReviewSpoDecline(
+  input: unknown,
+  decisionInput?: unknown,
+  options: ReviewOptions = {},
+):
+  | { readonly success: true; readonly review: DeclineReview }
+  | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  const parsed = parseCaseFacts(input);
+  const problems: InputProblem[] = parsed.success ? [] : [...parsed.problems];
+  let request: SpoRequest | undefined;
+  if (decisionInput !== undefined) {
+    const decision = SpoRequestSchema.safeParse(decisionInput);
+    if (decision.success) request = decision.data;
+    else problems.push(...problemsFromZodError(decision.error).map((p) => ({ ...p, path: p.path ? `decision.${p.path}` : "decision" })));
+  } else if (parsed.success) {
+    request = parsed.data.spoRequest;
+  }
+  if (options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success) {
+    problems.push({ path: "asOf", message: "expected a calendar date written YYYY-MM-DD" });
+  }
+  if (!parsed.success || problems.length > 0) return { success: false, problems };
+  const facts = parsed.data;
+  const asOf = options.asOf ?? request?.decision?.decidedOn ?? todayInLondon();
+  const assessed = safeAssess(facts, { asOf });
+  if (!assessed.success) return { success: false, problems: assessed.problems };
+  const assessment = assessed.assessment;
+  const spo = assessment.orders.find((o) => o.rule === "spo");
+  if (!spo) return { success: false, problems: [{ path: "", message: "the rule set has no SPO rule" }] };
+
+  const questions: Question[] = [];
+  const findings: ReasonFinding[] = (request?.decision?.reasons ?? []).map((reason) => {
+    let code: DeclineReasonCode = reason.code;
+    let classifiedAs: DeclineReasonCode | undefined;
+    if (code === "unclassified" && reason.text !== undefined) {
+      const guess = classifyDeclineReason(reason.text);
+      if (guess !== "unclassified") {
+        classifiedAs = guess;
+        code = guess;
+      }
+    }
+    const definition = BY_CODE.get(code) ?? BY_CODE.get("unclassified")!;
+    const body = findingFor(definition, facts, request?.decision, request?.requestedOn, asOf, questions);
+    const base = BY_CODE.get(reason.code) ?? definition;
+    return { code: reason.code, label: base.label, ...(classifiedAs ? { classifiedAs } : {}), ...body };
+  });
+  if (request?.decision?.freeText !== undefined && findings.length === 0) {
+    const guess = classifyDeclineReason(request.decision.freeText);
+    const definition = BY_CODE.get(guess)!;
+    const body = findingFor(definition, facts, request.decision, request.requestedOn, asOf, questions);
+    findings.push({ code: "unclassified", label: BY_CODE.get("unclassified")!.label, ...(guess !== "unclassified" ? { classifiedAs: guess } : {}), ...body });
+  }
+  const verdict = verdictFor(findings, spo);
+  const spoQuestions = assessment.questions.filter((q) => q.settles.includes("spo"));
+  const seen = new Set<string>();
+  const allQuestions = [...questions, ...spoQuestions].filter((q) => (seen.has(q.question) ? false : (seen.add(q.question), true)));
+  const requestedOn = request?.requestedOn;
+  const decidedOn = request?.decision?.decidedOn;
+  const decidingForce = request?.decision?.decidingForce;
+  return {
+    success: true,
+    review: {
+      caseId: facts.id,
+      asOf,
+      decision: {
+        ...(requestedOn !== undefined ? { requestedOn } : {}),
+        ...(decidedOn !== undefined ? { decidedOn } : {}),
+        ...(decidingForce !== undefined ? { decidingForce } : {}),
+        reasons: findings.length,
+      },
+      verdict,
+      verdictText: VERDICT_TEXT[verdict],
+      findings,
+      spo,
+      daysFromRequestToDecision:
+        requestedOn !== undefined && decidedOn !== undefined ? differenceInCalendarDays(toNoonUtc(decidedOn), toNoonUtc(requestedOn)) : null,
+      questions: allQuestions,
+    },
+  };
+}
