@@ -40,3 +40,4 @@ export type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } 
 export { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition, type DeclineReasonTest } from "./review/decline-reasons.js";
 export { reviewSpoDecline, safeReviewSpoDecline, type ReviewOptions } from "./review/review-spo-decline.js";
 export { challengeSummary, type ChallengeSummaryOptions } from "./render/challenge-summary.js";
+export { caseFactsJsonSchema } from "./model/case-facts-json-schema.js";

@@ -1,12 +1,16 @@
-// The `protective-orders` command. The only part of the package that touches the file system,
-// the terminal or process exit codes; the core it calls is pure.
+// The `protective-orders` command: the only part of the package that touches the file system,
+// the terminal or process exit codes. The core it calls is pure.
 import { readFileSync } from "node:fs";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_RULES } from "../assess/default-rules.js";
+import { citationFor } from "../law/registry.js";
+import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
+import { EXIT, runBatch } from "./batch.js";
+import { assessCommand, type BatchCommand, explainCommand, reviewCommand, validateCommand } from "./commands.js";
 import { runDemo } from "./demo.js";
-
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
+import type { OutputFormat } from "./output.js";
+import type { InputFormat } from "./read-rows.js";
 
 function packageVersion(): string {
   try {
@@ -22,32 +26,147 @@ function parseAsOf(value: string): string {
   return value;
 }
 
+function parseFields(value: string): string[] {
+  const fields = value.split(",").map((f) => f.trim()).filter(Boolean);
+  if (fields.length === 0) throw new InvalidArgumentError("expected a comma-separated list of field names");
+  return fields;
+}
+
+function readMapping(file: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw new InvalidArgumentError(`cannot read the mapping file ${file} as JSON`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+    throw new InvalidArgumentError('the mapping file must be a JSON object of "their column": "our.path"');
+  }
+  return Object.fromEntries(Object.entries(parsed as Record<string, string>));
+}
+
+interface BatchCliOptions {
+  asOf?: string;
+  inputFormat?: InputFormat;
+  format: OutputFormat;
+  fields?: string[];
+  summaryJson?: string;
+  mapping?: Record<string, string>;
+  includeFacts?: boolean;
+  detail?: "summary" | "full";
+  markdown?: boolean;
+  quiet?: boolean;
+}
+
+function batchOptions(command: Command, withDetail: boolean): Command {
+  command
+    .argument("[file]", "input file (.json array or object, .jsonl, .csv); standard input if omitted or -")
+    .option("--as-of <date>", "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales)", parseAsOf)
+    .addOption(new Option("--input-format <format>", "input format (default: from the file extension; standard input is sniffed)").choices(["json", "jsonl", "csv"]))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "csv", "table"]).default("jsonl"))
+    .option("--fields <list>", "comma-separated fields (JSON) or columns (CSV, table) to output", parseFields)
+    .option("--mapping <file>", "JSON file renaming your CSV columns to ours", readMapping)
+    .option("--summary-json <file>", "also write the summary as JSON to this file")
+    .option("--include-facts", "include the input facts in each output record (personal data: off by default)")
+    .option("-q, --quiet", "no progress bar");
+  if (withDetail) command.addOption(new Option("--detail <level>", "summary records, or the full result").choices(["summary", "full"]).default("summary"));
+  return command;
+}
+
+async function runCommand(make: (o: BatchCliOptions) => BatchCommand, file: string | undefined, o: BatchCliOptions): Promise<void> {
+  process.exitCode = await runBatch(make(o), {
+    file,
+    inputFormat: o.inputFormat,
+    outputFormat: o.format,
+    fields: o.fields,
+    summaryJson: o.summaryJson,
+    mapping: o.mapping,
+    quiet: o.quiet,
+  });
+}
+
 const program = new Command()
   .name("protective-orders")
   .description("Assess stalking cases against UK protective-order law, with the statute behind every answer.")
   .version(packageVersion())
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  .showHelpAfterError();
+
+batchOptions(
+  program
+    .command("assess")
+    .description("Assess each case: every order available / not available / needs information, and which to consider first.")
+    .addHelpText("after", "\nExamples:\n  $ protective-orders assess cases.jsonl --as-of 2025-06-01 > results.jsonl\n  $ protective-orders assess export.csv --mapping our-columns.json --format table\n"),
+  true,
+).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => assessCommand(x), file, o));
+
+batchOptions(
+  program
+    .command("review")
+    .description("Review each case's declined SPO request: which reasons misstate the law or are contradicted by the facts.")
+    .addHelpText("after", "\nExample:\n  $ protective-orders review declines.jsonl --summary-json review-summary.json\n"),
+  true,
+).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => reviewCommand(x), file, o));
+
+batchOptions(
+  program
+    .command("explain")
+    .description("Explain each case in plain text (or Markdown) for a case note.")
+    .option("--markdown", "Markdown rather than plain text")
+    .addHelpText("after", "\nExample:\n  $ protective-orders explain case.json --as-of 2025-06-01 --markdown > case-note.md\n"),
+  false,
+).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => explainCommand(x), file, o));
+
+batchOptions(
+  program
+    .command("validate")
+    .description("Check each row is valid case facts; every problem is reported with its path.")
+    .addHelpText("after", "\nExample:\n  $ protective-orders validate export.csv --mapping our-columns.json\n"),
+  false,
+).action((file: string | undefined, o: BatchCliOptions) => runCommand(() => validateCommand(), file, o));
+
+program
+  .command("rules")
+  .description("List every rule and statutory limb with its citation, link and in-force period.")
+  .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "table"]).default("table"))
+  .addHelpText("after", "\nExample:\n  $ protective-orders rules --format json > rules.json\n")
+  .action((o: { format: "jsonl" | "json" | "table" }) => {
+    const entries = [
+      ...DEFAULT_RULES.rules.map((r) => ({ type: "rule", id: r.rule.name, label: r.rule.label, citation: r.citation, inForce: r.rule.inForce, unverified: r.unverified })),
+      ...DEFAULT_RULES.limbs.map((l) => ({ type: "limb", id: l.limb.id, label: l.limb.label, citation: citationFor(l.limb.citation), inForce: l.limb.inForce, unverified: l.unverified })),
+    ];
+    if (o.format === "json") process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+    else if (o.format === "jsonl") for (const e of entries) process.stdout.write(`${JSON.stringify(e)}\n`);
+    else {
+      for (const e of entries) {
+        const period = `${e.inForce.from ?? "unknown"} – ${e.inForce.to ?? ""}`.trim();
+        process.stdout.write(`${e.type.padEnd(5)} ${e.id.padEnd(44)} ${period.padEnd(26)} ${e.unverified ? "UNVERIFIED " : ""}${e.citation.title} <${e.citation.url}>\n`);
+      }
+    }
+  });
+
+program
+  .command("schema")
+  .description("Print the JSON Schema of the case facts.")
+  .addHelpText("after", "\nExample:\n  $ protective-orders schema > case-facts.schema.json\n")
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(caseFactsJsonSchema(), null, 2)}\n`);
+  });
 
 program
   .command("demo")
   .description("Validate and assess the bundled example caseload; print a summary and one explained case.")
   .option("--as-of <date>", "apply the law as at this date (default: today in England and Wales)", parseAsOf)
-  .option("--case <id>", "which case to explain in full (default: the first with an SPO available)")
+  .option("--case <id>", "which case to explain in full (default: the first with an SPO recommended)")
   .option("--markdown", "explain the case in Markdown rather than plain text")
   .addHelpText("after", "\nExample:\n  $ protective-orders demo --as-of 2025-06-01\n")
   .action((options: { asOf?: string; case?: string; markdown?: boolean }) => {
-    const code = runDemo(options, process.stdout, process.stderr);
-    process.exitCode = code;
+    process.exitCode = runDemo(options, process.stdout, process.stderr);
   });
 
 try {
-  program.parse(process.argv);
+  await program.parseAsync(process.argv);
 } catch (error) {
   const code = (error as { code?: string }).code;
-  if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") {
-    process.exitCode = EXIT_OK;
-  } else {
-    process.exitCode = EXIT_USAGE;
-  }
+  process.exitCode = code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help" ? EXIT.ok : EXIT.usage;
 }

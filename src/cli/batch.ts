@@ -1,0 +1,180 @@
+import { createReadStream, statSync, writeFileSync } from "node:fs";
+import type { Readable } from "node:stream";
+import type { BatchCommand } from "./commands.js";
+import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
+import { createProgress } from "./progress.js";
+import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
+
+/** Exit codes: 0 every row fine; 1 some rows invalid (still processed); 2 usage error or unreadable input or output. */
+export const EXIT = { ok: 0, invalidRows: 1, usage: 2 } as const;
+
+export interface BatchOptions {
+  readonly file?: string | undefined;
+  readonly inputFormat?: InputFormat | undefined;
+  readonly outputFormat: OutputFormat;
+  readonly fields?: readonly string[] | undefined;
+  readonly summaryJson?: string | undefined;
+  readonly mapping?: Readonly<Record<string, string>> | undefined;
+  readonly quiet?: boolean | undefined;
+}
+
+/** Summary of a batch run: every input row is counted once, as processed or invalid. */
+export interface BatchSummary {
+  readonly command: string;
+  readonly rows: number;
+  readonly processed: number;
+  readonly invalid: number;
+  readonly counts: Record<string, number>;
+}
+
+function inferFormat(file: string | undefined): InputFormat | undefined {
+  if (!file || file === "-") return undefined;
+  const lower = file.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  if (lower.endsWith(".json")) return "json";
+  return undefined;
+}
+
+/** Peeks at standard input to tell a JSON array (`[`) from JSON Lines. */
+async function sniff(input: Readable): Promise<{ stream: Readable; format: InputFormat }> {
+  const { PassThrough } = await import("node:stream");
+  const out = new PassThrough();
+  let decided: InputFormat | undefined;
+  return new Promise((resolve, reject) => {
+    input.on("data", (chunk: Buffer) => {
+      if (!decided) {
+        const text = chunk.toString("utf8").replace(/^\uFEFF/, "").trimStart();
+        if (text.length > 0) {
+          decided = text.startsWith("[") ? "json" : "jsonl";
+          resolve({ stream: out, format: decided });
+        }
+      }
+      if (!out.write(chunk)) {
+        input.pause();
+        out.once("drain", () => input.resume());
+      }
+    });
+    input.on("end", () => {
+      out.end();
+      if (!decided) resolve({ stream: out, format: "jsonl" });
+    });
+    input.on("error", reject);
+  });
+}
+
+/**
+ * Runs a batch command over every row of the input, streaming: each input row yields one output
+ * row, a result or an error record with the line number and every problem. A bad row never stops
+ * the run; the summary goes to stderr and, if asked, to a JSON file.
+ */
+export async function runBatch(command: BatchCommand, options: BatchOptions): Promise<number> {
+  let input: Readable;
+  let format = options.inputFormat ?? inferFormat(options.file);
+  let totalBytes: number | undefined;
+  try {
+    if (options.file && options.file !== "-") {
+      totalBytes = statSync(options.file).size;
+      input = createReadStream(options.file);
+      format ??= "jsonl";
+    } else {
+      if (format) input = process.stdin;
+      else {
+        const sniffed = await sniff(process.stdin);
+        input = sniffed.stream;
+        format = sniffed.format;
+      }
+    }
+  } catch (error) {
+    process.stderr.write(`protective-orders: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`);
+    return EXIT.usage;
+  }
+
+  const writer = new StreamWriter(process.stdout);
+  const formatter = new RecordFormatter(options.outputFormat, options.fields, command.flatten);
+  const progress = createProgress({ totalBytes, quiet: options.quiet });
+  const counts: Record<string, number> = {};
+  let rows = 0;
+  let invalid = 0;
+  let exit: number = EXIT.ok;
+  try {
+    if (!command.text) await writer.write(formatter.start());
+    for await (const row of readRows(input, format, {
+      onBytes: (n) => progress.bytes(n),
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+    })) {
+      rows += 1;
+      progress.row();
+      let record: Record<string, unknown>;
+      if ("unreadable" in row) {
+        invalid += 1;
+        record = { row: row.row, line: row.line, error: "unreadable", problems: [{ path: "", message: row.unreadable }] };
+      } else {
+        const result = command.process(row.value, row.row);
+        if (result.ok) {
+          record = result.record;
+          for (const key of result.tally) counts[key] = (counts[key] ?? 0) + 1;
+        } else {
+          invalid += 1;
+          record = { row: row.row, line: row.line, ...(result.id !== undefined ? { id: result.id } : {}), error: "invalid", problems: result.problems };
+        }
+      }
+      if (command.text) {
+        const text =
+          typeof record.text === "string"
+            ? record.text
+            : `Row ${record.row} (line ${record.line}): ${(record.problems as { path: string; message: string }[]).map((p) => `${p.path || "(case)"}: ${p.message}`).join("; ")}\n`;
+        await writer.write(`${text}\n`);
+      } else {
+        await writer.write(formatter.next(record));
+      }
+      if (writer.closed) break;
+    }
+    if (!command.text) await writer.write(formatter.end());
+    await writer.finish();
+  } catch (error) {
+    progress.stop();
+    if (error instanceof UnreadableInputError) {
+      process.stderr.write(`protective-orders: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`protective-orders: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  progress.stop();
+  if (invalid > 0) exit = EXIT.invalidRows;
+  const summary: BatchSummary = {
+    command: command.name,
+    rows,
+    processed: rows - invalid,
+    invalid,
+    counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
+  if (!writer.closed) writeSummary(summary);
+  if (options.summaryJson) {
+    try {
+      writeFileSync(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
+    } catch (error) {
+      process.stderr.write(`protective-orders: cannot write ${options.summaryJson}: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`);
+      return EXIT.usage;
+    }
+  }
+  return exit;
+}
+
+function writeSummary(summary: BatchSummary): void {
+  const lines = [`${summary.command}: ${summary.rows} rows, ${summary.processed} processed, ${summary.invalid} invalid`];
+  const groups = new Map<string, [string, number][]>();
+  for (const [key, count] of Object.entries(summary.counts)) {
+    const [group, ...rest] = key.split(":");
+    const list = groups.get(group!) ?? [];
+    list.push([rest.join(":") || group!, count]);
+    groups.set(group!, list);
+  }
+  for (const [group, entries] of groups) {
+    const title = group === "first" ? "first recommendation" : group === "outcome" ? "outcomes" : group === "verdict" ? "verdicts" : group;
+    lines.push(`  ${title}:`);
+    for (const [name, count] of entries) lines.push(`    ${name}: ${count}`);
+  }
+  process.stderr.write(`${lines.join("\n")}\n`);
+}

@@ -1,0 +1,165 @@
+import { safeAssess } from "../assess/assess.js";
+import type { Assessment } from "../assess/assessment.js";
+import { todayInLondon } from "../dates/calendar.js";
+import type { InputProblem } from "../model/parse-case-facts.js";
+import { parseCaseFacts } from "../model/parse-case-facts.js";
+import { explain } from "../render/explain.js";
+import { safeReviewSpoDecline } from "../review/review-spo-decline.js";
+import type { FlatRecord } from "./output.js";
+
+/** What a command makes of one valid-or-not input value. */
+export type RowResult =
+  | { readonly ok: true; readonly record: Record<string, unknown>; readonly tally: readonly string[] }
+  | { readonly ok: false; readonly id?: string; readonly problems: readonly InputProblem[] };
+
+/** A batch command: how to process a row, flatten a record, and what to summarise. */
+export interface BatchCommand {
+  readonly name: "assess" | "review" | "validate" | "explain";
+  process(value: unknown, row: number): RowResult;
+  flatten(record: Record<string, unknown>): FlatRecord;
+  /** True for commands whose output is text, not records. */
+  readonly text?: boolean;
+}
+
+export interface CommandOptions {
+  readonly asOf?: string | undefined;
+  readonly detail?: "summary" | "full" | undefined;
+  readonly includeFacts?: boolean | undefined;
+  readonly markdown?: boolean | undefined;
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const id = (value as { id?: unknown }).id;
+    if (typeof id === "string" && id.length > 0 && id.length <= 200) return id;
+  }
+  return undefined;
+}
+
+function compactAssessment(a: Assessment): Record<string, unknown> {
+  return {
+    id: a.caseId,
+    asOf: a.asOf,
+    first: a.recommendation.first,
+    outcomes: Object.fromEntries(a.orders.map((o) => [o.rule, o.outcome])),
+    unverified: a.orders.filter((o) => o.unverified).map((o) => o.rule),
+    missingFacts: a.missingFacts,
+    questions: a.questions.map((q) => q.fact),
+  };
+}
+
+function withFacts(record: Record<string, unknown>, value: unknown, include: boolean | undefined): Record<string, unknown> {
+  return include ? { ...record, facts: value } : record;
+}
+
+/** `assess`: one record per case, compact by default or the full assessment with `--detail full`. */
+export function assessCommand(options: CommandOptions): BatchCommand {
+  const asOf = options.asOf ?? todayInLondon();
+  return {
+    name: "assess",
+    process(value, row) {
+      const result = safeAssess(value, { asOf });
+      if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
+      const a = result.assessment;
+      const body = options.detail === "full" ? { ...a, id: a.caseId } : compactAssessment(a);
+      const tally = [`first:${a.recommendation.first ?? "none"}`, ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`)];
+      return { ok: true, record: withFacts({ row, ...body }, value, options.includeFacts), tally };
+    },
+    flatten(record) {
+      const outcomes = (record.outcomes ?? {}) as Record<string, string>;
+      const orders = (record.orders as { rule: string; outcome: string }[] | undefined)?.map((o) => [o.rule, o.outcome]) ?? Object.entries(outcomes);
+      return {
+        row: record.row as number,
+        id: (record.id ?? record.caseId) as string,
+        asOf: record.asOf as string,
+        first: (record.first ?? (record.recommendation as { first?: string } | undefined)?.first ?? "") as string,
+        ...Object.fromEntries(orders),
+        missingFacts: ((record.missingFacts as string[] | undefined) ?? []).join(";"),
+      };
+    },
+  };
+}
+
+function withId(value: unknown): { id?: string } {
+  const id = idOf(value);
+  return id === undefined ? {} : { id };
+}
+
+/** `review`: the decline review of each case's `spoRequest`. */
+export function reviewCommand(options: CommandOptions): BatchCommand {
+  return {
+    name: "review",
+    process(value, row) {
+      const result = safeReviewSpoDecline(value, undefined, options.asOf ? { asOf: options.asOf } : {});
+      if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
+      const r = result.review;
+      const flagged = r.verdict === "likely-wrongly-declined" || r.verdict === "review-recommended";
+      const body =
+        options.detail === "full"
+          ? { ...r, id: r.caseId }
+          : {
+              id: r.caseId,
+              asOf: r.asOf,
+              verdict: r.verdict,
+              spo: r.spo.outcome,
+              daysFromRequestToDecision: r.daysFromRequestToDecision,
+              findings: r.findings.map((f) => ({ code: f.code, finding: f.finding, ...(f.classifiedAs ? { classifiedAs: f.classifiedAs } : {}) })),
+              questions: r.questions.map((q) => q.fact),
+            };
+      return {
+        ok: true,
+        record: withFacts({ row, ...body }, value, options.includeFacts),
+        tally: [`verdict:${r.verdict}`, ...(flagged ? ["flagged"] : [])],
+      };
+    },
+    flatten(record) {
+      const findings = (record.findings as { code: string; finding: string }[] | undefined) ?? [];
+      return {
+        row: record.row as number,
+        id: (record.id ?? record.caseId) as string,
+        asOf: record.asOf as string,
+        verdict: record.verdict as string,
+        spo: (typeof record.spo === "string" ? record.spo : (record.spo as { outcome?: string } | undefined)?.outcome) ?? "",
+        daysFromRequestToDecision: (record.daysFromRequestToDecision as number | null) ?? null,
+        findings: findings.map((f) => `${f.code}=${f.finding}`).join(";"),
+      };
+    },
+  };
+}
+
+/** `validate`: whether each row is valid case facts, with every problem by path. */
+export function validateCommand(): BatchCommand {
+  return {
+    name: "validate",
+    process(value, row) {
+      const result = parseCaseFacts(value);
+      if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
+      return { ok: true, record: { row, id: result.data.id, valid: true }, tally: [] };
+    },
+    flatten(record) {
+      return { row: record.row as number, id: (record.id as string) ?? "", valid: record.valid as boolean, problems: "" };
+    },
+  };
+}
+
+/** `explain`: each case explained as text or Markdown. */
+export function explainCommand(options: CommandOptions): BatchCommand {
+  const asOf = options.asOf ?? todayInLondon();
+  return {
+    name: "explain",
+    text: true,
+    process(value, row) {
+      const result = safeAssess(value, { asOf });
+      if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
+      const a = result.assessment;
+      return {
+        ok: true,
+        record: { row, id: a.caseId, text: explain(a, { format: options.markdown ? "markdown" : "text" }) },
+        tally: [`first:${a.recommendation.first ?? "none"}`, ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`)],
+      };
+    },
+    flatten(record) {
+      return { row: record.row as number, id: record.id as string, text: record.text as string };
+    },
+  };
+}

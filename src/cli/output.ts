@@ -1,0 +1,114 @@
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+
+/** The output formats the CLI writes. */
+export type OutputFormat = "jsonl" | "json" | "csv" | "table";
+
+/** A flat record for CSV and table output: column → cell text. */
+export type FlatRecord = Record<string, string | number | boolean | null>;
+
+/** Raised when the output cannot be written (other than the reader going away). */
+export class OutputError extends Error {}
+
+/**
+ * Writes to a stream with backpressure: waits for `drain` when the buffer is full, and turns a
+ * write error into a rejected promise instead of an unhandled event. A reader that goes away
+ * (`EPIPE`, e.g. `| head`) ends the output quietly: `closed` becomes true.
+ */
+export class StreamWriter {
+  closed = false;
+  private failure: Error | undefined;
+  constructor(private readonly stream: Writable) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") this.closed = true;
+      else this.failure = new OutputError(`could not write the output: ${error.message}`);
+    });
+  }
+  async write(text: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.closed) return;
+    if (!this.stream.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.off("drain", done);
+          this.stream.off("error", done);
+          this.stream.off("close", done);
+          resolve();
+        };
+        this.stream.on("drain", done);
+        this.stream.on("error", done);
+        this.stream.on("close", done);
+      });
+    }
+    if (this.failure) throw this.failure;
+  }
+  /** Waits until everything written has been flushed, or fails with the write error. */
+  async finish(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.closed) return;
+    await new Promise<void>((resolve) => {
+      if (this.stream.writableNeedDrain) this.stream.once("drain", () => resolve());
+      else resolve();
+    });
+    if (this.failure) throw this.failure;
+  }
+}
+
+function pick(record: Record<string, unknown>, fields: readonly string[] | undefined): Record<string, unknown> {
+  if (!fields) return record;
+  return Object.fromEntries(fields.filter((f) => Object.hasOwn(record, f)).map((f) => [f, record[f]]));
+}
+
+/** Formats records one at a time in the chosen format (JSON arrays are opened and closed around them). */
+export class RecordFormatter {
+  private count = 0;
+  private columns: string[] | undefined;
+  constructor(
+    private readonly format: OutputFormat,
+    private readonly fields: readonly string[] | undefined,
+    private readonly flatten: (record: Record<string, unknown>) => FlatRecord,
+  ) {}
+
+  start(): string {
+    return this.format === "json" ? "[\n" : "";
+  }
+
+  next(record: Record<string, unknown>): string {
+    this.count += 1;
+    switch (this.format) {
+      case "jsonl":
+        return `${JSON.stringify(pick(record, this.fields))}\n`;
+      case "json":
+        return `${this.count > 1 ? ",\n" : ""}${JSON.stringify(pick(record, this.fields))}`;
+      case "csv": {
+        const flat = this.flatten(record);
+        let header = "";
+        if (!this.columns) {
+          this.columns = this.fields ? [...this.fields] : Object.keys(flat);
+          header = stringify([this.columns]);
+        }
+        return header + stringify([this.columns.map((c) => flat[c] ?? "")]);
+      }
+      default: {
+        const flat = this.flatten(record);
+        let header = "";
+        if (!this.columns) {
+          this.columns = this.fields ? [...this.fields] : Object.keys(flat);
+          header = `${this.columns.map((c) => c.padEnd(width(c))).join("  ").trimEnd()}\n`;
+        }
+        return `${header}${this.columns
+          .map((c) => String(flat[c] ?? "").slice(0, Math.max(width(c), 40)).padEnd(width(c)))
+          .join("  ")
+          .trimEnd()}\n`;
+      }
+    }
+  }
+
+  end(): string {
+    return this.format === "json" ? (this.count > 0 ? "\n]\n" : "]\n") : "";
+  }
+}
+
+function width(column: string): number {
+  return Math.max(column.length, 10);
+}

@@ -1,0 +1,54 @@
+import { SingleBar } from "cli-progress";
+
+/** Progress on stderr: rows done, rate and (when the input size is known) percentage and ETA. */
+export interface Progress {
+  bytes(n: number): void;
+  row(): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { bytes: () => {}, row: () => {}, stop: () => {} };
+
+/**
+ * A progress bar on a terminal, through cli-progress; silent when stderr is not a terminal (piped),
+ * when CI is set, or when asked to be quiet. NO_COLOR is respected (the bar uses no colour then).
+ */
+export function createProgress(options: { totalBytes?: number | undefined; quiet?: boolean | undefined }): Progress {
+  const stderr = process.stderr;
+  if (options.quiet || !stderr.isTTY || process.env.CI) return SILENT;
+  const plain = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+  const total = options.totalBytes ?? 0;
+  const bar = new SingleBar({
+    stream: stderr,
+    format:
+      total > 0
+        ? `${plain ? "" : "\u001b[36m"}{bar}${plain ? "" : "\u001b[0m"} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`
+        : "{rows} rows | {rate} rows/s",
+    hideCursor: true,
+    barCompleteChar: "#",
+    barIncompleteChar: ".",
+    fps: 5,
+    etaBuffer: 50,
+  });
+  let rows = 0;
+  let read = 0;
+  const started = Date.now();
+  bar.start(total > 0 ? total : 1, 0, { rows: 0, rate: 0 });
+  return {
+    bytes(n) {
+      read += n;
+    },
+    row() {
+      rows += 1;
+      if ((rows & 255) === 0) {
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        bar.update(total > 0 ? Math.min(read, total) : 0, { rows, rate: Math.round(rows / seconds) });
+      }
+    },
+    stop() {
+      const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+      bar.update(total > 0 ? total : 0, { rows, rate: Math.round(rows / seconds) });
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import type { Readable } from "node:stream";
+import { parse as parseCsv } from "csv-parse";
+import { caseFromCsvRecord, csvColumns } from "./csv-columns.js";
+import { JsonArraySplitter } from "./json-array-splitter.js";
+
+/** The input formats the CLI reads. */
+export type InputFormat = "json" | "jsonl" | "csv";
+
+/** One input row: its 1-based number, the line it starts on, and either its value or why it could not be read. */
+export type InputRow =
+  | { readonly row: number; readonly line: number; readonly value: unknown }
+  | { readonly row: number; readonly line: number; readonly unreadable: string };
+
+/** Raised for input that cannot be read at all (as opposed to one bad row): exit code 2. */
+export class UnreadableInputError extends Error {}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+function parseJson(text: string, row: number, line: number): InputRow {
+  try {
+    return { row, line, value: JSON.parse(text) };
+  } catch {
+    return { row, line, unreadable: "not valid JSON" };
+  }
+}
+
+/** JSON Lines: one value a line; blank lines are skipped; each line's bytes are checked as UTF-8. */
+async function* readJsonLines(input: Readable, onBytes: (n: number) => void): AsyncGenerator<InputRow> {
+  let pending: Buffer[] = [];
+  let line = 0;
+  let row = 0;
+  const emit = (bytes: Buffer): InputRow | undefined => {
+    line += 1;
+    let text: string;
+    try {
+      text = strictUtf8.decode(bytes);
+    } catch {
+      row += 1;
+      return { row, line, unreadable: "not valid UTF-8" };
+    }
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith("\r")) text = text.slice(0, -1);
+    if (text.trim() === "") return undefined;
+    row += 1;
+    return parseJson(text, row, line);
+  };
+  for await (const chunk of input) {
+    const buffer = chunk as Buffer;
+    onBytes(buffer.length);
+    let start = 0;
+    for (let i = buffer.indexOf(10, start); i !== -1; i = buffer.indexOf(10, start)) {
+      pending.push(buffer.subarray(start, i));
+      const result = emit(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      pending = [];
+      if (result) yield result;
+      start = i + 1;
+    }
+    if (start < buffer.length) pending.push(buffer.subarray(start));
+  }
+  if (pending.length > 0) {
+    const result = emit(Buffer.concat(pending));
+    if (result) yield result;
+  }
+}
+
+/** A JSON array (or one JSON value), streamed element by element. */
+async function* readJsonArray(input: Readable, onBytes: (n: number) => void): AsyncGenerator<InputRow> {
+  const splitter = new JsonArraySplitter();
+  const decoder = new TextDecoder("utf-8");
+  let row = 0;
+  for await (const chunk of input) {
+    const buffer = chunk as Buffer;
+    onBytes(buffer.length);
+    for (const element of splitter.push(decoder.decode(buffer, { stream: true }))) {
+      row += 1;
+      yield parseJson(element.text, row, element.line);
+    }
+  }
+  for (const element of [...splitter.push(decoder.decode()), ...splitter.end()]) {
+    row += 1;
+    yield parseJson(element.text, row, element.line);
+  }
+  if (!splitter.complete && row === 0) throw new UnreadableInputError("the JSON array is not closed and holds no complete element");
+}
+
+/** CSV with a header row, mapped to case facts by {@link caseFromCsvRecord}. */
+async function* readCsv(
+  input: Readable,
+  onBytes: (n: number) => void,
+  mapping: Readonly<Record<string, string>>,
+): AsyncGenerator<InputRow> {
+  const columns = csvColumns();
+  const parser = parseCsv({
+    bom: true,
+    columns: (headers: string[]) => {
+      const mapped = headers.map((h) => mapping[h.trim()] ?? h.trim());
+      const unknown = mapped.filter((h) => h !== "" && !columns.has(h));
+      if (unknown.length > 0) {
+        throw new UnreadableInputError(`unknown CSV column(s): ${unknown.join(", ")} (map them with --mapping)`);
+      }
+      return mapped;
+    },
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  });
+  const skipped: { line: number; message: string }[] = [];
+  parser.on("skip", (error: { lines?: number; message?: string }) => {
+    skipped.push({ line: error.lines ?? 0, message: "not a readable CSV record" });
+  });
+  input.on("data", (chunk: Buffer) => onBytes(chunk.length));
+  input.on("error", (error) => parser.destroy(error));
+  input.pipe(parser);
+  let row = 0;
+  try {
+    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      while (skipped.length > 0 && skipped[0]!.line < entry.info.lines) {
+        const skip = skipped.shift()!;
+        row += 1;
+        yield { row, line: skip.line, unreadable: skip.message };
+      }
+      row += 1;
+      yield { row, line: entry.info.lines, value: caseFromCsvRecord(entry.record, columns) };
+    }
+  } catch (error) {
+    if (error instanceof UnreadableInputError) throw error;
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof UnreadableInputError) throw cause;
+    throw new UnreadableInputError(`could not read the CSV: ${(error as Error).message}`);
+  }
+  for (const skip of skipped) {
+    row += 1;
+    yield { row, line: skip.line, unreadable: skip.message };
+  }
+}
+
+/**
+ * Reads input rows in order, streaming: memory stays independent of the input's size. A row that
+ * cannot be read becomes an `unreadable` row rather than stopping the run.
+ */
+export function readRows(
+  input: Readable,
+  format: InputFormat,
+  options: { onBytes?: (n: number) => void; mapping?: Readonly<Record<string, string>> } = {},
+): AsyncGenerator<InputRow> {
+  const onBytes = options.onBytes ?? (() => {});
+  if (format === "jsonl") return readJsonLines(input, onBytes);
+  if (format === "csv") return readCsv(input, onBytes, options.mapping ?? {});
+  return readJsonArray(input, onBytes);
+}
