@@ -1,8 +1,8 @@
 import { citationFor } from "../law/registry.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { todayInLondon } from "../dates/calendar.js";
-import type { CompiledRuleSet } from "../evaluate/compile.js";
-import { createContext, evaluateOutcome, evaluateRule } from "../evaluate/evaluate.js";
+import { type CompiledRuleSet, MEMO_LIMIT } from "../evaluate/compile.js";
+import { createContext, deepFreeze, encodeValue, evaluateOutcome, evaluateRule } from "../evaluate/evaluate.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import { IsoDateSchema, type IsoDate } from "../model/iso-date.js";
@@ -80,8 +80,39 @@ export function safeAssess(
   return { success: true, assessment: assessParsed(parsed.data, asOf, options.rules ?? DEFAULT_RULES, defaulted) };
 }
 
+type AssessmentBody = Omit<Assessment, "caseId" | "asOf">;
+
 function assessParsed(facts: CaseFacts, asOf: IsoDate, rules: CompiledRuleSet, defaulted: boolean): Assessment {
   const ctx = createContext(rules, facts, asOf);
+  // Everything but the case id is a function of the derived facts, their caveats, the date and
+  // whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
+  let key = `${asOf}${defaulted ? "D" : ""}`;
+  for (let i = 0; i < ctx.values.length; i++) key += `\u0001${encodeValue(ctx.values[i])}\u0002${ctx.caveats[i] ?? ""}`;
+  let body = rules.memo.assessments.get(key) as AssessmentBody | undefined;
+  if (!body) {
+    body = deepFreeze(assessBody(facts, asOf, rules, defaulted, ctx));
+    if (rules.memo.assessments.size >= MEMO_LIMIT) rules.memo.assessments.clear();
+    rules.memo.assessments.set(key, body);
+  }
+  return {
+    caseId: facts.id,
+    asOf,
+    orders: body.orders,
+    recommendation: body.recommendation,
+    questions: body.questions,
+    missingFacts: body.missingFacts,
+    notices: body.notices,
+    exact: body.exact,
+  };
+}
+
+function assessBody(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  rules: CompiledRuleSet,
+  defaulted: boolean,
+  ctx: ReturnType<typeof createContext>,
+): AssessmentBody {
   const evaluations = rules.rules.map((_, i) => evaluateRule(rules, i, ctx));
   const questions = rankQuestions(rules, ctx, evaluations);
   const missing = new Set<string>();
@@ -92,8 +123,6 @@ function assessParsed(facts: CaseFacts, asOf: IsoDate, rules: CompiledRuleSet, d
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.e);
   return {
-    caseId: facts.id,
-    asOf,
     orders,
     recommendation: recommend(rules, evaluations),
     questions,

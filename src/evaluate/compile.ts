@@ -43,8 +43,23 @@ export interface CompiledRule {
   readonly repeatedFacts: readonly number[];
 }
 
+/**
+ * Memo tables for one compiled rule set. An evaluation is a pure function of the derived fact
+ * values and the assessment date, so equal inputs are answered from here with the same
+ * (deep-frozen) objects: this changes no answer, only how fast it comes. Bounded: a table that
+ * fills up is emptied.
+ */
+export interface EvaluationMemo {
+  readonly rules: Map<string, unknown>[];
+  readonly assessments: Map<string, unknown>;
+}
+
+/** The most entries a memo table holds before it is emptied. */
+export const MEMO_LIMIT = 4096;
+
 /** A rule set compiled to flat arrays, evaluated synchronously with no shared state between calls. */
 export interface CompiledRuleSet {
+  readonly memo: EvaluationMemo;
   readonly ruleSet: RuleSet;
   readonly facts: readonly FactDefinition[];
   readonly limbs: readonly CompiledLimb[];
@@ -184,7 +199,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     return [...points].sort();
   });
 
-  return { ruleSet, facts, limbs, rules, domains };
+  const memo: EvaluationMemo = { rules: rules.map(() => new Map()), assessments: new Map() };
+  return { ruleSet, facts, limbs, rules, domains, memo };
 }
 
 /**
@@ -199,7 +215,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
  */
 export function lawStatusOn(period: InForcePeriod, asOf: IsoDate): LawStatus {
   if (period.noDataAfter !== undefined && asOf > period.noDataAfter) return "no-data";
-  if (period.from === null) return "in-force-date-unknown";
+  if (period.from === null) {
+    return period.notBefore !== undefined && asOf < period.notBefore ? "not-yet-in-force" : "in-force-date-unknown";
+  }
   if (asOf < period.from) return "not-yet-in-force";
   if (period.to !== undefined && period.to !== null && asOf > period.to) return "no-longer-in-force";
   return "in-force";

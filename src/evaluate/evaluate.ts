@@ -2,7 +2,7 @@ import type { FactValue } from "../facts/fact-definition.js";
 import { citationFor } from "../law/registry.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
-import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, NodeKind, T, U } from "./compile.js";
+import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, MEMO_LIMIT, NodeKind, T, U } from "./compile.js";
 import type { ConditionCheck, FactCheck, LawStatus, LimbCheck, Outcome, RuleEvaluation, Truth } from "./types.js";
 
 /** The most completions of repeated unknown facts enumerated for one rule before falling back to Kleene logic. */
@@ -154,6 +154,37 @@ const LAW_STATUS_NOTES: Partial<Record<LawStatus, string>> = {
  */
 export function evaluateRule(compiled: CompiledRuleSet, ruleIndex: number, ctx: EvaluationContext): RuleEvaluation {
   const rule = compiled.rules[ruleIndex]!;
+  // The explanation depends only on the values (and caveats) of the facts this rule reads and on
+  // the date: memoise on exactly those.
+  let key = ctx.asOf;
+  for (const f of rule.factsRead) key += `\u0001${encodeValue(ctx.values[f])}\u0002${ctx.caveats[f] ?? ""}`;
+  const table = compiled.memo.rules[ruleIndex]!;
+  const hit = table.get(key) as RuleEvaluation | undefined;
+  if (hit) return hit;
+  const evaluation = deepFreeze(evaluateRuleUncached(compiled, rule, ctx));
+  if (table.size >= MEMO_LIMIT) table.clear();
+  table.set(key, evaluation);
+  return evaluation;
+}
+
+/** A fact value as text for memo keys: distinct values give distinct text. */
+export function encodeValue(value: FactValue | undefined): string {
+  if (value === undefined) return "~";
+  if (value === true) return "T";
+  if (value === false) return "F";
+  return typeof value === "number" ? `#${value}` : `'${value}`;
+}
+
+/** Freezes a plain JSON-like value and everything inside it; returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
+}
+
+function evaluateRuleUncached(compiled: CompiledRuleSet, rule: CompiledRule, ctx: EvaluationContext): RuleEvaluation {
   const out = new Uint8Array(rule.nodes.length);
   const exact = evaluateExactly(compiled, rule, ctx, out);
   const lawStatus = lawStatusOn(rule.rule.inForce, ctx.asOf);

@@ -61,6 +61,7 @@ const inForceSchema = z.strictObject({
   from: IsoDateSchema.nullable(),
   to: IsoDateSchema.nullable().optional(),
   noDataAfter: IsoDateSchema.optional(),
+  notBefore: IsoDateSchema.optional(),
   note: z.string().optional(),
 });
 

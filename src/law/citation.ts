@@ -17,6 +17,8 @@ export interface InForcePeriod {
   readonly to?: IsoDate | null | undefined;
   /** The last day for which the law digest has data; later dates get "no data" rather than a guess. */
   readonly noDataAfter?: IsoDate | undefined;
+  /** With `from: null`: the provision cannot be in force before this day (e.g. before Royal Assent). */
+  readonly notBefore?: IsoDate | undefined;
   /** `UNVERIFIED` when the start date is not in the law digest (shown in the legal-basis docs). */
   readonly dateConfidence?: Confidence | undefined;
   readonly note?: string | undefined;

@@ -16,6 +16,7 @@ const inForce = z.strictObject({
   from: IsoDateSchema.nullable(),
   to: IsoDateSchema.nullable().optional(),
   noDataAfter: IsoDateSchema.optional(),
+  notBefore: IsoDateSchema.optional(),
   dateConfidence: confidence.optional(),
   note: z.string().optional(),
 });
