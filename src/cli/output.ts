@@ -96,8 +96,13 @@ export class RecordFormatter {
           this.columns = this.fields ? [...this.fields] : Object.keys(flat);
           header = `${this.columns.map((c) => c.padEnd(width(c))).join("  ").trimEnd()}\n`;
         }
+        const last = this.columns.length - 1;
+        // Every column but the last is cut to its width so the columns stay aligned while streaming.
         return `${header}${this.columns
-          .map((c) => String(flat[c] ?? "").slice(0, Math.max(width(c), 40)).padEnd(width(c)))
+          .map((c, i) => {
+            const text = String(flat[c] ?? "");
+            return i === last ? text : text.length > width(c) ? `${text.slice(0, width(c) - 1)}…` : text.padEnd(width(c));
+          })
           .join("  ")
           .trimEnd()}\n`;
       }
@@ -109,6 +114,8 @@ export class RecordFormatter {
   }
 }
 
+const WIDTHS: Record<string, number> = { row: 6, id: 16, asOf: 10, first: 22, valid: 5, verdict: 24, spo: 17 };
+
 function width(column: string): number {
-  return Math.max(column.length, 10);
+  return Math.max(column.length, WIDTHS[column] ?? 17);
 }

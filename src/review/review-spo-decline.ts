@@ -301,6 +301,7 @@ export function safeReviewSpoDecline(
     findings.push({ code: "unclassified", label: BY_CODE.get("unclassified")!.label, ...(guess !== "unclassified" ? { classifiedAs: guess } : {}), ...body });
   }
   const verdict = verdictFor(findings, spo);
+  const noDecision = request?.decision === undefined && findings.length === 0;
   const spoQuestions = assessment.questions.filter((q) => q.settles.includes("spo"));
   const seen = new Set<string>();
   const allQuestions = [...questions, ...spoQuestions].filter((q) => (seen.has(q.question) ? false : (seen.add(q.question), true)));
@@ -319,7 +320,7 @@ export function safeReviewSpoDecline(
         reasons: findings.length,
       },
       verdict,
-      verdictText: VERDICT_TEXT[verdict],
+      verdictText: noDecision ? "Needs information: no decision on an SPO request is recorded for this case." : VERDICT_TEXT[verdict],
       findings,
       spo,
       daysFromRequestToDecision:
