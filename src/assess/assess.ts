@@ -43,7 +43,7 @@ export interface AssessOptions {
  * assessment.recommendation.first; // "spo"
  * ```
  */
-export function assess(facts: CaseFacts, options: AssessOptions = {}): Assessment {
+export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment {
   const result = safeAssess(facts, options);
   if (!result.success) throw new CaseFactsError(result.problems);
   return result.assessment;
@@ -62,7 +62,23 @@ export function assess(facts: CaseFacts, options: AssessOptions = {}): Assessmen
  */
 export function safeAssess(
   input: unknown,
-  options: AssessOptions = {},
+  options?: AssessOptions | null,
+):
+  | { readonly success: true; readonly assessment: Assessment }
+  | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  let read: AssessOptions;
+  try {
+    read = { asOf: options?.asOf, rules: options?.rules };
+  } catch {
+    // A hostile options object (a getter that throws) must not crash the caller.
+    return { success: false, problems: [{ path: "options", message: "could not be read" }] };
+  }
+  return assessUnsafely(input, read);
+}
+
+function assessUnsafely(
+  input: unknown,
+  options: AssessOptions,
 ):
   | { readonly success: true; readonly assessment: Assessment }
   | { readonly success: false; readonly problems: readonly InputProblem[] } {

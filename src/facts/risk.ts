@@ -40,26 +40,30 @@ function bailInForce(bail: { from?: string | undefined; to?: string | undefined 
 }
 
 /**
- * Whether protection already in place makes a new order unnecessary. The assessor's own
- * judgement (`protection.adequate`) decides when given. Otherwise: false when nothing is in
- * force on `asOf` (bail ended, orders expired) or what is in force has been breached; unknown
- * when something unbreached is in force (adequacy is a judgement) or nothing is recorded.
+ * Whether protection already in place makes a new order unnecessary, on `asOf`. Recorded dates
+ * come first: when bail conditions or orders are recorded but none is in force on `asOf` (ended,
+ * expired, not yet started) or every one in force has been breached, the answer is false whatever
+ * else was said, since protection that has ended or failed protects no one. Otherwise the
+ * assessor's judgement (`protection.adequate`) decides; without it, nothing recorded at all
+ * (`protection: {}`) is false, and something unbreached in force is unknown (adequacy is a judgement).
  *
  * @example
  * ```ts
  * import { otherProtectionIsAdequate } from "protective-orders";
- * otherProtectionIsAdequate({ id: "c", protection: { bailConditions: [{ to: "2025-01-31" }] } }, "2025-03-01"); // false
+ * otherProtectionIsAdequate({ id: "c", protection: { bailConditions: [{ to: "2025-01-31" }], adequate: true } }, "2025-03-01"); // false
+ * otherProtectionIsAdequate({ id: "c", protection: {} }, "2025-03-01"); // false
  * ```
  */
 export function otherProtectionIsAdequate(facts: CaseFacts, asOf: IsoDate): boolean | undefined {
   const protection = facts.protection;
   if (!protection) return undefined;
-  if (protection.adequate !== undefined) return protection.adequate;
+  const recorded = [...(protection.bailConditions ?? []), ...(protection.ordersInForce ?? [])];
   const bail = (protection.bailConditions ?? []).filter((b) => bailInForce(b, asOf));
   const orders = (protection.ordersInForce ?? []).filter(
     (o) => (o.madeOn === undefined || o.madeOn <= asOf) && (o.expiresOn === undefined || o.expiresOn >= asOf),
   );
-  if (bail.length === 0 && orders.length === 0) return false;
-  if ([...bail, ...orders].every((p) => p.breached === true)) return false;
-  return undefined;
+  const inForce = [...bail, ...orders];
+  if (recorded.length > 0 && (inForce.length === 0 || inForce.every((p) => p.breached === true))) return false;
+  if (protection.adequate !== undefined) return protection.adequate;
+  return inForce.length === 0 ? false : undefined;
 }

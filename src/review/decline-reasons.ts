@@ -47,10 +47,17 @@ export const DECLINE_REASONS: readonly DeclineReasonDefinition[] = data.reasons 
 export function classifyDeclineReason(text: string): DeclineReasonCode {
   const lower = text.toLowerCase();
   let best: { code: DeclineReasonCode; length: number } | undefined;
-  for (const reason of DECLINE_REASONS) {
-    for (const phrase of reason.phrasings) {
-      if (phrase.length > (best?.length ?? 0) && lower.includes(phrase)) best = { code: reason.code, length: phrase.length };
-    }
+  for (const { code, phrase, pattern } of PHRASE_PATTERNS) {
+    if (phrase.length > (best?.length ?? 0) && pattern.test(lower)) best = { code, length: phrase.length };
   }
   return best?.code ?? "unclassified";
 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// Phrasings match whole words only, so "nfa" does not match inside "unfair".
+const PHRASE_PATTERNS = DECLINE_REASONS.flatMap((reason) =>
+  reason.phrasings.map((phrase) => ({ code: reason.code, phrase, pattern: new RegExp(`(^|[^a-z0-9])${escapeRegExp(phrase)}($|[^a-z0-9])`) })),
+);

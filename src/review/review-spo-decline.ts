@@ -21,6 +21,10 @@ export interface ReviewOptions {
   readonly asOf?: IsoDate | undefined;
 }
 
+function forceName(id: PoliceForceId): string {
+  return POLICE_FORCES.find((f) => f.id === id)?.name ?? id;
+}
+
 const BY_CODE = new Map(DECLINE_REASONS.map((r) => [r.code, r]));
 const NON_TERRITORIAL: ReadonlySet<string> = new Set(POLICE_FORCES.filter((f) => !f.territorial).map((f) => f.id));
 
@@ -133,6 +137,24 @@ function findingFor(
       return { finding: "misstates-the-law", why: definition.why, citations, unverified: unverifiedCitation };
     case "misdirected": {
       const force = decision?.decidingForce;
+      if (force !== undefined && facts.suspect?.homeForceArea === force) {
+        return {
+          finding: "contradicted-by-facts",
+          why: definition.why,
+          onTheFacts: "The suspect lives in the deciding force's own area.",
+          citations,
+          unverified: unverifiedCitation,
+        };
+      }
+      if (force !== undefined && (facts.suspect?.believedInOrComingTo ?? []).includes(force)) {
+        return {
+          finding: "misstates-the-law",
+          why: definition.why,
+          onTheFacts: "The suspect is believed to be in, or to intend to come to, the deciding force's area, so that force may apply itself (s.1(3)(b)).",
+          citations,
+          unverified: unverifiedCitation,
+        };
+      }
       if (force !== undefined && NON_TERRITORIAL.has(force)) {
         return {
           finding: "misstates-the-law",
@@ -145,7 +167,7 @@ function findingFor(
       return {
         finding: "misdirected",
         why: definition.why,
-        ...(referTo.length > 0 ? { onTheFacts: `Refer to: ${referTo.join(", ")}.`, referTo } : {}),
+        ...(referTo.length > 0 ? { onTheFacts: `Refer to: ${referTo.map(forceName).join(", ")}.`, referTo } : {}),
         citations,
         unverified: unverifiedCitation,
       };
@@ -201,7 +223,7 @@ function verdictFor(findings: readonly ReasonFinding[], spo: Assessment["orders"
 
 const VERDICT_TEXT: Record<DeclineVerdict, string> = {
   "likely-wrongly-declined":
-    "Likely wrongly declined: at least one reason misstates the law or is contradicted by the facts, no reason given is a lawful ground on these facts, and the SPO test appears to be met. Ask the force to reconsider.",
+    "Likely wrongly declined: at least one reason misstates the law, is contradicted by the facts or should have led to a referral, no reason given is a lawful ground on these facts, and the SPO test appears to be met. Ask the force to reconsider.",
   "review-recommended":
     "Review recommended: some reasons do not hold, or are doubtful, but the decision may rest on another ground or on facts not recorded. Ask the force to explain or reconsider.",
   "consistent-with-the-law":
@@ -234,7 +256,7 @@ const VERDICT_TEXT: Record<DeclineVerdict, string> = {
  * review.verdict; // "likely-wrongly-declined"
  * ```
  */
-export function reviewSpoDecline(facts: CaseFacts, decision?: SpoRequest, options: ReviewOptions = {}): DeclineReview {
+export function reviewSpoDecline(facts: CaseFacts, decision?: SpoRequest, options?: ReviewOptions | null): DeclineReview {
   const result = safeReviewSpoDecline(facts, decision, options);
   if (!result.success) throw new CaseFactsError(result.problems);
   return result.review;
@@ -252,7 +274,23 @@ export function reviewSpoDecline(facts: CaseFacts, decision?: SpoRequest, option
 export function safeReviewSpoDecline(
   input: unknown,
   decisionInput?: unknown,
-  options: ReviewOptions = {},
+  options?: ReviewOptions | null,
+):
+  | { readonly success: true; readonly review: DeclineReview }
+  | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  let read: ReviewOptions;
+  try {
+    read = { asOf: options?.asOf };
+  } catch {
+    return { success: false, problems: [{ path: "options", message: "could not be read" }] };
+  }
+  return reviewUnsafely(input, decisionInput, read);
+}
+
+function reviewUnsafely(
+  input: unknown,
+  decisionInput: unknown,
+  options: ReviewOptions,
 ):
   | { readonly success: true; readonly review: DeclineReview }
   | { readonly success: false; readonly problems: readonly InputProblem[] } {
@@ -260,8 +298,15 @@ export function safeReviewSpoDecline(
   const problems: InputProblem[] = parsed.success ? [] : [...parsed.problems];
   let request: SpoRequest | undefined;
   if (decisionInput !== undefined) {
-    const decision = SpoRequestSchema.safeParse(decisionInput);
-    if (decision.success) request = decision.data;
+    let decision: ReturnType<typeof SpoRequestSchema.safeParse> | undefined;
+    try {
+      decision = SpoRequestSchema.safeParse(decisionInput);
+    } catch {
+      // A hostile input (a getter that throws, a cyclic proxy) must not crash the caller.
+      decision = undefined;
+    }
+    if (decision === undefined) problems.push({ path: "decision", message: "could not be read as a decision" });
+    else if (decision.success) request = decision.data;
     else problems.push(...problemsFromZodError(decision.error).map((p) => ({ ...p, path: p.path ? `decision.${p.path}` : "decision" })));
   } else if (parsed.success) {
     request = parsed.data.spoRequest;
