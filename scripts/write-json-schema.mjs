@@ -1,12 +1,11 @@
-// Writes schema/case-facts.schema.json from the BUILT package's CaseFactsSchema (run after tsup).
-//
-//   node scripts/write-json-schema.mjs           write the file
-//   node scripts/write-json-schema.mjs --check   exit 1 if the committed file differs from a fresh generation
+// Writes schema/case-facts.schema.json from the BUILT package's CaseFactsSchema: `npm run build` runs it after
+// tsup. The file is committed; tests/package/json-schema.test.ts fails if it differs from what the current src/
+// generates, and .ci/run fails if the build changed it.
 //
 // The schema comes from zod 4's `z.toJSONSchema` (io "input": what a caller may send). zod refinements
 // cannot be expressed in JSON Schema, so the one the case facts use (IsoDateSchema: the date must exist) is
 // carried over as `format: "date"`, which JSON Schema validators with format checking (e.g. ajv-formats) enforce.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
@@ -19,13 +18,17 @@ async function loadBuiltPackage() {
     // Self-reference through the package's own exports map: exactly what a consumer gets.
     return await import("protective-orders");
   } catch (error) {
-    throw new Error(`Cannot import the built package (dist/): run \`npm run build\` first. (${error.message})`);
+    throw new Error(
+      `Cannot import the built package (dist/): run \`npm run build\` first. (${error.message})`,
+    );
   }
 }
 
-/** The JSON Schema of CaseFacts, as a string with a trailing newline (the committed bytes). */
-export async function generateCaseFactsJsonSchema() {
-  const { CaseFactsSchema, IsoDateSchema } = await loadBuiltPackage();
+/**
+ * The JSON Schema of CaseFacts, as the exact text committed (2-space JSON and a trailing newline).
+ * Takes the schemas as arguments so that the drift test can pass the ones from src/.
+ */
+export function renderCaseFactsJsonSchema({ CaseFactsSchema, IsoDateSchema }) {
   const generated = z.toJSONSchema(CaseFactsSchema, {
     io: "input",
     target: "draft-2020-12",
@@ -46,21 +49,9 @@ export async function generateCaseFactsJsonSchema() {
 }
 
 async function main() {
-  const fresh = await generateCaseFactsJsonSchema();
-  if (process.argv.includes("--check")) {
-    let committed = "";
-    try {
-      committed = readFileSync(SCHEMA_PATH, "utf8");
-    } catch {}
-    if (committed !== fresh) {
-      console.error(`${SCHEMA_PATH} is out of date: run \`npm run build\` and commit it.`);
-      process.exit(1);
-    }
-    console.log(`${SCHEMA_PATH} is up to date.`);
-    return;
-  }
+  const text = renderCaseFactsJsonSchema(await loadBuiltPackage());
   mkdirSync(dirname(SCHEMA_PATH), { recursive: true });
-  writeFileSync(SCHEMA_PATH, fresh);
+  writeFileSync(SCHEMA_PATH, text);
   console.log(`wrote ${SCHEMA_PATH}`);
 }
 

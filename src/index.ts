@@ -1,43 +1,58 @@
 // protective-orders: UK protective orders against stalking as typed models and explainable, cited rules.
 // The core: browser-safe (no Node built-ins). The CLI lives in src/cli and is built separately.
 
-export * from "./model/iso-date.js";
-export * from "./model/police-forces.js";
-export * from "./model/case-facts.js";
-export * from "./model/order-kind.js";
-export * from "./model/existing-order.js";
-export * from "./model/order.js";
-export * from "./model/decline-reason-code.js";
-export * from "./model/parse-case-facts.js";
-
+export { type AssessOptions, assess, safeAssess } from "./assess/assess.js";
+export type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assess/assessment.js";
+export { DEFAULT_RULES } from "./assess/default-rules.js";
+export { CaseFactsError } from "./assess/errors.js";
+export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
+export { addDaysToDate, addYearsToDate, ageOnDate, todayInLondon } from "./dates/calendar.js";
+export {
+  type CompiledLimb,
+  type CompiledNode,
+  type CompiledRule,
+  type CompiledRuleSet,
+  compileRuleSet,
+  type EvaluationMemo,
+  lawStatusOn,
+  MEMO_LIMIT,
+  NodeKind,
+} from "./evaluate/compile.js";
+export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";
+export * from "./evaluate/rule-pack-schema.js";
+export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
+export * from "./evaluate/types.js";
+export * from "./facts/area.js";
+export * from "./facts/conduct.js";
+export type { FactDefinition, FactValue } from "./facts/fact-definition.js";
+export * from "./facts/parties.js";
+export { FACT_DEFINITIONS } from "./facts/registry.js";
+export * from "./facts/relationship.js";
+export * from "./facts/risk.js";
 export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from "./law/citation.js";
 export { citationFor, getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
 export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";
-
-export { addDaysToDate, addYearsToDate, ageOnDate, todayInLondon } from "./dates/calendar.js";
-
-export type { FactDefinition, FactValue } from "./facts/fact-definition.js";
-export { FACT_DEFINITIONS } from "./facts/registry.js";
-export * from "./facts/relationship.js";
-export * from "./facts/conduct.js";
-export * from "./facts/risk.js";
-export * from "./facts/parties.js";
-export * from "./facts/area.js";
-
-export * from "./evaluate/types.js";
-export * from "./evaluate/rule-pack-schema.js";
-export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
-export { compileRuleSet, lawStatusOn, type CompiledRuleSet } from "./evaluate/compile.js";
-export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";
-
-export type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assess/assessment.js";
-export { assess, safeAssess, type AssessOptions } from "./assess/assess.js";
-export { CaseFactsError } from "./assess/errors.js";
-export { DEFAULT_RULES } from "./assess/default-rules.js";
-export { explain, type ExplainOptions } from "./render/explain.js";
-export { summarizeAssessments, type CaseloadSummary } from "./assess/summarize.js";
-export type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./review/decline-review.js";
-export { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition, type DeclineReasonTest } from "./review/decline-reasons.js";
-export { reviewSpoDecline, safeReviewSpoDecline, type ReviewOptions } from "./review/review-spo-decline.js";
-export { challengeSummary, type ChallengeSummaryOptions } from "./render/challenge-summary.js";
+export * from "./model/case-facts.js";
 export { caseFactsJsonSchema } from "./model/case-facts-json-schema.js";
+export * from "./model/decline-reason-code.js";
+export * from "./model/existing-order.js";
+export * from "./model/iso-date.js";
+export * from "./model/order.js";
+export * from "./model/order-kind.js";
+export * from "./model/parse-case-facts.js";
+export * from "./model/police-forces.js";
+export { type ChallengeSummaryOptions, challengeSummary } from "./render/challenge-summary.js";
+export { type ExplainOptions, explain } from "./render/explain.js";
+export {
+  classifyDeclineReason,
+  DECLINE_REASONS,
+  type DeclineReasonDefinition,
+  type DeclineReasonTest,
+} from "./review/decline-reasons.js";
+export type {
+  DeclineReview,
+  DeclineVerdict,
+  ReasonFinding,
+  ReasonFindingKind,
+} from "./review/decline-review.js";
+export { type ReviewOptions, reviewSpoDecline, safeReviewSpoDecline } from "./review/review-spo-decline.js";

@@ -1,13 +1,13 @@
-import { citationFor } from "../law/registry.js";
-import notices from "../law/outside-england-and-wales/notices.json";
 import { todayInLondon } from "../dates/calendar.js";
 import { type CompiledRuleSet, MEMO_LIMIT } from "../evaluate/compile.js";
-import { createContext, deepFreeze, encodeValue, evaluateOutcome, evaluateRule } from "../evaluate/evaluate.js";
+import { createContext, deepFreeze, evaluateOutcome, evaluateRule, withFact } from "../evaluate/evaluate.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
+import notices from "../law/outside-england-and-wales/notices.json";
+import { citationFor } from "../law/registry.js";
 import type { CaseFacts } from "../model/case-facts.js";
-import { IsoDateSchema, type IsoDate } from "../model/iso-date.js";
+import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
-import type { Assessment, Notice, Question, RecommendedOrder, Recommendation } from "./assessment.js";
+import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assessment.js";
 import { DEFAULT_RULES } from "./default-rules.js";
 import { CaseFactsError } from "./errors.js";
 
@@ -93,17 +93,24 @@ function assessUnsafely(
   }
   const defaulted = options.asOf === undefined;
   const asOf = options.asOf ?? todayInLondon();
-  return { success: true, assessment: assessParsed(parsed.data, asOf, options.rules ?? DEFAULT_RULES, defaulted) };
+  return {
+    success: true,
+    assessment: assessParsed(parsed.data, asOf, options.rules ?? DEFAULT_RULES, defaulted),
+  };
 }
 
 type AssessmentBody = Omit<Assessment, "caseId" | "asOf">;
 
-function assessParsed(facts: CaseFacts, asOf: IsoDate, rules: CompiledRuleSet, defaulted: boolean): Assessment {
+function assessParsed(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  rules: CompiledRuleSet,
+  defaulted: boolean,
+): Assessment {
   const ctx = createContext(rules, facts, asOf);
   // Everything but the case id is a function of the derived facts, their caveats, the date and
   // whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
-  let key = `${asOf}${defaulted ? "D" : ""}`;
-  for (let i = 0; i < ctx.values.length; i++) key += `\u0001${encodeValue(ctx.values[i])}\u0002${ctx.caveats[i] ?? ""}`;
+  const key = `${asOf}${defaulted ? "D" : ""}\u0001${ctx.encoded.join("\u0001")}`;
   let body = rules.memo.assessments.get(key) as AssessmentBody | undefined;
   if (!body) {
     body = deepFreeze(assessBody(facts, asOf, rules, defaulted, ctx));
@@ -167,12 +174,11 @@ function rankQuestions(
   });
   const scored = [...waiting.entries()].map(([fi, ruleIndexes]) => {
     const settles: string[] = [];
+    const settings = rules.domains[fi]!.map((value) => withFact(ctx, fi, value));
     for (const ruleIndex of ruleIndexes) {
-      const values = ctx.values.slice();
-      const settled = rules.domains[fi]!.some((value) => {
-        values[fi] = value;
-        return evaluateOutcome(rules, ruleIndex, { ...ctx, values }) !== "needs-information";
-      });
+      const settled = settings.some(
+        (setting) => evaluateOutcome(rules, ruleIndex, setting) !== "needs-information",
+      );
       if (settled) settles.push(rules.rules[ruleIndex]!.rule.name);
     }
     return { fi, settles, waiting: ruleIndexes.length };
@@ -189,7 +195,12 @@ function rankQuestions(
   }
   return [...byQuestion.entries()].map(([question, { fi, settles }]) => {
     const definition = rules.facts[fi]!;
-    return { fact: definition.id, question, settles: [...settles], citation: citationFor(definition.citation) };
+    return {
+      fact: definition.id,
+      question,
+      settles: [...settles],
+      citation: citationFor(definition.citation),
+    };
   });
 }
 
@@ -215,7 +226,8 @@ function recommend(rules: CompiledRuleSet, evaluations: readonly RuleEvaluation[
     for (const x of entries.filter((e) => e.rule.recommendation.role !== "complement").sort(byRank)) {
       if (x.evaluation.outcome !== "not-available") continue;
       const failing = failingLimbs(x.evaluation);
-      if (failing.length > 0) whatWouldChange.push(`${x.rule.label}: not available because ${failing.join("; ")}.`);
+      if (failing.length > 0)
+        whatWouldChange.push(`${x.rule.label}: not available because ${failing.join("; ")}.`);
       else if (x.evaluation.notes[0]) whatWouldChange.push(`${x.rule.label}: ${x.evaluation.notes[0]}`);
     }
   }
@@ -239,11 +251,19 @@ function failingLimbs(evaluation: RuleEvaluation): string[] {
 function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice[] {
   const result: Notice[] = [];
   if (defaulted) {
-    result.push({ code: "as-of-defaulted", text: `No assessment date was given: the law as at today, ${asOf}, was applied.`, citations: [] });
+    result.push({
+      code: "as-of-defaulted",
+      text: `No assessment date was given: the law as at today, ${asOf}, was applied.`,
+      citations: [],
+    });
   }
   if (facts.jurisdiction === "northern-ireland" || facts.jurisdiction === "scotland") {
     const notice = notices[facts.jurisdiction];
-    result.push({ code: `outside-england-and-wales`, text: notice.text, citations: notice.citations.map(citationFor) });
+    result.push({
+      code: `outside-england-and-wales`,
+      text: notice.text,
+      citations: notice.citations.map(citationFor),
+    });
   }
   return result;
 }

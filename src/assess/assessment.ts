@@ -1,5 +1,5 @@
-import type { Citation } from "../law/citation.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
+import type { Citation } from "../law/citation.js";
 import type { IsoDate } from "../model/iso-date.js";
 
 /** A question to ask, and which outcomes its answer could settle. */

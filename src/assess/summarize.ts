@@ -29,12 +29,15 @@ export function summarizeAssessments(assessments: Iterable<Assessment>, invalid 
   for (const assessment of assessments) {
     cases += 1;
     for (const order of assessment.orders) {
-      const counts = (outcomes[order.rule] ??= { available: 0, "needs-information": 0, "not-available": 0 });
+      const counts = outcomes[order.rule] ?? { available: 0, "needs-information": 0, "not-available": 0 };
       counts[order.outcome] += 1;
+      outcomes[order.rule] = counts;
     }
     const key = assessment.recommendation.first ?? "none";
     first[key] = (first[key] ?? 0) + 1;
   }
-  const sortedFirst = Object.fromEntries(Object.entries(first).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sortedFirst = Object.fromEntries(
+    Object.entries(first).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   return { cases: cases + invalid, invalid, outcomes, firstRecommendation: sortedFirst };
 }

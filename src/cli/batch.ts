@@ -44,7 +44,10 @@ async function sniff(input: Readable): Promise<{ stream: Readable; format: Input
   return new Promise((resolve, reject) => {
     input.on("data", (chunk: Buffer) => {
       if (!decided) {
-        const text = chunk.toString("utf8").replace(/^\uFEFF/, "").trimStart();
+        const text = chunk
+          .toString("utf8")
+          .replace(/^\uFEFF/, "")
+          .trimStart();
         if (text.length > 0) {
           decided = text.startsWith("[") ? "json" : "jsonl";
           resolve({ stream: out, format: decided });
@@ -86,7 +89,9 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
       }
     }
   } catch (error) {
-    process.stderr.write(`protective-orders: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`);
+    process.stderr.write(
+      `protective-orders: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`,
+    );
     return EXIT.usage;
   }
 
@@ -108,7 +113,12 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
       let record: Record<string, unknown>;
       if ("unreadable" in row) {
         invalid += 1;
-        record = { row: row.row, line: row.line, error: "unreadable", problems: [{ path: "", message: row.unreadable }] };
+        record = {
+          row: row.row,
+          line: row.line,
+          error: "unreadable",
+          problems: [{ path: "", message: row.unreadable }],
+        };
       } else {
         const result = command.process(row.value, row.row);
         if (result.ok) {
@@ -116,7 +126,13 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
           for (const key of result.tally) counts[key] = (counts[key] ?? 0) + 1;
         } else {
           invalid += 1;
-          record = { row: row.row, line: row.line, ...(result.id !== undefined ? { id: result.id } : {}), error: "invalid", problems: result.problems };
+          record = {
+            row: row.row,
+            line: row.line,
+            ...(result.id !== undefined ? { id: result.id } : {}),
+            error: "invalid",
+            problems: result.problems,
+          };
         }
       }
       if (command.text) {
@@ -155,7 +171,9 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
     try {
       writeFileSync(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
     } catch (error) {
-      process.stderr.write(`protective-orders: cannot write ${options.summaryJson}: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`);
+      process.stderr.write(
+        `protective-orders: cannot write ${options.summaryJson}: ${(error as NodeJS.ErrnoException).code ?? "error"}\n`,
+      );
       return EXIT.usage;
     }
   }
@@ -163,7 +181,9 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
 }
 
 function writeSummary(summary: BatchSummary): void {
-  const lines = [`${summary.command}: ${summary.rows} rows, ${summary.processed} processed, ${summary.invalid} invalid`];
+  const lines = [
+    `${summary.command}: ${summary.rows} rows, ${summary.processed} processed, ${summary.invalid} invalid`,
+  ];
   const groups = new Map<string, [string, number][]>();
   for (const [key, count] of Object.entries(summary.counts)) {
     const [group, ...rest] = key.split(":");
@@ -172,7 +192,14 @@ function writeSummary(summary: BatchSummary): void {
     groups.set(group!, list);
   }
   for (const [group, entries] of groups) {
-    const title = group === "first" ? "first recommendation" : group === "outcome" ? "outcomes" : group === "verdict" ? "verdicts" : group;
+    const title =
+      group === "first"
+        ? "first recommendation"
+        : group === "outcome"
+          ? "outcomes"
+          : group === "verdict"
+            ? "verdicts"
+            : group;
     lines.push(`  ${title}:`);
     for (const [name, count] of entries) lines.push(`    ${name}: ${count}`);
   }

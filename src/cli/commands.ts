@@ -48,7 +48,11 @@ function compactAssessment(a: Assessment): Record<string, unknown> {
   };
 }
 
-function withFacts(record: Record<string, unknown>, value: unknown, include: boolean | undefined): Record<string, unknown> {
+function withFacts(
+  record: Record<string, unknown>,
+  value: unknown,
+  include: boolean | undefined,
+): Record<string, unknown> {
   return include ? { ...record, facts: value } : record;
 }
 
@@ -62,17 +66,24 @@ export function assessCommand(options: CommandOptions): BatchCommand {
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
       const body = options.detail === "full" ? { ...a, id: a.caseId } : compactAssessment(a);
-      const tally = [`first:${a.recommendation.first ?? "none"}`, ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`)];
+      const tally = [
+        `first:${a.recommendation.first ?? "none"}`,
+        ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`),
+      ];
       return { ok: true, record: withFacts({ row, ...body }, value, options.includeFacts), tally };
     },
     flatten(record) {
       const outcomes = (record.outcomes ?? {}) as Record<string, string>;
-      const orders = (record.orders as { rule: string; outcome: string }[] | undefined)?.map((o) => [o.rule, o.outcome]) ?? Object.entries(outcomes);
+      const orders =
+        (record.orders as { rule: string; outcome: string }[] | undefined)?.map((o) => [o.rule, o.outcome]) ??
+        Object.entries(outcomes);
       return {
         row: record.row as number,
         id: (record.id ?? record.caseId) as string,
         asOf: record.asOf as string,
-        first: (record.first ?? (record.recommendation as { first?: string } | undefined)?.first ?? "") as string,
+        first: (record.first ??
+          (record.recommendation as { first?: string } | undefined)?.first ??
+          "") as string,
         ...Object.fromEntries(orders),
         missingFacts: ((record.missingFacts as string[] | undefined) ?? []).join(";"),
       };
@@ -103,7 +114,11 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
               verdict: r.verdict,
               spo: r.spo.outcome,
               daysFromRequestToDecision: r.daysFromRequestToDecision,
-              findings: r.findings.map((f) => ({ code: f.code, finding: f.finding, ...(f.classifiedAs ? { classifiedAs: f.classifiedAs } : {}) })),
+              findings: r.findings.map((f) => ({
+                code: f.code,
+                finding: f.finding,
+                ...(f.classifiedAs ? { classifiedAs: f.classifiedAs } : {}),
+              })),
               questions: r.questions.map((q) => q.fact),
             };
       return {
@@ -119,7 +134,10 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
         id: (record.id ?? record.caseId) as string,
         asOf: record.asOf as string,
         verdict: record.verdict as string,
-        spo: (typeof record.spo === "string" ? record.spo : (record.spo as { outcome?: string } | undefined)?.outcome) ?? "",
+        spo:
+          (typeof record.spo === "string"
+            ? record.spo
+            : (record.spo as { outcome?: string } | undefined)?.outcome) ?? "",
         daysFromRequestToDecision: (record.daysFromRequestToDecision as number | null) ?? null,
         findings: findings.map((f) => `${f.code}=${f.finding}`).join(";"),
       };
@@ -137,7 +155,12 @@ export function validateCommand(): BatchCommand {
       return { ok: true, record: { row, id: result.data.id, valid: true }, tally: [] };
     },
     flatten(record) {
-      return { row: record.row as number, id: (record.id as string) ?? "", valid: record.valid as boolean, problems: "" };
+      return {
+        row: record.row as number,
+        id: (record.id as string) ?? "",
+        valid: record.valid as boolean,
+        problems: "",
+      };
     },
   };
 }
@@ -155,7 +178,10 @@ export function explainCommand(options: CommandOptions): BatchCommand {
       return {
         ok: true,
         record: { row, id: a.caseId, text: explain(a, { format: options.markdown ? "markdown" : "text" }) },
-        tally: [`first:${a.recommendation.first ?? "none"}`, ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`)],
+        tally: [
+          `first:${a.recommendation.first ?? "none"}`,
+          ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`),
+        ],
       };
     },
     flatten(record) {

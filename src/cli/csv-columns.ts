@@ -32,7 +32,8 @@ interface JsonSchemaNode {
 function collectPaths(node: JsonSchemaNode, prefix: string, out: Map<string, Kind>): void {
   const type = Array.isArray(node.type) ? node.type[0] : node.type;
   if (type === "object" && node.properties) {
-    for (const [key, child] of Object.entries(node.properties)) collectPaths(child, prefix ? `${prefix}.${key}` : key, out);
+    for (const [key, child] of Object.entries(node.properties))
+      collectPaths(child, prefix ? `${prefix}.${key}` : key, out);
     return;
   }
   if (type === "boolean") out.set(prefix, "boolean");
@@ -119,7 +120,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]),
+    );
   }
   return value;
 }
@@ -128,7 +131,10 @@ function plain(value: unknown): unknown {
  * Turns one CSV record (header → cell) into case-facts input for validation. Never throws: a cell
  * that cannot be read is passed on as text for validation to report at its path.
  */
-export function caseFromCsvRecord(record: Readonly<Record<string, string>>, columns: ReadonlyMap<string, Kind>): unknown {
+export function caseFromCsvRecord(
+  record: Readonly<Record<string, string>>,
+  columns: ReadonlyMap<string, Kind>,
+): unknown {
   const facts: Record<string, unknown> = Object.create(null);
   const incidentLists: Record<string, string[]> = {};
   for (const [header, raw] of Object.entries(record)) {
@@ -139,15 +145,25 @@ export function caseFromCsvRecord(record: Readonly<Record<string, string>>, colu
     if (header.startsWith("incident.")) {
       incidentLists[header.slice("incident.".length)] = value as string[];
     } else if (header.startsWith("victim.")) {
-      const people = (facts.personsToProtect as Record<string, unknown>[] | undefined) ?? [{ role: "victim" }];
+      const people = (facts.personsToProtect as Record<string, unknown>[] | undefined) ?? [
+        { role: "victim" },
+      ];
       people[0]![header.slice("victim.".length)] = value;
       facts.personsToProtect = people;
     } else if (header.startsWith("bail.")) {
-      setPath(facts, `protection.bailConditions`, (facts.protection as { bailConditions?: unknown[] } | undefined)?.bailConditions ?? [{}]);
+      setPath(
+        facts,
+        `protection.bailConditions`,
+        (facts.protection as { bailConditions?: unknown[] } | undefined)?.bailConditions ?? [{}],
+      );
       const bail = (facts.protection as { bailConditions: Record<string, unknown>[] }).bailConditions[0]!;
       bail[header.slice("bail.".length)] = value;
     } else if (header === "spoRequest.decision.reasons") {
-      setPath(facts, header, (value as string[]).filter((code) => code !== "").map((code) => ({ code })));
+      setPath(
+        facts,
+        header,
+        (value as string[]).filter((code) => code !== "").map((code) => ({ code })),
+      );
     } else {
       setPath(facts, header, value);
     }

@@ -47,7 +47,9 @@ export function runDemo(
     }
   });
   const summary = summarizeAssessments(assessments, invalid);
-  stdout.write(`Bundled example caseload: ${summary.cases} cases, ${summary.cases - invalid} valid, ${invalid} invalid; law as at ${asOf}${options.asOf ? "" : " (today)"}\n\n`);
+  stdout.write(
+    `Bundled example caseload: ${summary.cases} cases, ${summary.cases - invalid} valid, ${invalid} invalid; law as at ${asOf}${options.asOf ? "" : " (today)"}\n\n`,
+  );
   const rules = Object.keys(summary.outcomes);
   const width = Math.max(...rules.map((r) => r.length), 5);
   stdout.write(`${"order".padEnd(width)}  available  needs-info  not-available\n`);
@@ -58,12 +60,15 @@ export function runDemo(
     );
   }
   stdout.write("\nFirst recommendation:\n");
-  for (const [rule, count] of Object.entries(summary.firstRecommendation)) stdout.write(`  ${rule}: ${count}\n`);
+  for (const [rule, count] of Object.entries(summary.firstRecommendation))
+    stdout.write(`  ${rule}: ${count}\n`);
   const chosen = options.case
     ? assessments.find((a) => a.caseId === options.case)
     : (assessments.find((a) => a.recommendation.first === "spo") ?? assessments[0]);
   if (options.case && !chosen) {
-    stderr.write(`protective-orders: no valid case with id ${JSON.stringify(options.case)} in the caseload\n`);
+    stderr.write(
+      `protective-orders: no valid case with id ${JSON.stringify(options.case)} in the caseload\n`,
+    );
     return 2;
   }
   if (chosen) {

@@ -7,14 +7,22 @@ import { citationFor } from "../law/registry.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import { EXIT, runBatch } from "./batch.js";
-import { assessCommand, type BatchCommand, explainCommand, reviewCommand, validateCommand } from "./commands.js";
+import {
+  assessCommand,
+  type BatchCommand,
+  explainCommand,
+  reviewCommand,
+  validateCommand,
+} from "./commands.js";
 import { runDemo } from "./demo.js";
 import type { OutputFormat } from "./output.js";
 import type { InputFormat } from "./read-rows.js";
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
     return pkg.version ?? "0.0.0";
   } catch {
     return "0.0.0";
@@ -22,12 +30,16 @@ function packageVersion(): string {
 }
 
 function parseAsOf(value: string): string {
-  if (!IsoDateSchema.safeParse(value).success) throw new InvalidArgumentError("expected a calendar date written YYYY-MM-DD");
+  if (!IsoDateSchema.safeParse(value).success)
+    throw new InvalidArgumentError("expected a calendar date written YYYY-MM-DD");
   return value;
 }
 
 function parseFields(value: string): string[] {
-  const fields = value.split(",").map((f) => f.trim()).filter(Boolean);
+  const fields = value
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields.length === 0) throw new InvalidArgumentError("expected a comma-separated list of field names");
   return fields;
 }
@@ -39,7 +51,12 @@ function readMapping(file: string): Record<string, string> {
   } catch {
     throw new InvalidArgumentError(`cannot read the mapping file ${file} as JSON`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+  if (
+    typeof parsed !== "object" ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== "string")
+  ) {
     throw new InvalidArgumentError('the mapping file must be a JSON object of "their column": "our.path"');
   }
   return Object.fromEntries(Object.entries(parsed as Record<string, string>));
@@ -61,19 +78,44 @@ interface BatchCliOptions {
 function batchOptions(command: Command, withDetail: boolean): Command {
   command
     .argument("[file]", "input file (.json array or object, .jsonl, .csv); standard input if omitted or -")
-    .option("--as-of <date>", "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales)", parseAsOf)
-    .addOption(new Option("--input-format <format>", "input format (default: from the file extension; standard input is sniffed)").choices(["json", "jsonl", "csv"]))
-    .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "csv", "table"]).default("jsonl"))
+    .option(
+      "--as-of <date>",
+      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales)",
+      parseAsOf,
+    )
+    .addOption(
+      new Option(
+        "--input-format <format>",
+        "input format (default: from the file extension; standard input is sniffed)",
+      ).choices(["json", "jsonl", "csv"]),
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["jsonl", "json", "csv", "table"])
+        .default("jsonl"),
+    )
     .option("--fields <list>", "comma-separated fields (JSON) or columns (CSV, table) to output", parseFields)
     .option("--mapping <file>", "JSON file renaming your CSV columns to ours", readMapping)
     .option("--summary-json <file>", "also write the summary as JSON to this file")
-    .option("--include-facts", "include the input facts in each output record (personal data: off by default)")
+    .option(
+      "--include-facts",
+      "include the input facts in each output record (personal data: off by default)",
+    )
     .option("-q, --quiet", "no progress bar");
-  if (withDetail) command.addOption(new Option("--detail <level>", "summary records, or the full result").choices(["summary", "full"]).default("summary"));
+  if (withDetail)
+    command.addOption(
+      new Option("--detail <level>", "summary records, or the full result")
+        .choices(["summary", "full"])
+        .default("summary"),
+    );
   return command;
 }
 
-async function runCommand(make: (o: BatchCliOptions) => BatchCommand, file: string | undefined, o: BatchCliOptions): Promise<void> {
+async function runCommand(
+  make: (o: BatchCliOptions) => BatchCommand,
+  file: string | undefined,
+  o: BatchCliOptions,
+): Promise<void> {
   process.exitCode = await runBatch(make(o), {
     file,
     inputFormat: o.inputFormat,
@@ -95,16 +137,26 @@ const program = new Command()
 batchOptions(
   program
     .command("assess")
-    .description("Assess each case: every order available / not available / needs information, and which to consider first.")
-    .addHelpText("after", "\nExamples:\n  $ protective-orders assess cases.jsonl --as-of 2025-06-01 > results.jsonl\n  $ protective-orders assess export.csv --mapping our-columns.json --format table\n"),
+    .description(
+      "Assess each case: every order available / not available / needs information, and which to consider first.",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ protective-orders assess cases.jsonl --as-of 2025-06-01 > results.jsonl\n  $ protective-orders assess export.csv --mapping our-columns.json --format table\n",
+    ),
   true,
 ).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => assessCommand(x), file, o));
 
 batchOptions(
   program
     .command("review")
-    .description("Review each case's declined SPO request: which reasons misstate the law or are contradicted by the facts.")
-    .addHelpText("after", "\nExample:\n  $ protective-orders review declines.jsonl --summary-json review-summary.json\n"),
+    .description(
+      "Review each case's declined SPO request: which reasons misstate the law or are contradicted by the facts.",
+    )
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ protective-orders review declines.jsonl --summary-json review-summary.json\n",
+    ),
   true,
 ).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => reviewCommand(x), file, o));
 
@@ -113,7 +165,10 @@ batchOptions(
     .command("explain")
     .description("Explain each case in plain text (or Markdown) for a case note.")
     .option("--markdown", "Markdown rather than plain text")
-    .addHelpText("after", "\nExample:\n  $ protective-orders explain case.json --as-of 2025-06-01 --markdown > case-note.md\n"),
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ protective-orders explain case.json --as-of 2025-06-01 --markdown > case-note.md\n",
+    ),
   false,
 ).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => explainCommand(x), file, o));
 
@@ -121,26 +176,47 @@ batchOptions(
   program
     .command("validate")
     .description("Check each row is valid case facts; every problem is reported with its path.")
-    .addHelpText("after", "\nExample:\n  $ protective-orders validate export.csv --mapping our-columns.json\n"),
+    .addHelpText(
+      "after",
+      "\nExample:\n  $ protective-orders validate export.csv --mapping our-columns.json\n",
+    ),
   false,
 ).action((file: string | undefined, o: BatchCliOptions) => runCommand(() => validateCommand(), file, o));
 
 program
   .command("rules")
   .description("List every rule and statutory limb with its citation, link and in-force period.")
-  .addOption(new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "table"]).default("table"))
+  .addOption(
+    new Option("-f, --format <format>", "output format").choices(["jsonl", "json", "table"]).default("table"),
+  )
   .addHelpText("after", "\nExample:\n  $ protective-orders rules --format json > rules.json\n")
   .action((o: { format: "jsonl" | "json" | "table" }) => {
     const entries = [
-      ...DEFAULT_RULES.rules.map((r) => ({ type: "rule", id: r.rule.name, label: r.rule.label, citation: r.citation, inForce: r.rule.inForce, unverified: r.unverified })),
-      ...DEFAULT_RULES.limbs.map((l) => ({ type: "limb", id: l.limb.id, label: l.limb.label, citation: citationFor(l.limb.citation), inForce: l.limb.inForce, unverified: l.unverified })),
+      ...DEFAULT_RULES.rules.map((r) => ({
+        type: "rule",
+        id: r.rule.name,
+        label: r.rule.label,
+        citation: r.citation,
+        inForce: r.rule.inForce,
+        unverified: r.unverified,
+      })),
+      ...DEFAULT_RULES.limbs.map((l) => ({
+        type: "limb",
+        id: l.limb.id,
+        label: l.limb.label,
+        citation: citationFor(l.limb.citation),
+        inForce: l.limb.inForce,
+        unverified: l.unverified,
+      })),
     ];
     if (o.format === "json") process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
     else if (o.format === "jsonl") for (const e of entries) process.stdout.write(`${JSON.stringify(e)}\n`);
     else {
       for (const e of entries) {
         const period = `${e.inForce.from ?? "unknown"} – ${e.inForce.to ?? ""}`.trim();
-        process.stdout.write(`${e.type.padEnd(5)} ${e.id.padEnd(44)} ${period.padEnd(26)} ${e.unverified ? "UNVERIFIED " : ""}${e.citation.title} <${e.citation.url}>\n`);
+        process.stdout.write(
+          `${e.type.padEnd(5)} ${e.id.padEnd(44)} ${period.padEnd(26)} ${e.unverified ? "UNVERIFIED " : ""}${e.citation.title} <${e.citation.url}>\n`,
+        );
       }
     }
   });
@@ -168,5 +244,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   const code = (error as { code?: string }).code;
-  process.exitCode = code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help" ? EXIT.ok : EXIT.usage;
+  process.exitCode =
+    code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help"
+      ? EXIT.ok
+      : EXIT.usage;
 }

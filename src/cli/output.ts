@@ -54,7 +54,10 @@ export class StreamWriter {
   }
 }
 
-function pick(record: Record<string, unknown>, fields: readonly string[] | undefined): Record<string, unknown> {
+function pick(
+  record: Record<string, unknown>,
+  fields: readonly string[] | undefined,
+): Record<string, unknown> {
   if (!fields) return record;
   return Object.fromEntries(fields.filter((f) => Object.hasOwn(record, f)).map((f) => [f, record[f]]));
 }
@@ -94,14 +97,21 @@ export class RecordFormatter {
         let header = "";
         if (!this.columns) {
           this.columns = this.fields ? [...this.fields] : Object.keys(flat);
-          header = `${this.columns.map((c) => c.padEnd(width(c))).join("  ").trimEnd()}\n`;
+          header = `${this.columns
+            .map((c) => c.padEnd(width(c)))
+            .join("  ")
+            .trimEnd()}\n`;
         }
         const last = this.columns.length - 1;
         // Every column but the last is cut to its width so the columns stay aligned while streaming.
         return `${header}${this.columns
           .map((c, i) => {
             const text = String(flat[c] ?? "");
-            return i === last ? text : text.length > width(c) ? `${text.slice(0, width(c) - 1)}…` : text.padEnd(width(c));
+            return i === last
+              ? text
+              : text.length > width(c)
+                ? `${text.slice(0, width(c) - 1)}…`
+                : text.padEnd(width(c));
           })
           .join("  ")
           .trimEnd()}\n`;
@@ -114,7 +124,15 @@ export class RecordFormatter {
   }
 }
 
-const WIDTHS: Record<string, number> = { row: 6, id: 16, asOf: 10, first: 22, valid: 5, verdict: 24, spo: 17 };
+const WIDTHS: Record<string, number> = {
+  row: 6,
+  id: 16,
+  asOf: 10,
+  first: 22,
+  valid: 5,
+  verdict: 24,
+  spo: 17,
+};
 
 function width(column: string): number {
   return Math.max(column.length, WIDTHS[column] ?? 17);

@@ -13,7 +13,10 @@ const SILENT: Progress = { bytes: () => {}, row: () => {}, stop: () => {} };
  * A progress bar on a terminal, through cli-progress; silent when stderr is not a terminal (piped),
  * when CI is set, or when asked to be quiet. NO_COLOR is respected (the bar uses no colour then).
  */
-export function createProgress(options: { totalBytes?: number | undefined; quiet?: boolean | undefined }): Progress {
+export function createProgress(options: {
+  totalBytes?: number | undefined;
+  quiet?: boolean | undefined;
+}): Progress {
   const stderr = process.stderr;
   if (options.quiet || !stderr.isTTY || process.env.CI) return SILENT;
   const plain = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
@@ -47,7 +50,7 @@ export function createProgress(options: { totalBytes?: number | undefined; quiet
     },
     stop() {
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      bar.update(total > 0 ? total : 0, { rows, rate: Math.round(rows / seconds) });
+      bar.update(Math.max(total, 0), { rows, rate: Math.round(rows / seconds) });
       bar.stop();
     },
   };

@@ -80,7 +80,8 @@ async function* readJsonArray(input: Readable, onBytes: (n: number) => void): As
     row += 1;
     yield parseJson(element.text, row, element.line);
   }
-  if (!splitter.complete && row === 0) throw new UnreadableInputError("the JSON array is not closed and holds no complete element");
+  if (!splitter.complete && row === 0)
+    throw new UnreadableInputError("the JSON array is not closed and holds no complete element");
 }
 
 /** CSV with a header row, mapped to case facts by {@link caseFromCsvRecord}. */
@@ -96,7 +97,9 @@ async function* readCsv(
       const mapped = headers.map((h) => mapping[h.trim()] ?? h.trim());
       const unknown = mapped.filter((h) => h !== "" && !columns.has(h));
       if (unknown.length > 0) {
-        throw new UnreadableInputError(`unknown CSV column(s): ${unknown.join(", ")} (map them with --mapping)`);
+        throw new UnreadableInputError(
+          `unknown CSV column(s): ${unknown.join(", ")} (map them with --mapping)`,
+        );
       }
       return mapped;
     },
@@ -114,7 +117,10 @@ async function* readCsv(
   input.pipe(parser);
   let row = 0;
   try {
-    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const entry of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       while (skipped.length > 0 && skipped[0]!.line < entry.info.lines) {
         const skip = skipped.shift()!;
         row += 1;

@@ -1,7 +1,7 @@
+import { addDaysToDate } from "../dates/calendar.js";
 import type { FactDefinition, FactValue } from "../facts/fact-definition.js";
 import type { Citation, InForcePeriod } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
-import { addDaysToDate } from "../dates/calendar.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Limb, Rule, RuleCondition } from "./rule-pack-schema.js";
 import type { RuleSet } from "./rule-set.js";
@@ -12,7 +12,17 @@ export const F = 0;
 export const T = 1;
 export const U = 2;
 
+/**
+ * The kinds of node in a compiled condition tree.
+ *
+ * @example
+ * ```ts
+ * import { NodeKind } from "protective-orders";
+ * NodeKind.Limb; // 4
+ * ```
+ */
 export const NodeKind = { Fact: 0, All: 1, Any: 2, Not: 3, Limb: 4 } as const;
+/** A kind of node in a compiled condition tree. */
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
 /** One node of a rule's expanded condition tree. Children always have higher indices. */
@@ -41,6 +51,12 @@ export interface CompiledRule {
   readonly factsRead: readonly number[];
   /** Fact indices read by more than one leaf (where plain Kleene logic can over-report unknown). */
   readonly repeatedFacts: readonly number[];
+  /**
+   * For each node, the result of a fact leaf whose fact is unknown: U, unless the leaf's test
+   * comes out the same for every value the fact can take (then that value), so that a leaf that
+   * cannot fail, or cannot hold, is not reported as unknown.
+   */
+  readonly whenUnknown: Uint8Array;
 }
 
 /**
@@ -51,6 +67,7 @@ export interface CompiledRule {
  */
 export interface EvaluationMemo {
   readonly rules: Map<string, unknown>[];
+  readonly outcomes: Map<string, unknown>[];
   readonly assessments: Map<string, unknown>;
 }
 
@@ -181,6 +198,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       nodes,
       factsRead,
       repeatedFacts: factsRead.filter((f) => (factUses.get(f) ?? 0) > 1),
+      whenUnknown: new Uint8Array(nodes.length).fill(U),
     };
   });
 
@@ -199,7 +217,25 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     return [...points].sort();
   });
 
-  const memo: EvaluationMemo = { rules: rules.map(() => new Map()), assessments: new Map() };
+  // The earliest and latest dates the schema accepts, so that a date test true (or false) for every
+  // date is recognised as such.
+  const extremes = ["0000-01-01", "9999-12-31"];
+  for (const rule of rules) {
+    rule.nodes.forEach((node, i) => {
+      if (node.kind !== NodeKind.Fact) return;
+      const fact = facts[node.fact]!;
+      const values = fact.type === "date" ? [...domains[node.fact]!, ...extremes] : domains[node.fact]!;
+      if (values.length === 0) return;
+      const results = values.map((v) => node.test!(v));
+      if (results.every(Boolean)) rule.whenUnknown[i] = T;
+      else if (!results.some(Boolean)) rule.whenUnknown[i] = F;
+    });
+  }
+  const memo: EvaluationMemo = {
+    rules: rules.map(() => new Map()),
+    outcomes: rules.map(() => new Map()),
+    assessments: new Map(),
+  };
   return { ruleSet, facts, limbs, rules, domains, memo };
 }
 
@@ -216,7 +252,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 export function lawStatusOn(period: InForcePeriod, asOf: IsoDate): LawStatus {
   if (period.noDataAfter !== undefined && asOf > period.noDataAfter) return "no-data";
   if (period.from === null) {
-    return period.notBefore !== undefined && asOf < period.notBefore ? "not-yet-in-force" : "in-force-date-unknown";
+    return period.notBefore !== undefined && asOf < period.notBefore
+      ? "not-yet-in-force"
+      : "in-force-date-unknown";
   }
   if (asOf < period.from) return "not-yet-in-force";
   if (period.to !== undefined && period.to !== null && asOf > period.to) return "no-longer-in-force";

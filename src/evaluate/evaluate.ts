@@ -2,8 +2,25 @@ import type { FactValue } from "../facts/fact-definition.js";
 import { citationFor } from "../law/registry.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
-import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, MEMO_LIMIT, NodeKind, T, U } from "./compile.js";
-import type { ConditionCheck, FactCheck, LawStatus, LimbCheck, Outcome, RuleEvaluation, Truth } from "./types.js";
+import {
+  type CompiledRule,
+  type CompiledRuleSet,
+  F,
+  lawStatusOn,
+  MEMO_LIMIT,
+  NodeKind,
+  T,
+  U,
+} from "./compile.js";
+import type {
+  ConditionCheck,
+  FactCheck,
+  LawStatus,
+  LimbCheck,
+  Outcome,
+  RuleEvaluation,
+  Truth,
+} from "./types.js";
 
 /** The most completions of repeated unknown facts enumerated for one rule before falling back to Kleene logic. */
 export const MAX_COMPLETIONS = 4096;
@@ -15,6 +32,8 @@ export type FactValues = (FactValue | undefined)[];
 export interface EvaluationContext {
   readonly asOf: IsoDate;
   readonly values: FactValues;
+  /** Each fact's value and caveat as memo-key text (see {@link encodeValue}). */
+  readonly encoded: readonly string[];
   readonly caveats: (string | undefined)[];
   readonly limbStatus: readonly LawStatus[];
 }
@@ -32,17 +51,37 @@ export function createContext(compiled: CompiledRuleSet, facts: CaseFacts, asOf:
     caveats[i] = definition.caveat?.(facts, asOf);
   }
   const limbStatus = compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf));
-  return { asOf, values, caveats, limbStatus };
+  return { asOf, values, caveats, limbStatus, encoded: encodeAll(values, caveats) };
 }
 
-function evaluateNodes(rule: CompiledRule, values: FactValues, limbStatus: readonly LawStatus[], out: Uint8Array): void {
+function encodeAll(values: FactValues, caveats: readonly (string | undefined)[]): string[] {
+  const encoded = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const caveat = caveats[i];
+    encoded[i] = caveat === undefined ? encodeValue(values[i]) : `${encodeValue(values[i])}!${caveat}`;
+  }
+  return encoded;
+}
+
+function ruleKey(rule: CompiledRule, ctx: EvaluationContext): string {
+  let key = ctx.asOf;
+  for (const f of rule.factsRead) key += `\u0001${ctx.encoded[f]}`;
+  return key;
+}
+
+function evaluateNodes(
+  rule: CompiledRule,
+  values: FactValues,
+  limbStatus: readonly LawStatus[],
+  out: Uint8Array,
+): void {
   const nodes = rule.nodes;
   for (let i = nodes.length - 1; i >= 0; i--) {
     const node = nodes[i]!;
     switch (node.kind) {
       case NodeKind.Fact: {
         const value = values[node.fact];
-        out[i] = value === undefined ? U : node.test!(value) ? T : F;
+        out[i] = value === undefined ? rule.whenUnknown[i]! : node.test!(value) ? T : F;
         break;
       }
       case NodeKind.All: {
@@ -92,7 +131,12 @@ function evaluateNodes(rule: CompiledRule, values: FactValues, limbStatus: reado
  * unknown fact is read by more than one leaf, every completion of those facts. A node is then
  * known only if every completion agrees. Returns whether the enumeration was done (exact).
  */
-function evaluateExactly(compiled: CompiledRuleSet, rule: CompiledRule, ctx: EvaluationContext, out: Uint8Array): boolean {
+function evaluateExactly(
+  compiled: CompiledRuleSet,
+  rule: CompiledRule,
+  ctx: EvaluationContext,
+  out: Uint8Array,
+): boolean {
   evaluateNodes(rule, ctx.values, ctx.limbStatus, out);
   if (out[0] !== U) return true;
   const unknown = rule.repeatedFacts.filter((f) => ctx.values[f] === undefined);
@@ -105,7 +149,8 @@ function evaluateExactly(compiled: CompiledRuleSet, rule: CompiledRule, ctx: Eva
   const merged = new Uint8Array(out.length).fill(255);
   const counters = new Array<number>(unknown.length).fill(0);
   for (let n = 0; n < combinations; n++) {
-    for (let k = 0; k < unknown.length; k++) values[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
+    for (let k = 0; k < unknown.length; k++)
+      values[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
     evaluateNodes(rule, values, ctx.limbStatus, scratch);
     for (let i = 0; i < out.length; i++) {
       const m = merged[i];
@@ -132,11 +177,33 @@ function outcomeOf(lawStatus: LawStatus, root: number): Outcome {
  * The outcome of one rule only, without building an explanation: used to find which unknown facts
  * would settle an outcome.
  */
-export function evaluateOutcome(compiled: CompiledRuleSet, ruleIndex: number, ctx: EvaluationContext): Outcome {
+export function evaluateOutcome(
+  compiled: CompiledRuleSet,
+  ruleIndex: number,
+  ctx: EvaluationContext,
+): Outcome {
   const rule = compiled.rules[ruleIndex]!;
+  const key = ruleKey(rule, ctx);
+  const table = compiled.memo.outcomes[ruleIndex]!;
+  const hit = table.get(key) as Outcome | undefined;
+  if (hit) return hit;
   const out = new Uint8Array(rule.nodes.length);
   evaluateExactly(compiled, rule, ctx, out);
-  return outcomeOf(lawStatusOn(rule.rule.inForce, ctx.asOf), out[0]!);
+  const outcome = outcomeOf(lawStatusOn(rule.rule.inForce, ctx.asOf), out[0]!);
+  if (table.size >= MEMO_LIMIT) table.clear();
+  table.set(key, outcome);
+  return outcome;
+}
+
+/**
+ * The context with one fact set to a value: for asking what an answer would settle.
+ */
+export function withFact(ctx: EvaluationContext, fact: number, value: FactValue): EvaluationContext {
+  const values = ctx.values.slice();
+  values[fact] = value;
+  const encoded = ctx.encoded.slice();
+  encoded[fact] = encodeValue(value);
+  return { ...ctx, values, encoded };
 }
 
 const TRUTH: readonly Truth[] = ["fails", "holds", "unknown"];
@@ -144,7 +211,8 @@ const TRUTH: readonly Truth[] = ["fails", "holds", "unknown"];
 const LAW_STATUS_NOTES: Partial<Record<LawStatus, string>> = {
   "not-yet-in-force": "Not yet in force on the assessment date.",
   "no-longer-in-force": "No longer in force on the assessment date.",
-  "in-force-date-unknown": "Enacted, but not known to be in force: check its commencement before relying on it.",
+  "in-force-date-unknown":
+    "Enacted, but not known to be in force: check its commencement before relying on it.",
   "no-data": "The law digest has no data for the assessment date: check whether this law is in force then.",
 };
 
@@ -152,12 +220,15 @@ const LAW_STATUS_NOTES: Partial<Record<LawStatus, string>> = {
  * Evaluates one rule against a prepared context and explains it: the outcome, the tree of named
  * limbs with citations, the facts still missing, and whether anything rests on an unverified point.
  */
-export function evaluateRule(compiled: CompiledRuleSet, ruleIndex: number, ctx: EvaluationContext): RuleEvaluation {
+export function evaluateRule(
+  compiled: CompiledRuleSet,
+  ruleIndex: number,
+  ctx: EvaluationContext,
+): RuleEvaluation {
   const rule = compiled.rules[ruleIndex]!;
   // The explanation depends only on the values (and caveats) of the facts this rule reads and on
   // the date: memoise on exactly those.
-  let key = ctx.asOf;
-  for (const f of rule.factsRead) key += `\u0001${encodeValue(ctx.values[f])}\u0002${ctx.caveats[f] ?? ""}`;
+  const key = ruleKey(rule, ctx);
   const table = compiled.memo.rules[ruleIndex]!;
   const hit = table.get(key) as RuleEvaluation | undefined;
   if (hit) return hit;
@@ -184,7 +255,11 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function evaluateRuleUncached(compiled: CompiledRuleSet, rule: CompiledRule, ctx: EvaluationContext): RuleEvaluation {
+function evaluateRuleUncached(
+  compiled: CompiledRuleSet,
+  rule: CompiledRule,
+  ctx: EvaluationContext,
+): RuleEvaluation {
   const out = new Uint8Array(rule.nodes.length);
   const exact = evaluateExactly(compiled, rule, ctx, out);
   const lawStatus = lawStatusOn(rule.rule.inForce, ctx.asOf);
@@ -242,7 +317,9 @@ function evaluateRuleUncached(compiled: CompiledRuleSet, rule: CompiledRule, ctx
         return {
           type: node.kind === NodeKind.All ? "all" : node.kind === NodeKind.Any ? "any" : "not",
           result,
-          conditions: node.children.map((c) => build(c, stillUnknown, node.kind === NodeKind.Not ? false : stillHolds)),
+          conditions: node.children.map((c) =>
+            build(c, stillUnknown, node.kind === NodeKind.Not ? false : stillHolds),
+          ),
         };
     }
   };
@@ -251,7 +328,10 @@ function evaluateRuleUncached(compiled: CompiledRuleSet, rule: CompiledRule, ctx
   const statusNote = LAW_STATUS_NOTES[lawStatus];
   if (statusNote) notes.push(statusNote);
   if (rule.rule.note) notes.push(rule.rule.note);
-  if (!exact) notes.push("Too many unknown facts to settle exactly: the outcome may be reported as needing information when it is not.");
+  if (!exact)
+    notes.push(
+      "Too many unknown facts to settle exactly: the outcome may be reported as needing information when it is not.",
+    );
   return {
     rule: rule.rule.name,
     order: rule.rule.event.params.order,
@@ -260,7 +340,10 @@ function evaluateRuleUncached(compiled: CompiledRuleSet, rule: CompiledRule, ctx
     lawStatus,
     citation: rule.citation,
     unverified,
-    missingFacts: outcome === "needs-information" ? [...missing].sort((a, b) => a - b).map((f) => compiled.facts[f]!.id) : [],
+    missingFacts:
+      outcome === "needs-information"
+        ? [...missing].sort((a, b) => a - b).map((f) => compiled.facts[f]!.id)
+        : [],
     exact,
     notes,
     conditions,
@@ -284,12 +367,16 @@ export function evaluateDerivedFacts(
   derived: Readonly<Record<string, FactValue>>,
   asOf: IsoDate,
 ): RuleEvaluation[] {
-  const values: FactValues = compiled.facts.map((f) => (Object.hasOwn(derived, f.id) ? derived[f.id] : undefined));
+  const values: FactValues = compiled.facts.map((f) =>
+    Object.hasOwn(derived, f.id) ? derived[f.id] : undefined,
+  );
+  const caveats = new Array<string | undefined>(compiled.facts.length).fill(undefined);
   const ctx: EvaluationContext = {
     asOf,
     values,
-    caveats: new Array(compiled.facts.length).fill(undefined),
+    caveats,
     limbStatus: compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf)),
+    encoded: encodeAll(values, caveats),
   };
   return compiled.rules.map((_, i) => evaluateRule(compiled, i, ctx));
 }

@@ -2,8 +2,8 @@
 // Named imports only: a default import passes tsc and vitest but breaks in the built ESM file
 // (shared/engineering-notes.md).
 import { Engine } from "json-rules-engine";
-import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
+import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { RuleCondition } from "./rule-pack-schema.js";
@@ -19,10 +19,17 @@ const DATE_OPERATORS: Record<string, (a: string, b: string) => boolean> = {
 /** The fact that carries the assessment date inside json-rules-engine. */
 export const AS_OF_FACT = "law.asOf";
 
-function withInForce(conditions: RuleCondition, inForce: { from: string | null; to?: string | null | undefined }): RuleCondition {
+function withInForce(
+  conditions: RuleCondition,
+  inForce: { from: string | null; to?: string | null | undefined; noDataAfter?: string | undefined },
+): RuleCondition {
   const gates: RuleCondition[] = [];
+  // After the last day the law digest has data for, nothing can be said to be in force.
+  if (inForce.noDataAfter)
+    gates.push({ fact: AS_OF_FACT, operator: "dateOnOrBefore", value: inForce.noDataAfter });
   // An unknown commencement can never be shown as in force.
-  if (inForce.from === null) return { all: [{ fact: AS_OF_FACT, operator: "dateBefore", value: "0000-01-01" }, conditions] };
+  if (inForce.from === null)
+    return { all: [{ fact: AS_OF_FACT, operator: "dateBefore", value: "0000-01-01" }, conditions] };
   gates.push({ fact: AS_OF_FACT, operator: "dateOnOrAfter", value: inForce.from });
   if (inForce.to) gates.push({ fact: AS_OF_FACT, operator: "dateOnOrBefore", value: inForce.to });
   return { all: [...gates, conditions] };
@@ -43,11 +50,15 @@ function withInForce(conditions: RuleCondition, inForce: { from: string | null; 
  * events.map((e) => e.params?.order);
  * ```
  */
-export function createJsonRulesEngine(ruleSet: RuleSet = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS)): Engine {
+export function createJsonRulesEngine(
+  ruleSet: RuleSet = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS),
+): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const [name, compare] of Object.entries(DATE_OPERATORS)) {
-    engine.addOperator(name, (factValue: unknown, jsonValue: unknown) =>
-      typeof factValue === "string" && typeof jsonValue === "string" && compare(factValue, jsonValue),
+    engine.addOperator(
+      name,
+      (factValue: unknown, jsonValue: unknown) =>
+        typeof factValue === "string" && typeof jsonValue === "string" && compare(factValue, jsonValue),
     );
   }
   for (const [id, limb] of ruleSet.limbs) {
@@ -74,7 +85,10 @@ export function createJsonRulesEngine(ruleSet: RuleSet = loadRuleSet(BUNDLED_RUL
  * deriveJsonRulesEngineFacts({ id: "c", jurisdiction: "scotland" }, "2025-06-01")["case.jurisdiction"]; // "scotland"
  * ```
  */
-export function deriveJsonRulesEngineFacts(facts: CaseFacts, asOf: IsoDate): Record<string, string | number | boolean> {
+export function deriveJsonRulesEngineFacts(
+  facts: CaseFacts,
+  asOf: IsoDate,
+): Record<string, string | number | boolean> {
   const result: Record<string, string | number | boolean> = { [AS_OF_FACT]: asOf };
   for (const definition of FACT_DEFINITIONS) {
     const value = definition.derive(facts, asOf);

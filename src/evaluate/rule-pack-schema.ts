@@ -23,8 +23,6 @@ export const OPERATORS = [
 /** An operator a rule file may use. */
 export type Operator = (typeof OPERATORS)[number];
 
-const factValue = z.union([z.string(), z.number(), z.boolean()]);
-
 /** A leaf condition: compare one derived fact with a literal. */
 export interface FactCondition {
   readonly fact: string;
@@ -43,19 +41,83 @@ export type RuleCondition =
   | { readonly any: readonly RuleCondition[] }
   | { readonly not: RuleCondition };
 
-const conditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
-    z.strictObject({ condition: z.string().min(1) }),
-    z.strictObject({
-      fact: z.string().min(1),
-      operator: z.enum(OPERATORS, { message: `unknown operator; expected one of ${OPERATORS.join(", ")}` }),
-      value: z.union([factValue, z.array(factValue)]),
-    }),
-  ]),
-);
+type ConditionIssue = { path: (string | number)[]; message: string };
+
+function isPrimitive(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/**
+ * Checks a condition tree's shape by hand rather than with a zod union, so that every problem is
+ * reported at the exact path of the bad leaf, with its own message (a union would only say
+ * "invalid input" at the top of the tree).
+ */
+function conditionIssues(value: unknown, path: (string | number)[], issues: ConditionIssue[]): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    issues.push({
+      path,
+      message: "expected a condition: {all}, {any}, {not}, {condition} or {fact, operator, value}",
+    });
+    return;
+  }
+  const node = value as Record<string, unknown>;
+  const keys = Object.keys(node);
+  const only = (allowed: readonly string[]) => {
+    for (const key of keys)
+      if (!allowed.includes(key)) issues.push({ path: [...path, key], message: `unexpected key "${key}"` });
+  };
+  if ("all" in node || "any" in node) {
+    const key = "all" in node ? "all" : "any";
+    only([key]);
+    const list = node[key];
+    if (!Array.isArray(list) || list.length === 0) {
+      issues.push({ path: [...path, key], message: `"${key}" needs a non-empty list of conditions` });
+      return;
+    }
+    list.forEach((child, i) => {
+      conditionIssues(child, [...path, key, i], issues);
+    });
+  } else if ("not" in node) {
+    only(["not"]);
+    conditionIssues(node.not, [...path, "not"], issues);
+  } else if ("condition" in node) {
+    only(["condition"]);
+    if (typeof node.condition !== "string" || node.condition === "") {
+      issues.push({ path: [...path, "condition"], message: "expected the name of a limb" });
+    }
+  } else if ("fact" in node) {
+    only(["fact", "operator", "value"]);
+    if (typeof node.fact !== "string" || node.fact === "")
+      issues.push({ path: [...path, "fact"], message: "expected a fact id" });
+    if (!(OPERATORS as readonly unknown[]).includes(node.operator)) {
+      issues.push({
+        path: [...path, "operator"],
+        message: `unknown operator ${JSON.stringify(node.operator)}; expected one of ${OPERATORS.join(", ")}`,
+      });
+    }
+    const v = node.value;
+    if (Array.isArray(v) ? v.length === 0 || !v.every(isPrimitive) : !isPrimitive(v)) {
+      issues.push({
+        path: [...path, "value"],
+        message:
+          Array.isArray(v) && v.length === 0
+            ? "a list of values must not be empty (it could never match)"
+            : "expected a string, number or boolean, or a list of them",
+      });
+    }
+  } else {
+    issues.push({
+      path,
+      message: "expected a condition: {all}, {any}, {not}, {condition} or {fact, operator, value}",
+    });
+  }
+}
+
+const conditionSchema = z.unknown().superRefine((value, ctx) => {
+  const issues: ConditionIssue[] = [];
+  conditionIssues(value, [], issues);
+  for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+}) as unknown as z.ZodType<RuleCondition>;
 
 const inForceSchema = z.strictObject({
   from: IsoDateSchema.nullable(),
@@ -100,7 +162,10 @@ export const RuleSchema = z.strictObject({
   priority: z.number().int().min(1).optional(),
   recommendation: RecommendationSchema,
   conditions: conditionSchema,
-  event: z.strictObject({ type: z.literal("order-available"), params: z.strictObject({ order: z.string().min(1) }) }),
+  event: z.strictObject({
+    type: z.literal("order-available"),
+    params: z.strictObject({ order: z.string().min(1) }),
+  }),
 });
 /** One order's legal test. */
 export type Rule = z.infer<typeof RuleSchema>;

@@ -69,7 +69,9 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
   rawPacks.forEach((raw, index) => {
     const parsed = RulePackSchema.safeParse(raw);
     const name =
-      typeof raw === "object" && raw !== null && typeof (raw as { instrument?: unknown }).instrument === "string"
+      typeof raw === "object" &&
+      raw !== null &&
+      typeof (raw as { instrument?: unknown }).instrument === "string"
         ? String((raw as { instrument: string }).instrument)
         : `pack ${index}`;
     if (!parsed.success) {
@@ -89,14 +91,22 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
   for (const pack of packs) {
     pack.limbs.forEach((limb, i) => {
       if (limbs.has(limb.id)) {
-        problems.push({ pack: pack.instrument, path: `limbs.${i}.id`, message: `duplicate limb id "${limb.id}"` });
+        problems.push({
+          pack: pack.instrument,
+          path: `limbs.${i}.id`,
+          message: `duplicate limb id "${limb.id}"`,
+        });
       }
       limbs.set(limb.id, limb);
       limbPack.set(limb.id, pack.instrument);
     });
     pack.rules.forEach((rule, i) => {
       if (ruleNames.has(rule.name)) {
-        problems.push({ pack: pack.instrument, path: `rules.${i}.name`, message: `duplicate rule name "${rule.name}"` });
+        problems.push({
+          pack: pack.instrument,
+          path: `rules.${i}.name`,
+          message: `duplicate rule name "${rule.name}"`,
+        });
       }
       ruleNames.add(rule.name);
       rules.push(rule);
@@ -104,15 +114,26 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
   }
 
   const checkCitation = (pack: string, path: string, id: string) => {
-    if (!getProvision(id)) problems.push({ pack, path, message: `unknown citation "${id}" (not in the law registry)` });
+    if (!getProvision(id))
+      problems.push({ pack, path, message: `unknown citation "${id}" (not in the law registry)` });
   };
   const checkCondition = (pack: string, path: string, condition: RuleCondition) => {
-    if ("all" in condition) condition.all.forEach((c, i) => checkCondition(pack, `${path}.all.${i}`, c));
-    else if ("any" in condition) condition.any.forEach((c, i) => checkCondition(pack, `${path}.any.${i}`, c));
-    else if ("not" in condition) checkCondition(pack, `${path}.not`, condition.not);
+    if ("all" in condition) {
+      condition.all.forEach((c, i) => {
+        checkCondition(pack, `${path}.all.${i}`, c);
+      });
+    } else if ("any" in condition) {
+      condition.any.forEach((c, i) => {
+        checkCondition(pack, `${path}.any.${i}`, c);
+      });
+    } else if ("not" in condition) checkCondition(pack, `${path}.not`, condition.not);
     else if ("condition" in condition) {
       if (!limbs.has(condition.condition)) {
-        problems.push({ pack, path: `${path}.condition`, message: `dangling condition reference "${condition.condition}"` });
+        problems.push({
+          pack,
+          path: `${path}.condition`,
+          message: `dangling condition reference "${condition.condition}"`,
+        });
       }
     } else {
       const fact = factsById.get(condition.fact);
@@ -126,7 +147,9 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
         problems.push({
           pack,
           path: `${path}.value`,
-          message: listOperator ? `operator "${condition.operator}" needs a list of values` : "a list of values needs \"in\" or \"notIn\"",
+          message: listOperator
+            ? `operator "${condition.operator}" needs a list of values`
+            : 'a list of values needs "in" or "notIn"',
         });
       }
       for (const value of values) {
@@ -142,15 +165,20 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
     });
     pack.rules.forEach((rule, i) => {
       checkCitation(pack.instrument, `rules.${i}.citation`, rule.citation);
-      rule.recommendation.citations.forEach((c, j) =>
-        checkCitation(pack.instrument, `rules.${i}.recommendation.citations.${j}`, c),
-      );
+      rule.recommendation.citations.forEach((c, j) => {
+        checkCitation(pack.instrument, `rules.${i}.recommendation.citations.${j}`, c);
+      });
       checkCondition(pack.instrument, `rules.${i}.conditions`, rule.conditions);
     });
   }
   for (const [id, limb] of limbs) {
     const cycle = findCycle(id, limb.conditions, limbs, [id]);
-    if (cycle) problems.push({ pack: limbPack.get(id) ?? "?", path: `limbs.${id}`, message: `circular condition reference: ${cycle.join(" → ")}` });
+    if (cycle)
+      problems.push({
+        pack: limbPack.get(id) ?? "?",
+        path: `limbs.${id}`,
+        message: `circular condition reference: ${cycle.join(" → ")}`,
+      });
   }
   if (problems.length > 0) throw new RulePackError(problems);
   return { packs, limbs, rules, facts };
@@ -164,7 +192,8 @@ function valueProblem(fact: FactDefinition, operator: string, value: unknown): s
     }
     return undefined;
   }
-  if (NUMBER_OPERATORS.has(operator)) return `operator "${operator}" is for numbers; "${fact.id}" is ${fact.type}`;
+  if (NUMBER_OPERATORS.has(operator))
+    return `operator "${operator}" is for numbers; "${fact.id}" is ${fact.type}`;
   if (fact.type === "boolean" && typeof value !== "boolean") return `"${fact.id}" is true or false`;
   if (fact.type === "enum" && !(fact.values ?? []).includes(value as string)) {
     return `"${String(value)}" is not a value of "${fact.id}" (${(fact.values ?? []).join(", ")})`;

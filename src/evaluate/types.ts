@@ -11,7 +11,12 @@ export type Outcome = "available" | "not-available" | "needs-information";
  * (before its commencement); `no-longer-in-force`; `in-force-date-unknown` (enacted, commencement
  * unknown); `no-data` (the law digest has no data for the date).
  */
-export type LawStatus = "in-force" | "not-yet-in-force" | "no-longer-in-force" | "in-force-date-unknown" | "no-data";
+export type LawStatus =
+  | "in-force"
+  | "not-yet-in-force"
+  | "no-longer-in-force"
+  | "in-force-date-unknown"
+  | "no-data";
 
 /** A comparison of one derived fact with a literal, as it was evaluated. */
 export interface FactCheck {

@@ -11,7 +11,7 @@ interface PilotArea {
 }
 
 const AREAS: readonly PilotArea[] = pilot.areas;
-const FIRST_DAY = AREAS.reduce((min, a) => (a.from < min ? a.from : min), AREAS[0]?.from ?? "9999-12-31");
+const FIRST_DAY = AREAS.map((a) => a.from).sort()[0] ?? "9999-12-31";
 
 function normaliseAuthority(name: string): string {
   return name

@@ -131,6 +131,14 @@ export function hasUsedOrThreatenedViolence(facts: CaseFacts): boolean | undefin
  */
 export function hasBehavedAbusively(facts: CaseFacts): boolean | undefined {
   if (!facts.incidents) return undefined;
-  if (facts.incidents.some((i) => i.kind !== "other" || i.associatedWithStalking === true)) return true;
-  return facts.incidents.length > 0 ? undefined : false;
+  let unknown = false;
+  for (const incident of facts.incidents) {
+    if (incident.kind === "violence" || incident.kind === "threats-of-violence") return true;
+    const stalking = isStalkingAct(incident);
+    if (stalking === true) return true;
+    // An act the assessor judged not associated with stalking, or of an unlisted kind, may still
+    // be abusive in other ways: unknown rather than yes or no.
+    unknown = true;
+  }
+  return unknown ? undefined : false;
 }

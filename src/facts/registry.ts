@@ -129,7 +129,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "relationship.relatives",
     type: boolean,
     label: "Relatives",
-    question: "Are they relatives (parent, child, sibling, grandparent, aunt, uncle, niece, nephew, in-laws, …)?",
+    question:
+      "Are they relatives (parent, child, sibling, grandparent, aunt, uncle, niece, nephew, in-laws, …)?",
     citation: "fla-1996:s62(3)(d)",
     reads: ["relationship.relatives"],
     derive: areRelatives,
@@ -266,7 +267,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     type: "enum",
     values: ["none", "under-investigation", "no-further-action", "charged", "convicted", "acquitted"],
     label: "Stage of criminal proceedings",
-    question: "Where have criminal proceedings got to: none, under investigation, no further action, charged, convicted or acquitted?",
+    question:
+      "Where have criminal proceedings got to: none, under investigation, no further action, charged, convicted or acquitted?",
     citation: "sa-2020:s360",
     reads: ["criminal.status"],
     derive: (f) => f.criminal?.status,
@@ -321,7 +323,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "withoutNotice.significantHarm",
     type: boolean,
     label: "Risk of significant harm if no order is made immediately",
-    question: "Is there a risk of significant harm to the victim or a relevant child if an order is not made immediately?",
+    question:
+      "Is there a risk of significant harm to the victim or a relevant child if an order is not made immediately?",
     citation: "fla-1996:s45(2)(a)",
     reads: ["withoutNoticeGrounds.riskOfSignificantHarmIfNotImmediate"],
     derive: (f) => f.withoutNoticeGrounds?.riskOfSignificantHarmIfNotImmediate,
@@ -330,7 +333,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "withoutNotice.applicantDeterred",
     type: boolean,
     label: "The applicant is likely to be deterred or prevented from applying",
-    question: "Is the victim likely to be deterred or prevented from applying if an order is not made immediately?",
+    question:
+      "Is the victim likely to be deterred or prevented from applying if an order is not made immediately?",
     citation: "fla-1996:s45(2)(b)",
     reads: ["withoutNoticeGrounds.applicantLikelyDeterred"],
     derive: (f) => f.withoutNoticeGrounds?.applicantLikelyDeterred,
@@ -339,7 +343,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "withoutNotice.respondentEvadingService",
     type: boolean,
     label: "The respondent is deliberately evading service",
-    question: "Is the suspect deliberately evading service, so that delay would seriously prejudice the victim?",
+    question:
+      "Is the suspect deliberately evading service, so that delay would seriously prejudice the victim?",
     citation: "fla-1996:s45(2)(c)",
     reads: ["withoutNoticeGrounds.respondentEvadingService"],
     derive: (f) => f.withoutNoticeGrounds?.respondentEvadingService,

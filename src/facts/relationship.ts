@@ -10,7 +10,10 @@ function notRecorded(relationship: Relationship | undefined): false | undefined 
   return relationship?.allConnectionsRecorded === true ? false : undefined;
 }
 
-function isOrWas(period: RelationshipPeriod | undefined, relationship: Relationship | undefined): boolean | undefined {
+function isOrWas(
+  period: RelationshipPeriod | undefined,
+  relationship: Relationship | undefined,
+): boolean | undefined {
   if (!period) return notRecorded(relationship);
   return period.status !== "never";
 }

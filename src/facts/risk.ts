@@ -59,11 +59,16 @@ export function otherProtectionIsAdequate(facts: CaseFacts, asOf: IsoDate): bool
   if (!protection) return undefined;
   const recorded = [...(protection.bailConditions ?? []), ...(protection.ordersInForce ?? [])];
   const bail = (protection.bailConditions ?? []).filter((b) => bailInForce(b, asOf));
+  // An order that does not protect the victim is no protection for her.
   const orders = (protection.ordersInForce ?? []).filter(
-    (o) => (o.madeOn === undefined || o.madeOn <= asOf) && (o.expiresOn === undefined || o.expiresOn >= asOf),
+    (o) =>
+      o.protectsVictim !== false &&
+      (o.madeOn === undefined || o.madeOn <= asOf) &&
+      (o.expiresOn === undefined || o.expiresOn >= asOf),
   );
   const inForce = [...bail, ...orders];
-  if (recorded.length > 0 && (inForce.length === 0 || inForce.every((p) => p.breached === true))) return false;
+  if (recorded.length > 0 && (inForce.length === 0 || inForce.every((p) => p.breached === true)))
+    return false;
   if (protection.adequate !== undefined) return protection.adequate;
   return inForce.length === 0 ? false : undefined;
 }

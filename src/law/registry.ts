@@ -25,7 +25,10 @@ const provisionFile = z.strictObject({
     z.strictObject({
       id: z.string().min(1),
       title: z.string().min(1),
-      legislationPath: z.string().regex(/^[a-z]+\/\d{4}\/\d+$/).optional(),
+      legislationPath: z
+        .string()
+        .regex(/^[a-z]+\/\d{4}\/\d+$/)
+        .optional(),
       url: z.string().url().optional(),
       extent: z.string().min(1),
     }),
@@ -65,15 +68,20 @@ function buildRegistry(): { instruments: Map<string, Instrument>; provisions: Ma
   for (const [folder, raw] of FILES) {
     const parsed = provisionFile.safeParse(raw);
     if (!parsed.success) {
-      throw new Error(`law/${folder}/provisions.json is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      throw new Error(
+        `law/${folder}/provisions.json is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     }
     for (const instrument of parsed.data.instruments) {
-      if (instruments.has(instrument.id)) throw new Error(`duplicate instrument id ${instrument.id} in law/${folder}`);
-      if (!instrument.legislationPath && !instrument.url) throw new Error(`instrument ${instrument.id} has neither legislationPath nor url`);
+      if (instruments.has(instrument.id))
+        throw new Error(`duplicate instrument id ${instrument.id} in law/${folder}`);
+      if (!instrument.legislationPath && !instrument.url)
+        throw new Error(`instrument ${instrument.id} has neither legislationPath nor url`);
       instruments.set(instrument.id, stripUndefined(instrument) as Instrument);
     }
     for (const provision of parsed.data.provisions) {
-      if (provisions.has(provision.id)) throw new Error(`duplicate provision id ${provision.id} in law/${folder}`);
+      if (provisions.has(provision.id))
+        throw new Error(`duplicate provision id ${provision.id} in law/${folder}`);
       provisions.set(provision.id, stripUndefined(provision) as Provision);
     }
   }

@@ -14,7 +14,10 @@ import { CaseFactsSchema } from "./case-facts.js";
  * ```
  */
 export function caseFactsJsonSchema(): Record<string, unknown> & { required?: string[] } {
-  const schema = z.toJSONSchema(CaseFactsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(CaseFactsSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: "https://www.npmjs.com/package/protective-orders/schema/case-facts.json",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DeclineReasonCodeSchema } from "./decline-reason-code.js";
-import { IsoDateSchema } from "./iso-date.js";
 import { ExistingOrderSchema } from "./existing-order.js";
+import { IsoDateSchema } from "./iso-date.js";
 import { PoliceForceIdSchema } from "./police-forces.js";
 
 // Every fact the law asks about is optional: absence means "unknown", never "false"
@@ -119,7 +119,17 @@ export type RelationshipPeriod = z.infer<typeof RelationshipPeriodSchema>;
 export const RelationshipSchema = z.strictObject({
   /** A short description for people; not read by the rules. */
   summary: z
-    .enum(["stranger", "acquaintance", "colleague", "neighbour", "ex-partner", "partner", "family", "online-only", "other"])
+    .enum([
+      "stranger",
+      "acquaintance",
+      "colleague",
+      "neighbour",
+      "ex-partner",
+      "partner",
+      "family",
+      "online-only",
+      "other",
+    ])
     .optional(),
   /** s.62(3)(a), DAA s.2(1)(a). */
   marriage: RelationshipPeriodSchema.optional(),

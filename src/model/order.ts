@@ -53,7 +53,10 @@ const orderBase = {
   prohibitions: z.array(OrderTermSchema).max(500),
 };
 const requirements = { requirements: z.array(OrderTermSchema).max(500).optional() };
-const policeApplicant = z.strictObject({ role: z.literal("chief-officer"), force: PoliceForceIdSchema.optional() });
+const policeApplicant = z.strictObject({
+  role: z.literal("chief-officer"),
+  force: PoliceForceIdSchema.optional(),
+});
 
 /**
  * Any protective order, discriminated by `kind`. Positive requirements (`requirements`) exist only
@@ -92,7 +95,9 @@ export const OrderSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("nmo"),
     appliedForBy: z.strictObject({
-      role: z.enum(["person-to-be-protected", "court-own-motion", "police", "other"]),
+      // The victim applies (with leave if under 16, s.43), or the court acts of its own motion
+      // (s.42(2)); the police cannot apply for an NMO.
+      role: z.enum(["person-to-be-protected", "court-own-motion"]),
     }),
     ...orderBase,
   }),
@@ -110,11 +115,22 @@ export const OrderSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("dapn"),
     givenBy: z.strictObject({
-      rank: z.enum(["constable", "sergeant", "inspector", "chief-inspector", "superintendent", "chief-superintendent", "chief-officer"]),
+      rank: z.enum([
+        "constable",
+        "sergeant",
+        "inspector",
+        "chief-inspector",
+        "superintendent",
+        "chief-superintendent",
+        "chief-officer",
+      ]),
       force: PoliceForceIdSchema.optional(),
     }),
     recipientAge: z.number().int().min(0).max(130).optional(),
-    givenAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional(),
+    givenAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+      .optional(),
     ...orderBase,
   }),
   z.strictObject({
@@ -133,7 +149,15 @@ export const OrderSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("dvpn"),
     issuedBy: z.strictObject({
-      rank: z.enum(["constable", "sergeant", "inspector", "chief-inspector", "superintendent", "chief-superintendent", "chief-officer"]),
+      rank: z.enum([
+        "constable",
+        "sergeant",
+        "inspector",
+        "chief-inspector",
+        "superintendent",
+        "chief-superintendent",
+        "chief-officer",
+      ]),
     }),
     recipientAge: z.number().int().min(0).max(130).optional(),
     ...orderBase,

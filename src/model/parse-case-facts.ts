@@ -13,10 +13,21 @@ export type ParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly problems: readonly InputProblem[] };
 
-function describeExpected(issue: z.core.$ZodIssue): string {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = input;
+  for (const key of path) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function describeExpected(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? `required: expected ${issue.expected}` : `expected ${issue.expected}`;
+      return valueAt(input, issue.path) === undefined
+        ? `required: expected ${issue.expected}`
+        : `expected ${issue.expected}`;
     case "invalid_value":
       return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "unrecognized_keys":
@@ -51,13 +62,13 @@ function describeExpected(issue: z.core.$ZodIssue): string {
  * ```ts
  * import { CaseFactsSchema, problemsFromZodError } from "protective-orders";
  * const result = CaseFactsSchema.safeParse({ id: 1 });
- * if (!result.success) problemsFromZodError(result.error); // [{ path: "id", message: "expected string" }]
+ * if (!result.success) problemsFromZodError(result.error, { id: 1 }); // [{ path: "id", message: "expected string" }]
  * ```
  */
-export function problemsFromZodError(error: z.ZodError): InputProblem[] {
+export function problemsFromZodError(error: z.ZodError, input?: unknown): InputProblem[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => String(p)).join("."),
-    message: describeExpected(issue),
+    message: describeExpected(issue, input),
   }));
 }
 
@@ -77,7 +88,7 @@ export function parseCaseFacts(input: unknown): ParseResult<CaseFacts> {
   try {
     const result = CaseFactsSchema.safeParse(input);
     if (result.success) return { success: true, data: result.data };
-    return { success: false, problems: problemsFromZodError(result.error) };
+    return { success: false, problems: problemsFromZodError(result.error, input) };
   } catch {
     // A hostile input (a getter that throws, a cyclic proxy, stack exhaustion) must not crash the caller.
     return { success: false, problems: [{ path: "", message: "could not be read as case facts" }] };

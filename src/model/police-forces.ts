@@ -73,5 +73,5 @@ export type PoliceForceId = (typeof POLICE_FORCES)[number]["id"];
  */
 export const PoliceForceIdSchema = z.enum(
   POLICE_FORCES.map((force) => force.id) as [PoliceForceId, ...PoliceForceId[]],
-  { message: "expected a police force id from POLICE_FORCES (for example \"metropolitan\")" },
+  { message: 'expected a police force id from POLICE_FORCES (for example "metropolitan")' },
 );

@@ -42,47 +42,79 @@ function forceName(id: string | undefined): string {
  */
 export function challengeSummary(review: DeclineReview, options: ChallengeSummaryOptions = {}): string {
   const md = options.format === "markdown";
-  const victim = options.facts?.personsToProtect?.find((p) => p.role === "victim")?.name ?? options.facts?.personsToProtect?.[0]?.name;
+  const victim =
+    options.facts?.personsToProtect?.find((p) => p.role === "victim")?.name ??
+    options.facts?.personsToProtect?.[0]?.name;
   const suspect = options.facts?.suspect?.name;
   const who = victim ? `${victim}'s` : "the victim's";
   const out: string[] = [];
   const h = (text: string) => out.push(md ? `### ${text}` : text.toUpperCase());
-  out.push(md ? `## Request for review: declined SPO request (case ${review.caseId})` : `REQUEST FOR REVIEW: DECLINED SPO REQUEST (case ${review.caseId})`);
+  out.push(
+    md
+      ? `## Request for review: declined SPO request (case ${review.caseId})`
+      : `REQUEST FOR REVIEW: DECLINED SPO REQUEST (case ${review.caseId})`,
+  );
   out.push("");
   h("What was decided");
   const force = forceName(review.decision.decidingForce);
   const when = review.decision.decidedOn ? ` on ${review.decision.decidedOn}` : "";
   const asked = review.decision.requestedOn ? `, requested on ${review.decision.requestedOn}` : "";
-  out.push(`${force} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`);
-  if (review.daysFromRequestToDecision !== null) out.push(`The decision took ${review.daysFromRequestToDecision} days.`);
+  out.push(
+    `${force} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`,
+  );
+  if (review.daysFromRequestToDecision !== null)
+    out.push(`The decision took ${review.daysFromRequestToDecision} days.`);
   out.push("");
   h("The reasons given");
   for (const finding of review.findings) {
     const classified = finding.classifiedAs ? ` (read as: ${finding.classifiedAs})` : "";
     const cites = finding.citations.map((c) => (md ? `[${c.title}](${c.url})` : c.title)).join("; ");
-    const flag = finding.unverified ? (md ? " _(rests on an unverified point)_" : " (rests on an unverified point)") : "";
-    out.push(`${md ? "- " : "- "}"${finding.label}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${finding.why}${finding.onTheFacts ? ` On the facts: ${finding.onTheFacts}` : ""} (${cites})`);
+    const flag = finding.unverified
+      ? md
+        ? " _(rests on an unverified point)_"
+        : " (rests on an unverified point)"
+      : "";
+    out.push(
+      `${md ? "- " : "- "}"${finding.label}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${finding.why}${finding.onTheFacts ? ` On the facts: ${finding.onTheFacts}` : ""} (${cites})`,
+    );
   }
   out.push("");
   h("What the Act requires");
   out.push(
     "Under the Stalking Protection Act 2019 s.1(1), a chief officer may apply if it appears that (a) the person has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) there is reasonable cause to believe the order is necessary to protect that person. No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).",
   );
-  out.push(`On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${review.asOf}).`);
+  out.push(
+    `On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${review.asOf}).`,
+  );
   out.push("");
   h("What to ask the force to reconsider");
-  const notHolding = review.findings.filter((f) => f.finding === "misstates-the-law" || f.finding === "contradicted-by-facts" || f.finding === "misdirected" || f.finding === "questionable");
-  if (notHolding.length === 0) out.push("- No reason given is flagged; ask only for the facts still missing, if any.");
+  const notHolding = review.findings.filter(
+    (f) =>
+      f.finding === "misstates-the-law" ||
+      f.finding === "contradicted-by-facts" ||
+      f.finding === "misdirected" ||
+      f.finding === "questionable",
+  );
+  if (notHolding.length === 0)
+    out.push("- No reason given is flagged; ask only for the facts still missing, if any.");
   for (const finding of notHolding) {
     if (finding.finding === "misdirected") {
-      out.push(`- Refer the request${finding.referTo?.length ? ` to ${finding.referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one he is in or coming to"} rather than closing it.`);
+      out.push(
+        `- Refer the request${finding.referTo?.length ? ` to ${finding.referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one he is in or coming to"} rather than closing it.`,
+      );
     } else {
-      out.push(`- Reconsider without relying on "${finding.label}": ${finding.finding === "questionable" ? "it is doubtful as a reason on its own" : "it does not hold"}.`);
+      out.push(
+        `- Reconsider without relying on "${finding.label}": ${finding.finding === "questionable" ? "it is doubtful as a reason on its own" : "it does not hold"}.`,
+      );
     }
   }
   for (const q of review.questions) out.push(`- Record and consider: ${q.question}`);
   out.push("");
   out.push(review.verdictText);
-  out.push(md ? "\n_This is a prompt for review, not legal advice._" : "\nThis is a prompt for review, not legal advice.");
+  out.push(
+    md
+      ? "\n_This is a prompt for review, not legal advice._"
+      : "\nThis is a prompt for review, not legal advice.",
+  );
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -25,7 +25,8 @@ function value(v: unknown): string {
 
 function describeFact(check: Extract<ConditionCheck, { type: "fact" }>): string {
   const actual = check.known ? value(check.actual) : "unknown";
-  const want = check.operator === "equal" ? value(check.expected) : `${check.operator} ${value(check.expected)}`;
+  const want =
+    check.operator === "equal" ? value(check.expected) : `${check.operator} ${value(check.expected)}`;
   return `${check.label}: ${actual} (needs ${want})`;
 }
 
@@ -36,7 +37,9 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
     case "limb": {
       const flags = check.unverified ? (md ? " **UNVERIFIED**" : " [UNVERIFIED]") : "";
       const law = check.lawStatus === "in-force" ? "" : ` (${check.lawStatus.replace(/-/g, " ")})`;
-      const cite = md ? `[${check.citation.title}](${check.citation.url})` : `${check.citation.title} <${check.citation.url}>`;
+      const cite = md
+        ? `[${check.citation.title}](${check.citation.url})`
+        : `${check.citation.title} <${check.citation.url}>`;
       out.push(`${bullet}${check.label}: ${cite}${law}${flags}`);
       const inner = check.condition;
       // A limb wrapping a single group shows the group's members directly beneath it.
@@ -68,10 +71,22 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
 }
 
 function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
-  const flag = order.unverified ? (md ? " — rests on an **unverified** point" : " — rests on an UNVERIFIED point") : "";
+  const flag = order.unverified
+    ? md
+      ? " — rests on an **unverified** point"
+      : " — rests on an UNVERIFIED point"
+    : "";
   const cite = md ? `[${order.citation.title}](${order.citation.url})` : order.citation.title;
-  out.push(md ? `### ${order.label}: ${OUTCOME_WORDS[order.outcome]}${flag}` : `${order.label}: ${OUTCOME_WORDS[order.outcome]}${flag}`);
-  out.push(md ? `Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})` : `  Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`);
+  out.push(
+    md
+      ? `### ${order.label}: ${OUTCOME_WORDS[order.outcome]}${flag}`
+      : `${order.label}: ${OUTCOME_WORDS[order.outcome]}${flag}`,
+  );
+  out.push(
+    md
+      ? `Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`
+      : `  Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`,
+  );
   for (const note of order.notes) out.push(md ? `> ${note}` : `  Note: ${note}`);
   if (order.missingFacts.length > 0) {
     out.push(`${md ? "" : "  "}Missing: ${order.missingFacts.join(", ")}`);
@@ -97,14 +112,26 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
 export function explain(assessment: Assessment, options: ExplainOptions = {}): string {
   const md = options.format === "markdown";
   const out: string[] = [];
-  out.push(md ? `## Case ${assessment.caseId}: law as at ${assessment.asOf}` : `Case ${assessment.caseId}: law as at ${assessment.asOf}`);
+  out.push(
+    md
+      ? `## Case ${assessment.caseId}: law as at ${assessment.asOf}`
+      : `Case ${assessment.caseId}: law as at ${assessment.asOf}`,
+  );
   out.push("");
   for (const notice of assessment.notices) {
     const cites = notice.citations.map((c) => c.title).join("; ");
-    out.push(md ? `> **Note:** ${notice.text}${cites ? ` (${cites})` : ""}` : `NOTE: ${notice.text}${cites ? ` (${cites})` : ""}`);
+    out.push(
+      md
+        ? `> **Note:** ${notice.text}${cites ? ` (${cites})` : ""}`
+        : `NOTE: ${notice.text}${cites ? ` (${cites})` : ""}`,
+    );
   }
   if (assessment.notices.length > 0) out.push("");
-  out.push(md ? `**Recommendation.** ${assessment.recommendation.summary}` : `RECOMMENDATION: ${assessment.recommendation.summary}`);
+  out.push(
+    md
+      ? `**Recommendation.** ${assessment.recommendation.summary}`
+      : `RECOMMENDATION: ${assessment.recommendation.summary}`,
+  );
   for (const entry of assessment.recommendation.ranked) {
     const status = entry.outcome === "available" ? "available" : "possible, needs information";
     out.push(`${md ? "- " : "  - "}${entry.label} (${entry.role}, ${status}): ${entry.reason}`);
@@ -122,12 +149,17 @@ export function explain(assessment: Assessment, options: ExplainOptions = {}): s
   out.push(md ? "### Orders" : "ORDERS");
   out.push("");
   const orders =
-    options.orders === "open" ? assessment.orders.filter((o) => o.outcome !== "not-available") : assessment.orders;
+    options.orders === "open"
+      ? assessment.orders.filter((o) => o.outcome !== "not-available")
+      : assessment.orders;
   for (const order of orders) explainOrder(order, md, out);
   out.push(
     md
       ? "_Not legal advice: a structured reading of the law as at the date shown, with its sources._"
       : "Not legal advice: a structured reading of the law as at the date shown, with its sources.",
   );
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

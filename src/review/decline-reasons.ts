@@ -2,7 +2,12 @@ import data from "../law/stalking-protection-act-2019/decline-reasons.json";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 
 /** How a reason is judged: on the law alone, by date of guidance, or against the facts. */
-export type DeclineReasonTest = "misstates-law" | "misdirected" | "guidance-dated" | "depends-on-facts" | "unclassified";
+export type DeclineReasonTest =
+  | "misstates-law"
+  | "misdirected"
+  | "guidance-dated"
+  | "depends-on-facts"
+  | "unclassified";
 
 /** One entry of the decline-reason taxonomy (law data, with citations). */
 export interface DeclineReasonDefinition {
@@ -31,7 +36,8 @@ export interface DeclineReasonDefinition {
  * DECLINE_REASONS.find((r) => r.code === "risk-of-costs")?.citations; // ["malik-2023:costs"]
  * ```
  */
-export const DECLINE_REASONS: readonly DeclineReasonDefinition[] = data.reasons as readonly DeclineReasonDefinition[];
+export const DECLINE_REASONS: readonly DeclineReasonDefinition[] =
+  data.reasons as readonly DeclineReasonDefinition[];
 
 /**
  * The category a free-text reason most likely belongs to, from the phrasings police commonly use,
@@ -59,5 +65,9 @@ function escapeRegExp(text: string): string {
 
 // Phrasings match whole words only, so "nfa" does not match inside "unfair".
 const PHRASE_PATTERNS = DECLINE_REASONS.flatMap((reason) =>
-  reason.phrasings.map((phrase) => ({ code: reason.code, phrase, pattern: new RegExp(`(^|[^a-z0-9])${escapeRegExp(phrase)}($|[^a-z0-9])`) })),
+  reason.phrasings.map((phrase) => ({
+    code: reason.code,
+    phrase,
+    pattern: new RegExp(`(^|[^a-z0-9])${escapeRegExp(phrase)}($|[^a-z0-9])`),
+  })),
 );

@@ -1,9 +1,9 @@
-import type { Citation } from "../law/citation.js";
+import type { Question } from "../assess/assessment.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
+import type { Citation } from "../law/citation.js";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { PoliceForceId } from "../model/police-forces.js";
-import type { Question } from "../assess/assessment.js";
 
 /**
  * What the law says of one reason given for declining an SPO request:
@@ -44,7 +44,11 @@ export interface ReasonFinding {
  * The overall verdict, worded as a prompt for review, not a legal finding:
  * `likely-wrongly-declined`, `review-recommended`, `consistent-with-the-law` or `needs-information`.
  */
-export type DeclineVerdict = "likely-wrongly-declined" | "review-recommended" | "consistent-with-the-law" | "needs-information";
+export type DeclineVerdict =
+  | "likely-wrongly-declined"
+  | "review-recommended"
+  | "consistent-with-the-law"
+  | "needs-information";
 
 /** The review of one declined SPO request. */
 export interface DeclineReview {

@@ -12,8 +12,8 @@ import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, parseCaseFacts, problemsFromZodError } from "../model/parse-case-facts.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
-import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
 import { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
+import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
 
 /** Options for {@link reviewSpoDecline}. */
 export interface ReviewOptions {
@@ -26,7 +26,9 @@ function forceName(id: PoliceForceId): string {
 }
 
 const BY_CODE = new Map(DECLINE_REASONS.map((r) => [r.code, r]));
-const NON_TERRITORIAL: ReadonlySet<string> = new Set(POLICE_FORCES.filter((f) => !f.territorial).map((f) => f.id));
+const NON_TERRITORIAL: ReadonlySet<string> = new Set(
+  POLICE_FORCES.filter((f) => !f.territorial).map((f) => f.id),
+);
 
 function toNoonUtc(date: IsoDate): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -39,12 +41,19 @@ interface FactJudgement {
 }
 
 /** Judges a fact-dependent reason against the case facts as they stood on the decision date. */
-function judge(check: string | undefined, facts: CaseFacts, decisionDate: IsoDate, requestedOn: IsoDate | undefined): FactJudgement {
+function judge(
+  check: string | undefined,
+  facts: CaseFacts,
+  decisionDate: IsoDate,
+  requestedOn: IsoDate | undefined,
+): FactJudgement {
   switch (check) {
     case "known-unwelcome": {
       const incidents = facts.incidents ?? [];
-      if (incidents.some((i) => i.suspectKnewOrOughtToKnowUnwelcome === true)) return { outcome: "contradicted" };
-      if (incidents.length > 0 && incidents.every((i) => i.suspectKnewOrOughtToKnowUnwelcome === false)) return { outcome: "supported" };
+      if (incidents.some((i) => i.suspectKnewOrOughtToKnowUnwelcome === true))
+        return { outcome: "contradicted" };
+      if (incidents.length > 0 && incidents.every((i) => i.suspectKnewOrOughtToKnowUnwelcome === false))
+        return { outcome: "supported" };
       return {
         outcome: "unknown",
         question: {
@@ -57,25 +66,47 @@ function judge(check: string | undefined, facts: CaseFacts, decisionDate: IsoDat
     case "several-incidents": {
       const count = facts.incidents?.length;
       if (count === undefined || count === 0) {
-        return { outcome: "unknown", question: { fact: "incidents", question: "What incidents have been reported, and when?", citation: "spa-2019:s1(1)(a)" } };
+        return {
+          outcome: "unknown",
+          question: {
+            fact: "incidents",
+            question: "What incidents have been reported, and when?",
+            citation: "spa-2019:s1(1)(a)",
+          },
+        };
       }
       return count >= 2 ? { outcome: "contradicted" } : { outcome: "supported" };
     }
     case "ongoing-risk": {
       const risk = facts.risk;
-      const after = requestedOn !== undefined && (facts.incidents ?? []).some((i) => i.date !== undefined && i.date > requestedOn);
-      if (risk?.ongoing === true || risk?.escalating === true || risk?.ongoingContact === true || after) return { outcome: "contradicted" };
+      const after =
+        requestedOn !== undefined &&
+        (facts.incidents ?? []).some((i) => i.date !== undefined && i.date > requestedOn);
+      if (risk?.ongoing === true || risk?.escalating === true || risk?.ongoingContact === true || after)
+        return { outcome: "contradicted" };
       if (risk?.ongoing === false) return { outcome: "supported" };
       return {
         outcome: "unknown",
-        question: { fact: "risk.ongoing", question: "Does the suspect still pose a risk (is the conduct continuing, escalating, or likely to resume)?", citation: "spa-2019:s1(1)(b)" },
+        question: {
+          fact: "risk.ongoing",
+          question:
+            "Does the suspect still pose a risk (is the conduct continuing, escalating, or likely to resume)?",
+          citation: "spa-2019:s1(1)(b)",
+        },
       };
     }
     case "stalking-acts": {
       const acts = hasCarriedOutActsAssociatedWithStalking(facts);
       if (acts === true) return { outcome: "contradicted" };
       if (acts === false) return { outcome: "supported" };
-      return { outcome: "unknown", question: { fact: "incidents", question: "What has the suspect done? Record each act and its kind.", citation: "spa-2019:s1(1)(a)" } };
+      return {
+        outcome: "unknown",
+        question: {
+          fact: "incidents",
+          question: "What has the suspect done? Record each act and its kind.",
+          citation: "spa-2019:s1(1)(a)",
+        },
+      };
     }
     case "other-protection": {
       const adequate = otherProtectionIsAdequate(facts, decisionDate);
@@ -85,7 +116,8 @@ function judge(check: string | undefined, facts: CaseFacts, decisionDate: IsoDat
         outcome: "unknown",
         question: {
           fact: "protection",
-          question: "What protection was in force on the decision date (bail conditions, orders), had it been breached, and was it adequate?",
+          question:
+            "What protection was in force on the decision date (bail conditions, orders), had it been breached, and was it adequate?",
           citation: "spa-2019:s1(1)(c)",
         },
       };
@@ -94,7 +126,14 @@ function judge(check: string | undefined, facts: CaseFacts, decisionDate: IsoDat
       const wants = facts.victimViews?.wantsProtection;
       if (wants === true) return { outcome: "contradicted" };
       if (wants === false) return { outcome: "supported" };
-      return { outcome: "unknown", question: { fact: "victimViews.wantsProtection", question: "Does the victim want protection? Record her views.", citation: "spa-2019:s1" } };
+      return {
+        outcome: "unknown",
+        question: {
+          fact: "victimViews.wantsProtection",
+          question: "Does the victim want protection? Record her views.",
+          citation: "spa-2019:s1",
+        },
+      };
     }
     default:
       return { outcome: "unknown" };
@@ -102,13 +141,40 @@ function judge(check: string | undefined, facts: CaseFacts, decisionDate: IsoDat
 }
 
 /** Per check: the finding when the facts contradict the reason, and when they support it. */
-const FACT_FINDINGS: Record<string, { contradicted: ReasonFindingKind; supported: ReasonFindingKind; unknown: ReasonFindingKind }> = {
-  "known-unwelcome": { contradicted: "misstates-the-law", supported: "lawful-on-these-facts", unknown: "needs-information" },
-  "several-incidents": { contradicted: "contradicted-by-facts", supported: "questionable", unknown: "needs-information" },
-  "ongoing-risk": { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" },
-  "stalking-acts": { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" },
-  "other-protection": { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" },
-  "victim-wants-protection": { contradicted: "contradicted-by-facts", supported: "questionable", unknown: "questionable" },
+const FACT_FINDINGS: Record<
+  string,
+  { contradicted: ReasonFindingKind; supported: ReasonFindingKind; unknown: ReasonFindingKind }
+> = {
+  "known-unwelcome": {
+    contradicted: "misstates-the-law",
+    supported: "lawful-on-these-facts",
+    unknown: "needs-information",
+  },
+  "several-incidents": {
+    contradicted: "contradicted-by-facts",
+    supported: "questionable",
+    unknown: "needs-information",
+  },
+  "ongoing-risk": {
+    contradicted: "contradicted-by-facts",
+    supported: "lawful-on-these-facts",
+    unknown: "needs-information",
+  },
+  "stalking-acts": {
+    contradicted: "contradicted-by-facts",
+    supported: "lawful-on-these-facts",
+    unknown: "needs-information",
+  },
+  "other-protection": {
+    contradicted: "contradicted-by-facts",
+    supported: "lawful-on-these-facts",
+    unknown: "needs-information",
+  },
+  "victim-wants-protection": {
+    contradicted: "contradicted-by-facts",
+    supported: "questionable",
+    unknown: "questionable",
+  },
 };
 
 function referrals(facts: CaseFacts, decidingForce: PoliceForceId | undefined): PoliceForceId[] {
@@ -150,7 +216,8 @@ function findingFor(
         return {
           finding: "misstates-the-law",
           why: definition.why,
-          onTheFacts: "The suspect is believed to be in, or to intend to come to, the deciding force's area, so that force may apply itself (s.1(3)(b)).",
+          onTheFacts:
+            "The suspect is believed to be in, or to intend to come to, the deciding force's area, so that force may apply itself (s.1(3)(b)).",
           citations,
           unverified: unverifiedCitation,
         };
@@ -167,7 +234,9 @@ function findingFor(
       return {
         finding: "misdirected",
         why: definition.why,
-        ...(referTo.length > 0 ? { onTheFacts: `Refer to: ${referTo.map(forceName).join(", ")}.`, referTo } : {}),
+        ...(referTo.length > 0
+          ? { onTheFacts: `Refer to: ${referTo.map(forceName).join(", ")}.`, referTo }
+          : {}),
         citations,
         unverified: unverifiedCitation,
       };
@@ -177,21 +246,51 @@ function findingFor(
       if (decision?.decidedOn === undefined) {
         questions.push({
           fact: "spoRequest.decision.decidedOn",
-          question: "On what date was the decision made? (The guidance on the standard of proof changed on 22 April 2024.)",
+          question:
+            "On what date was the decision made? (The guidance on the standard of proof changed on 22 April 2024.)",
           settles: [],
           citation: citationFor("ho-spo-guidance:civil-standard"),
         });
-        return { finding: "questionable", why: definition.beforeWhy ?? definition.why, citations, unverified: unverifiedCitation };
+        return {
+          finding: "questionable",
+          why: definition.beforeWhy ?? definition.why,
+          citations,
+          unverified: unverifiedCitation,
+        };
       }
-      if (decision.decidedOn >= from) return { finding: "misstates-the-law", why: definition.why, citations, unverified: unverifiedCitation };
-      return { finding: "questionable", why: definition.beforeWhy ?? definition.why, citations, unverified: unverifiedCitation };
+      if (decision.decidedOn >= from)
+        return {
+          finding: "misstates-the-law",
+          why: definition.why,
+          citations,
+          unverified: unverifiedCitation,
+        };
+      return {
+        finding: "questionable",
+        why: definition.beforeWhy ?? definition.why,
+        citations,
+        unverified: unverifiedCitation,
+      };
     }
     case "depends-on-facts": {
       const judged = judge(definition.check, facts, decisionDate, requestedOn);
-      const kinds = FACT_FINDINGS[definition.check ?? ""] ?? { contradicted: "contradicted-by-facts", supported: "lawful-on-these-facts", unknown: "needs-information" };
-      const finding = judged.outcome === "contradicted" ? kinds.contradicted : judged.outcome === "supported" ? kinds.supported : kinds.unknown;
+      const kinds = FACT_FINDINGS[definition.check ?? ""] ?? {
+        contradicted: "contradicted-by-facts",
+        supported: "lawful-on-these-facts",
+        unknown: "needs-information",
+      };
+      const finding =
+        judged.outcome === "contradicted"
+          ? kinds.contradicted
+          : judged.outcome === "supported"
+            ? kinds.supported
+            : kinds.unknown;
       const onTheFacts =
-        judged.outcome === "contradicted" ? definition.whenContradicted : judged.outcome === "supported" ? definition.whenLawful : definition.whenUnknown;
+        judged.outcome === "contradicted"
+          ? definition.whenContradicted
+          : judged.outcome === "supported"
+            ? definition.whenLawful
+            : definition.whenUnknown;
       if (judged.question) {
         questions.push({
           fact: judged.question.fact,
@@ -201,7 +300,8 @@ function findingFor(
         });
       }
       // A single incident is "questionable" because whether one act suffices is unverified.
-      const unverified = unverifiedCitation && (definition.check !== "several-incidents" || judged.outcome === "supported");
+      const unverified =
+        unverifiedCitation && (definition.check !== "several-incidents" || judged.outcome === "supported");
       return { finding, why: definition.why, ...(onTheFacts ? { onTheFacts } : {}), citations, unverified };
     }
     default:
@@ -209,13 +309,18 @@ function findingFor(
   }
 }
 
-const FLAGGED: ReadonlySet<ReasonFindingKind> = new Set(["misstates-the-law", "misdirected", "contradicted-by-facts"]);
+const FLAGGED: ReadonlySet<ReasonFindingKind> = new Set([
+  "misstates-the-law",
+  "misdirected",
+  "contradicted-by-facts",
+]);
 
 function verdictFor(findings: readonly ReasonFinding[], spo: Assessment["orders"][number]): DeclineVerdict {
   if (findings.length === 0) return "needs-information";
   const flagged = findings.some((f) => FLAGGED.has(f.finding));
   const lawful = findings.some((f) => f.finding === "lawful-on-these-facts");
-  if (flagged) return !lawful && spo.outcome === "available" ? "likely-wrongly-declined" : "review-recommended";
+  if (flagged)
+    return !lawful && spo.outcome === "available" ? "likely-wrongly-declined" : "review-recommended";
   if (lawful) return "consistent-with-the-law";
   if (findings.some((f) => f.finding === "questionable")) return "review-recommended";
   return "needs-information";
@@ -256,7 +361,11 @@ const VERDICT_TEXT: Record<DeclineVerdict, string> = {
  * review.verdict; // "likely-wrongly-declined"
  * ```
  */
-export function reviewSpoDecline(facts: CaseFacts, decision?: SpoRequest, options?: ReviewOptions | null): DeclineReview {
+export function reviewSpoDecline(
+  facts: CaseFacts,
+  decision?: SpoRequest,
+  options?: ReviewOptions | null,
+): DeclineReview {
   const result = safeReviewSpoDecline(facts, decision, options);
   if (!result.success) throw new CaseFactsError(result.problems);
   return result.review;
@@ -305,9 +414,16 @@ function reviewUnsafely(
       // A hostile input (a getter that throws, a cyclic proxy) must not crash the caller.
       decision = undefined;
     }
-    if (decision === undefined) problems.push({ path: "decision", message: "could not be read as a decision" });
+    if (decision === undefined)
+      problems.push({ path: "decision", message: "could not be read as a decision" });
     else if (decision.success) request = decision.data;
-    else problems.push(...problemsFromZodError(decision.error).map((p) => ({ ...p, path: p.path ? `decision.${p.path}` : "decision" })));
+    else
+      problems.push(
+        ...problemsFromZodError(decision.error, decisionInput).map((p) => ({
+          ...p,
+          path: p.path ? `decision.${p.path}` : "decision",
+        })),
+      );
   } else if (parsed.success) {
     request = parsed.data.spoRequest;
   }
@@ -343,13 +459,22 @@ function reviewUnsafely(
     const guess = classifyDeclineReason(request.decision.freeText);
     const definition = BY_CODE.get(guess)!;
     const body = findingFor(definition, facts, request.decision, request.requestedOn, asOf, questions);
-    findings.push({ code: "unclassified", label: BY_CODE.get("unclassified")!.label, ...(guess !== "unclassified" ? { classifiedAs: guess } : {}), ...body });
+    findings.push({
+      code: "unclassified",
+      label: BY_CODE.get("unclassified")!.label,
+      ...(guess !== "unclassified" ? { classifiedAs: guess } : {}),
+      ...body,
+    });
   }
   const verdict = verdictFor(findings, spo);
   const noDecision = request?.decision === undefined && findings.length === 0;
   const spoQuestions = assessment.questions.filter((q) => q.settles.includes("spo"));
   const seen = new Set<string>();
-  const allQuestions = [...questions, ...spoQuestions].filter((q) => (seen.has(q.question) ? false : (seen.add(q.question), true)));
+  const allQuestions = [...questions, ...spoQuestions].filter((q) => {
+    if (seen.has(q.question)) return false;
+    seen.add(q.question);
+    return true;
+  });
   const requestedOn = request?.requestedOn;
   const decidedOn = request?.decision?.decidedOn;
   const decidingForce = request?.decision?.decidingForce;
@@ -365,11 +490,15 @@ function reviewUnsafely(
         reasons: findings.length,
       },
       verdict,
-      verdictText: noDecision ? "Needs information: no decision on an SPO request is recorded for this case." : VERDICT_TEXT[verdict],
+      verdictText: noDecision
+        ? "Needs information: no decision on an SPO request is recorded for this case."
+        : VERDICT_TEXT[verdict],
       findings,
       spo,
       daysFromRequestToDecision:
-        requestedOn !== undefined && decidedOn !== undefined ? differenceInCalendarDays(toNoonUtc(decidedOn), toNoonUtc(requestedOn)) : null,
+        requestedOn !== undefined && decidedOn !== undefined
+          ? differenceInCalendarDays(toNoonUtc(decidedOn), toNoonUtc(requestedOn))
+          : null,
       questions: allQuestions,
     },
   };

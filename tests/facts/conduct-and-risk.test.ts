@@ -1,0 +1,285 @@
+// Derived conduct and risk facts against SPA 2019 s.1 (acts associated with stalking, s.1(5) place and time
+// irrelevant, s.1(6) examples from PHA 1997 s.2A(3)), PHA 1997 s.7(3) (course of conduct), CSA 2010 s.24/s.28
+// (violence or threats), DAA 2021 s.1(3) (abusive behaviour) and the "other protection adequate" ground (§10).
+import { describe, expect, it } from "vitest";
+import {
+  type CaseFacts,
+  hasBehavedAbusively,
+  hasCarriedOutActsAssociatedWithStalking,
+  hasUsedOrThreatenedViolence,
+  type Incident,
+  incidentKindIsListedStalkingAct,
+  isCourseOfConduct,
+  otherProtectionIsAdequate,
+  type Protection,
+  posesRiskOfHarm,
+  riskIsOngoing,
+  singleActCaveat,
+} from "../../src/index.js";
+
+const withIncidents = (incidents: Incident[] | undefined): CaseFacts =>
+  incidents === undefined ? { id: "c" } : { id: "c", incidents };
+
+// PHA 1997 s.2A(3)(a)–(g), adopted by SPA 2019 s.1(6) (digest §1.1).
+const PHA_S2A3 = [
+  "following",
+  "contacting",
+  "publishing",
+  "monitoring-electronic-communications",
+  "loitering",
+  "interfering-with-property",
+  "watching-or-spying",
+] as const;
+
+describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => {
+  it.each(PHA_S2A3)("a single listed act (%s) counts", (kind) => {
+    expect(incidentKindIsListedStalkingAct(kind)).toBe(true);
+    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBe(true);
+  });
+
+  it.each(["leaving-items-or-gifts", "entering-premises", "third-party-contact", "impersonation"] as const)(
+    "%s is treated as a form of a listed act (documented in incidentKindIsListedStalkingAct)",
+    (kind) => {
+      expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBe(true);
+    },
+  );
+
+  it("violence, threats or 'other' alone are not listed: whether they are associated with stalking is unknown", () => {
+    expect(incidentKindIsListedStalkingAct("violence")).toBeUndefined();
+    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "violence" }]))).toBeUndefined();
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "threats-of-violence" }])),
+    ).toBeUndefined();
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "other" }, { kind: "violence" }])),
+    ).toBeUndefined();
+  });
+
+  it("one listed act among unlisted ones is enough to answer yes", () => {
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "violence" }, { kind: "following" }])),
+    ).toBe(true);
+  });
+
+  it("an assessor's judgement overrides the kind", () => {
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "violence", associatedWithStalking: true }]),
+      ),
+    ).toBe(true);
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "other", associatedWithStalking: false }]),
+      ),
+    ).toBe(false);
+  });
+
+  it("an empty list of incidents means no acts (false); no list means unknown", () => {
+    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([]))).toBe(false);
+    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents(undefined))).toBeUndefined();
+  });
+
+  it("it does not matter whether the acts took place in the UK or elsewhere (s.1(5))", () => {
+    for (const kind of PHA_S2A3) {
+      const abroad = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, place: "abroad" }]));
+      const uk = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, place: "uk" }]));
+      expect(abroad).toBe(true);
+      expect(abroad).toBe(uk);
+    }
+  });
+
+  it("it does not matter whether the acts took place before commencement on 20 Jan 2020 (s.1(5))", () => {
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "following", date: "2015-03-01" }])),
+    ).toBe(true);
+  });
+
+  it("acts aimed at a connected person count (stalking by proxy, s.1(1)(c))", () => {
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "contacting", target: "connected-person" }]),
+      ),
+    ).toBe(true);
+  });
+
+  it("flags the unverified 'one act is enough' point only for exactly one act (digest §1.1, §9)", () => {
+    expect(singleActCaveat(withIncidents([{ kind: "following" }]))).toBe("spa-2019:one-act");
+    expect(singleActCaveat(withIncidents([{ kind: "following" }, { kind: "loitering" }]))).toBeUndefined();
+    expect(singleActCaveat(withIncidents(undefined))).toBeUndefined();
+  });
+});
+
+describe("course of conduct (PHA 1997 s.7(3): conduct on at least two occasions)", () => {
+  it("two occasions make a course of conduct; one does not", () => {
+    expect(
+      isCourseOfConduct(
+        withIncidents([
+          { kind: "contacting", date: "2025-01-01" },
+          { kind: "following", date: "2025-02-01" },
+        ]),
+      ),
+    ).toBe(true);
+    expect(isCourseOfConduct(withIncidents([{ kind: "contacting", date: "2025-01-01" }]))).toBe(false);
+    expect(isCourseOfConduct(withIncidents([]))).toBe(false);
+  });
+
+  it("unknown when no incidents are recorded", () => {
+    expect(isCourseOfConduct(withIncidents(undefined))).toBeUndefined();
+  });
+});
+
+describe("violence or threats of violence (CSA 2010 s.24(3)(a), s.28(2))", () => {
+  it("violence or threats: true", () => {
+    expect(hasUsedOrThreatenedViolence(withIncidents([{ kind: "violence" }]))).toBe(true);
+    expect(hasUsedOrThreatenedViolence(withIncidents([{ kind: "threats-of-violence" }]))).toBe(true);
+    expect(
+      hasUsedOrThreatenedViolence(withIncidents([{ kind: "following" }, { kind: "threats-of-violence" }])),
+    ).toBe(true);
+  });
+
+  it("only stalking acts without violence: false (coercive behaviour alone does not qualify, digest §6.5)", () => {
+    expect(
+      hasUsedOrThreatenedViolence(
+        withIncidents([{ kind: "following" }, { kind: "monitoring-electronic-communications" }]),
+      ),
+    ).toBe(false);
+    expect(hasUsedOrThreatenedViolence(withIncidents([]))).toBe(false);
+  });
+
+  it("unclassified conduct or no record: unknown", () => {
+    expect(hasUsedOrThreatenedViolence(withIncidents([{ kind: "other" }]))).toBeUndefined();
+    expect(hasUsedOrThreatenedViolence(withIncidents(undefined))).toBeUndefined();
+  });
+});
+
+describe("abusive behaviour (DAA 2021 s.1(3))", () => {
+  it("physical abuse, threatening behaviour, and stalking acts are abusive; a single incident is enough", () => {
+    expect(hasBehavedAbusively(withIncidents([{ kind: "violence" }]))).toBe(true);
+    expect(hasBehavedAbusively(withIncidents([{ kind: "threats-of-violence" }]))).toBe(true);
+    expect(hasBehavedAbusively(withIncidents([{ kind: "monitoring-electronic-communications" }]))).toBe(true);
+    expect(hasBehavedAbusively(withIncidents([{ kind: "other", associatedWithStalking: true }]))).toBe(true);
+  });
+
+  // hasBehavedAbusively counts every incident whose kind is not "other" as abusive, even when the assessor has
+  // recorded that the act is NOT associated with stalking. Its own JSDoc (and DAA 2021 s.1(3), digest §12.1.1)
+  // only makes violence, threats and acts associated with stalking abusive; a contact judged not to be a
+  // stalking act is none of these, so whether it is abusive is unknown, not "yes".
+  it("a contact the assessor judged not associated with stalking is not thereby abusive", () => {
+    expect(
+      hasBehavedAbusively(withIncidents([{ kind: "contacting", associatedWithStalking: false }])),
+    ).not.toBe(true);
+  });
+
+  it("only unclassified conduct: unknown; no conduct: false; no record: unknown", () => {
+    expect(hasBehavedAbusively(withIncidents([{ kind: "other" }]))).toBeUndefined();
+    expect(hasBehavedAbusively(withIncidents([]))).toBe(false);
+    expect(hasBehavedAbusively(withIncidents(undefined))).toBeUndefined();
+  });
+});
+
+describe("risk (SPA 2019 s.1(1)(b), s.1(4))", () => {
+  it("a risk of physical or of psychological harm is enough", () => {
+    expect(posesRiskOfHarm({ id: "c", risk: { physicalHarm: true } })).toBe(true);
+    expect(posesRiskOfHarm({ id: "c", risk: { psychologicalHarm: true } })).toBe(true);
+    expect(posesRiskOfHarm({ id: "c", risk: { physicalHarm: false, psychologicalHarm: true } })).toBe(true);
+  });
+
+  it("no risk only when both kinds of harm are assessed absent", () => {
+    expect(posesRiskOfHarm({ id: "c", risk: { physicalHarm: false, psychologicalHarm: false } })).toBe(false);
+    expect(posesRiskOfHarm({ id: "c", risk: { physicalHarm: false } })).toBeUndefined();
+    expect(posesRiskOfHarm({ id: "c", risk: { psychologicalHarm: false } })).toBeUndefined();
+    expect(posesRiskOfHarm({ id: "c", risk: {} })).toBeUndefined();
+    expect(posesRiskOfHarm({ id: "c" })).toBeUndefined();
+  });
+
+  it("fear of violence or distress is not itself the s.1(4) risk of harm", () => {
+    expect(
+      posesRiskOfHarm({ id: "c", risk: { fearOfViolence: true, seriousAlarmOrDistress: true } }),
+    ).toBeUndefined();
+  });
+
+  it("the risk is ongoing only when assessed so", () => {
+    expect(riskIsOngoing({ id: "c", risk: { ongoing: true } })).toBe(true);
+    expect(riskIsOngoing({ id: "c", risk: { ongoing: false } })).toBe(false);
+    expect(riskIsOngoing({ id: "c", risk: {} })).toBeUndefined();
+    expect(riskIsOngoing({ id: "c" })).toBeUndefined();
+  });
+});
+
+describe("other protection is adequate (digest §10: lawful ground to refuse only if adequate protection is in place)", () => {
+  const asOf = "2025-03-01";
+  const adequate = (protection: Protection | undefined) =>
+    otherProtectionIsAdequate(protection === undefined ? { id: "c" } : { id: "c", protection }, asOf);
+
+  it("nothing recorded: unknown", () => {
+    expect(adequate(undefined)).toBeUndefined();
+  });
+
+  it("recorded, but nothing in place: false", () => {
+    expect(adequate({})).toBe(false);
+    expect(adequate({ bailConditions: [], ordersInForce: [] })).toBe(false);
+  });
+
+  it("bail conditions that have ended: false", () => {
+    expect(adequate({ bailConditions: [{ from: "2025-01-01", to: "2025-02-28" }] })).toBe(false);
+  });
+
+  it("bail conditions not yet started: false", () => {
+    expect(adequate({ bailConditions: [{ from: "2025-03-02" }] })).toBe(false);
+  });
+
+  it("bail conditions in force but breached: false", () => {
+    expect(adequate({ bailConditions: [{ from: "2025-01-01", to: "2025-12-31", breached: true }] })).toBe(
+      false,
+    );
+  });
+
+  it("bail conditions in force and unbreached: unknown (adequacy is a judgement)", () => {
+    expect(adequate({ bailConditions: [{ from: "2025-01-01", to: "2025-12-31" }] })).toBeUndefined();
+    expect(
+      adequate({ bailConditions: [{ from: "2025-01-01", to: "2025-12-31", breached: false }] }),
+    ).toBeUndefined();
+    // The last day of the conditions is still a day they are in force.
+    expect(adequate({ bailConditions: [{ from: "2025-01-01", to: asOf }] })).toBeUndefined();
+    expect(adequate({ bailConditions: [{ from: asOf }] })).toBeUndefined();
+  });
+
+  it("one breached and one unbreached in force: unknown", () => {
+    expect(
+      adequate({ bailConditions: [{ from: "2025-01-01", breached: true }, { from: "2025-02-01" }] }),
+    ).toBeUndefined();
+  });
+
+  it("orders: expired → false; in force and breached → false; in force and unbreached → unknown", () => {
+    expect(
+      adequate({ ordersInForce: [{ kind: "nmo", madeOn: "2024-01-01", expiresOn: "2025-01-01" }] }),
+    ).toBe(false);
+    expect(
+      adequate({
+        ordersInForce: [{ kind: "nmo", madeOn: "2024-01-01", expiresOn: "2026-01-01", breached: true }],
+      }),
+    ).toBe(false);
+    expect(
+      adequate({ ordersInForce: [{ kind: "nmo", madeOn: "2024-01-01", untilFurtherOrder: true }] }),
+    ).toBeUndefined();
+  });
+
+  it("the assessor's adequate flag decides where adequacy is a judgement (protection in force and unbreached)", () => {
+    expect(adequate({ adequate: true })).toBe(true);
+    expect(adequate({ adequate: true, bailConditions: [{ from: "2025-01-01" }] })).toBe(true);
+    expect(adequate({ adequate: false, bailConditions: [{ from: "2025-01-01" }] })).toBe(false);
+    expect(
+      adequate({
+        adequate: true,
+        ordersInForce: [{ kind: "nmo", madeOn: "2024-01-01", untilFurtherOrder: true }],
+      }),
+    ).toBe(true);
+  });
+
+  it("protection that has ended or been breached is not protection 'already in place' (§10), whatever the flag", () => {
+    expect(adequate({ adequate: true, bailConditions: [{ to: "2024-01-01" }] })).toBe(false);
+    expect(adequate({ adequate: true, bailConditions: [{ from: "2025-01-01", breached: true }] })).toBe(
+      false,
+    );
+  });
+});
