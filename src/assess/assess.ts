@@ -239,13 +239,28 @@ function recommend(rules: CompiledRuleSet, evaluations: readonly RuleEvaluation[
   return { first: firstEntry?.rule.name ?? null, ranked, summary, whatWouldChange };
 }
 
-/** The labels (with citations) of the named limbs directly under the root that fail. */
+/**
+ * The most specific named limbs that fail, with citations: failing limbs are followed down
+ * through "all of" groups (each failing part is its own reason) but not into "any of" groups,
+ * where every alternative fails and the limb itself is the clearer reason.
+ */
 function failingLimbs(evaluation: RuleEvaluation): string[] {
-  const root = evaluation.conditions;
-  const children = root.type === "all" || root.type === "any" ? root.conditions : [root];
-  return children
-    .filter((c): c is Extract<typeof c, { type: "limb" }> => c.type === "limb" && c.result === "fails")
-    .map((c) => `${c.label.charAt(0).toLowerCase()}${c.label.slice(1)} is not met (${c.citation.title})`);
+  const found: string[] = [];
+  const visit = (check: RuleEvaluation["conditions"], enclosing: string | undefined): void => {
+    if (check.result !== "fails") return;
+    if (check.type === "limb") {
+      const label = `${check.label.charAt(0).toLowerCase()}${check.label.slice(1)} (${check.citation.title})`;
+      const before = found.length;
+      visit(check.condition, label);
+      if (found.length === before && !found.includes(label)) found.push(label);
+    } else if (check.type === "all") {
+      for (const c of check.conditions) visit(c, enclosing);
+    } else if (check.type !== "fact" && enclosing === undefined) {
+      for (const c of check.conditions) visit(c, enclosing);
+    }
+  };
+  visit(evaluation.conditions, undefined);
+  return found.slice(0, 4).map((label) => `${label} is not met`);
 }
 
 function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice[] {
