@@ -248,11 +248,14 @@ export function encodeValue(value: FactValue | undefined): string {
 
 /** Freezes a plain JSON-like value and everything inside it; returns it. */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key in record) deepFreeze(record[key]);
   }
-  return value;
+  return Object.freeze(value);
 }
 
 function evaluateRuleUncached(
