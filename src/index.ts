@@ -6,7 +6,13 @@ export type { Assessment, Notice, Question, Recommendation, RecommendedOrder } f
 export { DEFAULT_RULES } from "./assess/default-rules.js";
 export { CaseFactsError } from "./assess/errors.js";
 export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
-export { addDaysToDate, addYearsToDate, ageOnDate, todayInLondon } from "./dates/calendar.js";
+export {
+  addDaysToDate,
+  addYearsToDate,
+  ageOnDate,
+  daysBetweenDates,
+  todayInLondon,
+} from "./dates/calendar.js";
 export {
   type CompiledLimb,
   type CompiledNode,
@@ -32,6 +38,7 @@ export * from "./facts/risk.js";
 export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from "./law/citation.js";
 export { citationFor, getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
 export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";
+export { type BreachReport, BreachReportSchema } from "./model/breach-report.js";
 export * from "./model/case-facts.js";
 export { caseFactsJsonSchema } from "./model/case-facts-json-schema.js";
 export * from "./model/decline-reason-code.js";
@@ -41,6 +48,23 @@ export * from "./model/order.js";
 export * from "./model/order-kind.js";
 export * from "./model/parse-case-facts.js";
 export * from "./model/police-forces.js";
+export {
+  assessBreaches,
+  type BreachFinding,
+  type BreachOffence,
+  breachOffenceFor,
+} from "./orders/assess-breaches.js";
+export {
+  bankHolidayYears,
+  isBankHolidayInEnglandAndWales,
+  isDisregardedDay,
+} from "./orders/calendar-rules.js";
+export { type DapnHearingDeadline, dapnHearingDeadline } from "./orders/dapn-hearing-deadline.js";
+export { type DraftSpoTerms, type DraftTerm, draftSpoTerms } from "./orders/draft-spo-terms.js";
+export { generalLimitFor, type SummaryMaximum } from "./orders/general-limit.js";
+export { type NotificationDuty, notificationDuty } from "./orders/notification-deadlines.js";
+export { type OrderDates, orderDates } from "./orders/order-dates.js";
+export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/validate-order.js";
 export { type ChallengeSummaryOptions, challengeSummary } from "./render/challenge-summary.js";
 export { type ExplainOptions, explain } from "./render/explain.js";
 export {

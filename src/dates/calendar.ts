@@ -1,4 +1,4 @@
-import { addDays, addYears, format } from "date-fns";
+import { addDays, addYears, differenceInCalendarDays, format } from "date-fns";
 import type { IsoDate } from "../model/iso-date.js";
 
 // Calendar arithmetic goes through date-fns on a local Date set to noon: noon is never inside a
@@ -80,4 +80,17 @@ export function todayInLondon(now: Date = new Date()): IsoDate {
   }).formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/**
+ * The number of calendar days from `from` to `to` (negative if `to` is earlier).
+ *
+ * @example
+ * ```ts
+ * import { daysBetweenDates } from "protective-orders";
+ * daysBetweenDates("2024-02-28", "2024-03-01"); // 2
+ * ```
+ */
+export function daysBetweenDates(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toNoon(to), toNoon(from));
 }

@@ -1,8 +1,7 @@
-import { differenceInCalendarDays } from "date-fns";
 import { safeAssess } from "../assess/assess.js";
 import type { Assessment, Question } from "../assess/assessment.js";
 import { CaseFactsError } from "../assess/errors.js";
-import { todayInLondon } from "../dates/calendar.js";
+import { daysBetweenDates, todayInLondon } from "../dates/calendar.js";
 import { hasCarriedOutActsAssociatedWithStalking } from "../facts/conduct.js";
 import { otherProtectionIsAdequate } from "../facts/risk.js";
 import { citationFor } from "../law/registry.js";
@@ -29,11 +28,6 @@ const BY_CODE = new Map(DECLINE_REASONS.map((r) => [r.code, r]));
 const NON_TERRITORIAL: ReadonlySet<string> = new Set(
   POLICE_FORCES.filter((f) => !f.territorial).map((f) => f.id),
 );
-
-function toNoonUtc(date: IsoDate): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d, 12));
-}
 
 interface FactJudgement {
   readonly outcome: "contradicted" | "supported" | "unknown";
@@ -497,7 +491,7 @@ function reviewUnsafely(
       spo,
       daysFromRequestToDecision:
         requestedOn !== undefined && decidedOn !== undefined
-          ? differenceInCalendarDays(toNoonUtc(decidedOn), toNoonUtc(requestedOn))
+          ? daysBetweenDates(requestedOn, decidedOn)
           : null,
       questions: allQuestions,
     },

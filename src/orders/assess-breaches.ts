@@ -1,0 +1,226 @@
+import offences from "../law/breach-offences.json";
+import type { Citation } from "../law/citation.js";
+import { citationFor } from "../law/registry.js";
+import type { BreachReport } from "../model/breach-report.js";
+import type { IsoDate } from "../model/iso-date.js";
+import type { Order, OrderTerm } from "../model/order.js";
+import { generalLimitFor, type SummaryMaximum } from "./general-limit.js";
+import { orderDates } from "./order-dates.js";
+import { ukWallTimeToUtc } from "./uk-time.js";
+
+interface BreachEntry {
+  readonly offence: boolean;
+  readonly citation: string;
+  readonly indictmentYears?: number;
+  readonly summary?: string;
+  readonly offenceDateCutoff?: boolean;
+  readonly conditionalDischargeBarred?: boolean | null;
+  readonly note?: string;
+}
+
+/** What breaching an order is, in law, and its maximum penalties. */
+export interface BreachOffence {
+  readonly isOffence: boolean;
+  readonly citation: Citation;
+  readonly indictmentMaxYears?: number;
+  /** The summary maximum: worked out when the conviction date is known, else described. */
+  readonly summaryMax?: SummaryMaximum | string;
+  readonly conditionalDischargeBarred?: boolean;
+  readonly note?: string;
+  readonly unverified: boolean;
+}
+
+/** The assessment of one reported incident against an order. */
+export interface BreachFinding {
+  readonly report: string;
+  /** Whether the order was in force on the day: unknown where its dates are missing. */
+  readonly inForce: boolean | "unknown";
+  /** For an order made without notice: whether the person knew of it (served) by then. */
+  readonly knownToSuspect: boolean | "unknown";
+  /** The terms the conduct appears to breach, by path. */
+  readonly termsBreached: readonly { readonly path: string; readonly text: string }[];
+  /** Whether it is a breach that can be prosecuted (or dealt with) now. */
+  readonly breach: boolean | "unknown";
+  readonly offence: BreachOffence;
+  readonly response: {
+    readonly hours: number | null;
+    readonly flagged: boolean;
+    readonly thresholdHours: number;
+  };
+}
+
+const CONTACT = /contact|communicat|message|electronic|publish|post|social media|third part/i;
+const PLACE = /enter|area|zone|approach|within|metres|surveil|watch|follow|track/i;
+const MATCH: Record<string, RegExp> = {
+  contacting: CONTACT,
+  "third-party-contact": CONTACT,
+  "monitoring-electronic-communications": /electronic|monitor|surveil|contact/i,
+  publishing: /publish|post|social media|statement|material/i,
+  impersonation: /publish|purport|impersonat|contact/i,
+  "leaving-items-or-gifts": /contact|leave|item|gift|enter|area|zone/i,
+  loitering: PLACE,
+  following: PLACE,
+  "watching-or-spying": PLACE,
+  "entering-premises": PLACE,
+  "interfering-with-property": /property|enter|area|zone|interfer/i,
+  violence: /approach|contact|molest|violen/i,
+  "threats-of-violence": /contact|threat|molest/i,
+  other: /molest/i,
+};
+
+function termsFor(order: Order, report: BreachReport): { path: string; text: string }[] {
+  if (report.kind === "missed-requirement") {
+    const requirements: readonly OrderTerm[] =
+      ("requirements" in order ? order.requirements : undefined) ?? [];
+    return requirements
+      .map((t, i) => ({ t, path: `requirements.${i}` }))
+      .filter(({ t }) => report.termId === undefined || t.id === report.termId)
+      .map(({ t, path }) => ({ path, text: t.text }));
+  }
+  const pattern = MATCH[report.kind] ?? /molest/i;
+  return order.prohibitions
+    .map((t, i) => ({ t, path: `prohibitions.${i}` }))
+    .filter(({ t }) => pattern.test(`${t.category ?? ""} ${t.text}`))
+    .map(({ t, path }) => ({ path, text: t.text }));
+}
+
+/**
+ * What breaching an order of this kind is, with its maximum penalties: SPA 2019 s.8, FLA 1996
+ * s.42A, Sentencing Act 2020 s.363, PHA 1997 s.5A and s.3(6), DAA 2021 s.39; a DVPO breach is not a
+ * criminal offence (civil contempt). The summary maximum turns on the conviction date (the general
+ * limit), and, for offences whose statute says so, on whether the offence was before 2 May 2022.
+ *
+ * @example
+ * ```ts
+ * import { breachOffenceFor } from "protective-orders";
+ * const o = breachOffenceFor("spo", { offenceOn: "2025-03-01", convictedOn: "2025-06-01" });
+ * o.indictmentMaxYears; // 5
+ * typeof o.summaryMax === "object" && o.summaryMax.months; // 12
+ * ```
+ */
+export function breachOffenceFor(
+  kind: Order["kind"],
+  dates: { readonly offenceOn?: IsoDate | undefined; readonly convictedOn?: IsoDate | undefined } = {},
+): BreachOffence {
+  const entry = (offences.orders as unknown as Record<string, BreachEntry>)[kind];
+  if (!entry) throw new Error(`no breach entry for ${kind}`);
+  const citation = citationFor(entry.citation);
+  if (!entry.offence) {
+    return {
+      isOffence: false,
+      citation,
+      ...(entry.note ? { note: entry.note } : {}),
+      unverified: citation.unverified,
+    };
+  }
+  let summaryMax: SummaryMaximum | string;
+  let unverified = citation.unverified;
+  switch (entry.summary) {
+    case "general-limit":
+      summaryMax = dates.convictedOn
+        ? generalLimitFor({
+            convictedOn: dates.convictedOn,
+            offenceOn: dates.offenceOn,
+            offenceDateCutoff: entry.offenceDateCutoff,
+          })
+        : "the general limit in a magistrates' court, which turns on the date of conviction (6 or 12 months)";
+      break;
+    case "6-months":
+      summaryMax = "6 months";
+      break;
+    case "6-months-unverified":
+      summaryMax = "6 months in the 2021 text (whether it now reads 'the general limit' is unverified)";
+      unverified = true;
+      break;
+    default:
+      summaryMax = "not in the law digest";
+  }
+  return {
+    isOffence: true,
+    citation,
+    ...(entry.indictmentYears !== undefined ? { indictmentMaxYears: entry.indictmentYears } : {}),
+    summaryMax,
+    ...(typeof entry.conditionalDischargeBarred === "boolean"
+      ? { conditionalDischargeBarred: entry.conditionalDischargeBarred }
+      : {}),
+    ...(entry.note ? { note: entry.note } : {}),
+    unverified,
+  };
+}
+
+/**
+ * Checks reported incidents against an order: which term each appears to breach (contact, an
+ * exclusion zone, a missed requirement), whether the order was in force that day and, for an order
+ * made without notice, known to the person (served); what the breach is in law and its maximum
+ * penalty (take both dates: the conviction date sets the general limit, the offence date the
+ * 2 May 2022 cut-off); and how long the police took to respond, flagged against
+ * `responseThresholdHours` (default 24: a working standard, not law).
+ *
+ * @example
+ * ```ts
+ * import { assessBreaches } from "protective-orders";
+ * const [finding] = assessBreaches(
+ *   { kind: "spo", appliedForBy: { role: "chief-officer" }, protectedPersons: ["v"], madeOn: "2025-01-10", servedOn: "2025-01-11",
+ *     duration: { type: "fixed", endsOn: "2027-01-10" }, prohibitions: [{ text: "Not to contact V by any means." }] },
+ *   [{ id: "b1", date: "2025-03-01", kind: "contacting", reportedAt: "2025-03-01T10:00", respondedAt: "2025-03-03T10:00" }],
+ * );
+ * finding?.breach; // true
+ * finding?.response.flagged; // true (48 hours)
+ * ```
+ */
+export function assessBreaches(
+  order: Order,
+  reports: readonly BreachReport[],
+  options: {
+    readonly convictedOn?: IsoDate | undefined;
+    readonly responseThresholdHours?: number | undefined;
+  } = {},
+): BreachFinding[] {
+  const threshold = options.responseThresholdHours ?? 24;
+  const lastDay = orderDates(order).lastDay;
+  return reports.map((report, i) => {
+    const inForce: boolean | "unknown" =
+      order.madeOn === undefined
+        ? "unknown"
+        : report.date < order.madeOn
+          ? false
+          : lastDay !== null && report.date > lastDay
+            ? false
+            : order.duration === undefined && lastDay === null
+              ? "unknown"
+              : true;
+    const knownToSuspect: boolean | "unknown" =
+      order.withoutNotice === true
+        ? order.servedOn === undefined
+          ? "unknown"
+          : report.date >= order.servedOn
+        : true;
+    const termsBreached = termsFor(order, report);
+    const breach: boolean | "unknown" =
+      inForce === false || knownToSuspect === false || termsBreached.length === 0
+        ? false
+        : inForce === "unknown" || knownToSuspect === "unknown"
+          ? "unknown"
+          : true;
+    let hours: number | null = null;
+    if (report.reportedAt && report.respondedAt) {
+      hours =
+        Math.round(
+          ((ukWallTimeToUtc(report.respondedAt) - ukWallTimeToUtc(report.reportedAt)) / 3_600_000) * 10,
+        ) / 10;
+    }
+    return {
+      report: report.id ?? `reports.${i}`,
+      inForce,
+      knownToSuspect,
+      termsBreached,
+      breach,
+      offence: breachOffenceFor(order.kind, { offenceOn: report.date, convictedOn: options.convictedOn }),
+      response: {
+        hours,
+        flagged: report.reportedAt !== undefined && (hours === null || hours > threshold),
+        thresholdHours: threshold,
+      },
+    };
+  });
+}

@@ -1,0 +1,68 @@
+import { addDaysToDate } from "../dates/calendar.js";
+import type { Citation } from "../law/citation.js";
+import { citationFor } from "../law/registry.js";
+import { isDisregardedDay } from "./calendar-rules.js";
+import { ukWallTimeToUtc, utcToUkWallTime } from "./uk-time.js";
+
+/** When the DAPO hearing must take place after a DAPN, or why that cannot be said. */
+export type DapnHearingDeadline =
+  | {
+      readonly known: true;
+      /** UK wall-clock time, `YYYY-MM-DDTHH:MM`. */
+      readonly hearingBy: string;
+      /** The days disregarded on the way. */
+      readonly disregarded: readonly string[];
+      readonly citations: readonly Citation[];
+    }
+  | { readonly known: false; readonly reason: string; readonly citations: readonly Citation[] };
+
+/**
+ * The latest time for the DAPO hearing after a DAPN given at `givenAt` (UK wall-clock time,
+ * `YYYY-MM-DDTHH:MM`): 48 hours, disregarding Sundays, Christmas Day, Good Friday and bank
+ * holidays (DAA 2021 s.29(3)). Hours are real elapsed hours, across clock changes. Outside the
+ * years the cited bank-holiday table covers, the answer says so rather than guessing.
+ *
+ * @example
+ * ```ts
+ * import { dapnHearingDeadline } from "protective-orders";
+ * // Given on Friday 18 April 2025 (Good Friday) at 10:00: Good Friday, Sunday 20 and Easter
+ * // Monday 21 April are disregarded, so the 48 hours run through Saturday 19 and Tuesday 22.
+ * const d = dapnHearingDeadline("2025-04-18T10:00");
+ * d.known && d.hearingBy; // "2025-04-23T00:00"
+ * ```
+ */
+export function dapnHearingDeadline(givenAt: string): DapnHearingDeadline {
+  const citations = [citationFor("daa-2021:s29(3)"), citationFor("gov-uk-bank-holidays:england-and-wales")];
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(givenAt)) {
+    return {
+      known: false,
+      reason: "expected the time the notice was given as YYYY-MM-DDTHH:MM (UK time)",
+      citations,
+    };
+  }
+  let t = ukWallTimeToUtc(givenAt);
+  let remaining = 48 * 3_600_000;
+  const disregarded: string[] = [];
+  for (let guard = 0; remaining > 0 && guard < 400; guard++) {
+    const wall = utcToUkWallTime(t);
+    const day = wall.slice(0, 10);
+    const nextMidnight = ukWallTimeToUtc(`${addDaysToDate(day, 1)}T00:00`);
+    const skip = isDisregardedDay(day);
+    if (skip === undefined) {
+      return {
+        known: false,
+        reason: `No bank-holiday data for ${day.slice(0, 4)}: the table covers only the years it lists, so the deadline cannot be worked out.`,
+        citations,
+      };
+    }
+    if (skip) {
+      disregarded.push(day);
+      t = nextMidnight;
+      continue;
+    }
+    const step = Math.min(remaining, nextMidnight - t);
+    t += step;
+    remaining -= step;
+  }
+  return { known: true, hearingBy: utcToUkWallTime(t), disregarded, citations };
+}

@@ -1,0 +1,98 @@
+import { addDaysToDate } from "../dates/calendar.js";
+import type { Citation } from "../law/citation.js";
+import { citationFor } from "../law/registry.js";
+import type { IsoDate } from "../model/iso-date.js";
+import type { Order } from "../model/order.js";
+
+/** The notification duty an order puts on the person it binds. */
+export type NotificationDuty =
+  | {
+      readonly applies: true;
+      /** The last day to notify names and home address. */
+      readonly notifyBy: IsoDate;
+      readonly what: string;
+      readonly changes: string;
+      readonly citations: readonly Citation[];
+    }
+  | { readonly applies: false; readonly reason: string; readonly citations: readonly Citation[] }
+  | { readonly applies: "unknown"; readonly reason: string; readonly citations: readonly Citation[] };
+
+/**
+ * The initial notification deadline. SPA 2019 s.9: names and home address within the period of
+ * 3 days beginning with the day of service (so the day of service is day 1), not for someone
+ * under sex-offender notification, and not for a full SPO replacing an interim one. DAA 2021 s.41
+ * (DAPOs): within 3 days counted from the day the order is made, not for someone under
+ * sex-offender notification or SPA s.9 duties. Other orders carry no notification duty.
+ *
+ * @example
+ * ```ts
+ * import { notificationDuty } from "protective-orders";
+ * const duty = notificationDuty(
+ *   { kind: "spo", appliedForBy: { role: "chief-officer" }, protectedPersons: ["v"], servedOn: "2025-02-27", prohibitions: [{ text: "No contact." }] },
+ *   { subjectToSexOffenderNotification: false },
+ * );
+ * duty.applies === true && duty.notifyBy; // "2025-03-01"
+ * ```
+ */
+export function notificationDuty(
+  order: Order,
+  person: {
+    readonly subjectToSexOffenderNotification?: boolean | undefined;
+    readonly replacesInterimSpo?: boolean | undefined;
+    readonly subjectToSpoNotification?: boolean | undefined;
+  } = {},
+): NotificationDuty {
+  if (order.kind === "spo" || order.kind === "interim-spo") {
+    const citations = [citationFor("spa-2019:s9(1)"), citationFor("spa-2019:s9(5)")];
+    if (person.subjectToSexOffenderNotification === true) {
+      return {
+        applies: false,
+        reason: "Subject to sex-offender notification: s.9 does not apply while that lasts (s.9(5)–(7)).",
+        citations,
+      };
+    }
+    if (order.kind === "spo" && person.replacesInterimSpo === true) {
+      return {
+        applies: false,
+        reason: "A full SPO replacing an interim SPO: the duty ran from service of the interim order.",
+        citations,
+      };
+    }
+    if (order.servedOn === undefined)
+      return { applies: "unknown", reason: "The day of service is not recorded.", citations };
+    if (person.subjectToSexOffenderNotification === undefined) {
+      return {
+        applies: "unknown",
+        reason: "Whether the person is subject to sex-offender notification is not recorded (s.9(5)).",
+        citations,
+      };
+    }
+    return {
+      applies: true,
+      notifyBy: addDaysToDate(order.servedOn, 2),
+      what: "each name used and the home address, in person at a police station in the local police area (s.10)",
+      changes: "a new name or a change of home address within 3 days of the change (s.9(3)–(4))",
+      citations,
+    };
+  }
+  if (order.kind === "dapo" || order.kind === "dapo-in-criminal-proceedings") {
+    const citations = [citationFor("daa-2021:s41")];
+    if (person.subjectToSexOffenderNotification === true || person.subjectToSpoNotification === true) {
+      return {
+        applies: false,
+        reason: "Already under sex-offender or SPA s.9 notification duties (s.41).",
+        citations,
+      };
+    }
+    if (order.madeOn === undefined)
+      return { applies: "unknown", reason: "The day the order was made is not recorded.", citations };
+    return {
+      applies: true,
+      notifyBy: addDaysToDate(order.madeOn, 2),
+      what: "names and home address",
+      changes: "changes within 3 days, including ceasing to have a home address",
+      citations,
+    };
+  }
+  return { applies: false, reason: "This order carries no notification duty.", citations: [] };
+}

@@ -1,0 +1,90 @@
+import { addDaysToDate, addYearsToDate } from "../dates/calendar.js";
+import type { Citation } from "../law/citation.js";
+import { citationFor } from "../law/registry.js";
+import type { IsoDate } from "../model/iso-date.js";
+import type { Order } from "../model/order.js";
+
+/** An order's key dates. */
+export interface OrderDates {
+  /** The last day the order is in force, if it is known; `null` for an order until further order. */
+  readonly lastDay: IsoDate | null;
+  /** Why it ends then (or does not end). */
+  readonly ends: string;
+  /** A suggested day by which to apply to renew (not law: `renewalNoticeDays` before the last day). */
+  readonly applyToRenewBy: IsoDate | null;
+  readonly notes: readonly string[];
+  readonly citations: readonly Citation[];
+}
+
+/**
+ * When an order ends, and when to think about renewing it. A fixed-term SPO ends on its stated day
+ * (at least 2 years after it was made, s.3); an SPO until further order has no end date; an interim
+ * SPO ends at the end of its fixed period or, if sooner, when the main application is determined
+ * (s.5(6)). The law digest found no bar on discharging an SPO within 2 years, so none is encoded.
+ * `renewalNoticeDays` (default 28) is a working margin, not law.
+ *
+ * @example
+ * ```ts
+ * import { orderDates } from "protective-orders";
+ * const dates = orderDates({
+ *   kind: "interim-spo",
+ *   appliedForBy: { role: "chief-officer" },
+ *   protectedPersons: ["v"],
+ *   madeOn: "2025-01-10",
+ *   duration: { type: "fixed", endsOn: "2025-04-10" },
+ *   mainApplicationDeterminedOn: "2025-03-01",
+ *   prohibitions: [{ text: "No contact." }],
+ * });
+ * dates.lastDay; // "2025-03-01"
+ * ```
+ */
+export function orderDates(order: Order, options: { readonly renewalNoticeDays?: number } = {}): OrderDates {
+  const notice = options.renewalNoticeDays ?? 28;
+  const notes: string[] = [];
+  const citations: Citation[] = [];
+  let lastDay: IsoDate | null = null;
+  let ends = "The order has no recorded end.";
+  const duration = order.duration;
+  if (duration?.type === "fixed") {
+    lastDay = duration.endsOn;
+    ends = `Fixed term ending on ${duration.endsOn}.`;
+  } else if (duration?.type === "until-further-order") {
+    ends = "Until further order: it ends only when varied or discharged.";
+  } else if (duration?.type === "until-event") {
+    ends = `Until an event: ${duration.event}.`;
+  }
+  if (order.kind === "interim-spo") {
+    citations.push(citationFor("spa-2019:s5(6)"));
+    if (
+      order.mainApplicationDeterminedOn !== undefined &&
+      (lastDay === null || order.mainApplicationDeterminedOn < lastDay)
+    ) {
+      lastDay = order.mainApplicationDeterminedOn;
+      ends = `Ended when the main application was determined on ${order.mainApplicationDeterminedOn} (s.5(6)).`;
+    } else {
+      notes.push(
+        "An interim SPO also ends when the main application is determined, if that is sooner (s.5(6)).",
+      );
+    }
+  }
+  if (order.kind === "spo") {
+    citations.push(citationFor("spa-2019:s3"), citationFor("spa-2019:s4"));
+    notes.push(
+      "An SPO may be varied, renewed or discharged under s.4; the law digest found no bar on discharge within 2 years, so none is applied.",
+    );
+    if (
+      duration?.type === "fixed" &&
+      order.madeOn !== undefined &&
+      duration.endsOn < addDaysToDate(addYearsToDate(order.madeOn, 2), -1)
+    ) {
+      notes.push("The fixed term is shorter than the 2-year minimum (s.3): see validateOrder.");
+    }
+  }
+  return {
+    lastDay,
+    ends,
+    applyToRenewBy: lastDay === null || order.kind === "interim-spo" ? null : addDaysToDate(lastDay, -notice),
+    notes,
+    citations,
+  };
+}

@@ -1,0 +1,295 @@
+import { addDaysToDate, addYearsToDate, daysBetweenDates } from "../dates/calendar.js";
+import type { Citation } from "../law/citation.js";
+import { citationFor } from "../law/registry.js";
+import type { Suspect } from "../model/case-facts.js";
+import { type Order, OrderSchema } from "../model/order.js";
+import { problemsFromZodError } from "../model/parse-case-facts.js";
+
+/** One legal defect or warning found in an order. */
+export interface OrderIssue {
+  readonly code: string;
+  /** Where in the order, e.g. `duration.endsOn` or `requirements.0`; empty for the order as a whole. */
+  readonly path: string;
+  readonly message: string;
+  readonly citations: readonly Citation[];
+}
+
+/** The result of checking an order. */
+export interface OrderValidation {
+  /** True when there are no defects (warnings do not make an order invalid). */
+  readonly valid: boolean;
+  readonly defects: readonly OrderIssue[];
+  readonly warnings: readonly OrderIssue[];
+  /** The parsed order, when it could be read. */
+  readonly order?: Order;
+}
+
+const PROHIBITION_ONLY: Readonly<Record<string, string>> = {
+  nmo: "fla-1996:s42",
+  "restraining-order-on-conviction": "sa-2020:s359",
+  "restraining-order-on-acquittal": "pha-1997:s5A",
+  "pha-s3-injunction": "pha-1997:s3",
+  dvpn: "csa-2010:s24",
+  dvpo: "csa-2010:s28",
+  dapn: "daa-2021:s22",
+};
+
+const RANKS = [
+  "constable",
+  "sergeant",
+  "inspector",
+  "chief-inspector",
+  "superintendent",
+  "chief-superintendent",
+  "chief-officer",
+];
+const TIME_BOUND_CATEGORIES = /exclusion|curfew|programme|sign|assessment|attend|zone|treatment/i;
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * Checks a drafted or made order against the law and returns every defect and warning with its
+ * citation: an SPO fixed term under 2 years (s.3); an interim SPO not for a fixed period (s.5(6));
+ * positive requirements on an order that allows none (NMO, restraining orders, PHA s.3 injunction,
+ * DVPN, DVPO, DAPN); an NMO applied for by the police (FLA 1996 s.42(2)); a DVPO outside 14–28 days
+ * (CSA 2010 s.28); a DAPN given by an officer below inspector or to someone under 18 (DAA 2021
+ * s.22(6), (8)); a DVPN below superintendent or to someone under 18 (CSA 2010 s.24); terms that
+ * may be incompatible with an existing SPO (s.2(6)–(7)); terms with no person to protect; and,
+ * as warnings, terms that may conflict with the suspect's work, education or religion (s.2(3)).
+ * Never throws: input that is not an order is reported by path.
+ *
+ * @example
+ * ```ts
+ * import { validateOrder } from "protective-orders";
+ * const result = validateOrder({
+ *   kind: "nmo",
+ *   appliedForBy: { role: "person-to-be-protected" },
+ *   protectedPersons: ["v"],
+ *   prohibitions: [{ text: "Not to contact V." }],
+ *   requirements: [{ text: "Attend a perpetrator programme." }],
+ * });
+ * result.defects.map((d) => d.code); // ["positive-requirements-not-allowed"]
+ * ```
+ */
+export function validateOrder(
+  input: unknown,
+  context: {
+    readonly existingOrders?: readonly Order[] | undefined;
+    readonly suspect?: Suspect | undefined;
+  } = {},
+): OrderValidation {
+  const defects: OrderIssue[] = [];
+  const warnings: OrderIssue[] = [];
+  let raw: Record<string, unknown> | undefined;
+  try {
+    raw = asRecord(input);
+  } catch {
+    raw = undefined;
+  }
+  if (!raw)
+    return {
+      valid: false,
+      defects: [{ code: "not-an-order", path: "", message: "expected an order object", citations: [] }],
+      warnings,
+    };
+
+  // Defects the schema would reject without saying why in law: report them with their citation,
+  // then check the rest of the order without them.
+  let candidate: Record<string, unknown> = raw;
+  try {
+    const kind = typeof raw.kind === "string" ? raw.kind : undefined;
+    const reqs = raw.requirements;
+    if (kind !== undefined && PROHIBITION_ONLY[kind] && Array.isArray(reqs) && reqs.length > 0) {
+      defects.push({
+        code: "positive-requirements-not-allowed",
+        path: "requirements",
+        message: `A ${kind} can only prohibit: it cannot impose positive requirements.`,
+        citations: [citationFor(PROHIBITION_ONLY[kind]!)],
+      });
+      const { requirements: _dropped, ...rest } = raw;
+      candidate = rest;
+    }
+    const applicant = asRecord(raw.appliedForBy);
+    if (kind === "nmo" && applicant?.role === "police") {
+      defects.push({
+        code: "nmo-applied-for-by-police",
+        path: "appliedForBy.role",
+        message:
+          "The police cannot apply for a non-molestation order: the associated person applies, or the court acts of its own motion.",
+        citations: [citationFor("fla-1996:s42(2)(a)"), citationFor("fla-1996:s42(2)(b)")],
+      });
+      candidate = { ...candidate, appliedForBy: { role: "person-to-be-protected" } };
+    }
+  } catch {
+    return {
+      valid: false,
+      defects: [{ code: "not-an-order", path: "", message: "could not be read as an order", citations: [] }],
+      warnings,
+    };
+  }
+
+  let parsed: ReturnType<typeof OrderSchema.safeParse>;
+  try {
+    parsed = OrderSchema.safeParse(candidate);
+  } catch {
+    return {
+      valid: false,
+      defects: [{ code: "not-an-order", path: "", message: "could not be read as an order", citations: [] }],
+      warnings,
+    };
+  }
+  if (!parsed.success) {
+    for (const p of problemsFromZodError(parsed.error, candidate)) {
+      defects.push({ code: "invalid-field", path: p.path, message: p.message, citations: [] });
+    }
+    return { valid: false, defects, warnings };
+  }
+  const order = parsed.data;
+
+  if (order.protectedPersons.length === 0) {
+    defects.push({
+      code: "no-person-to-protect",
+      path: "protectedPersons",
+      message: "The order names no person to protect: its terms protect no one.",
+      citations: [
+        citationFor(
+          order.kind === "spo" || order.kind === "interim-spo" ? "spa-2019:s2(1)(c)" : "fla-1996:s42",
+        ),
+      ],
+    });
+  }
+  if (order.kind === "spo" && order.duration?.type === "fixed" && order.madeOn !== undefined) {
+    const minimumLastDay = addDaysToDate(addYearsToDate(order.madeOn, 2), -1);
+    if (order.duration.endsOn < minimumLastDay) {
+      defects.push({
+        code: "spo-term-under-two-years",
+        path: "duration.endsOn",
+        message: `A fixed-term SPO must last at least 2 years beginning with the day it is made: here, to ${minimumLastDay} at the earliest.`,
+        citations: [citationFor("spa-2019:s3")],
+      });
+    }
+  }
+  if (order.kind === "interim-spo" && order.duration !== undefined && order.duration.type !== "fixed") {
+    defects.push({
+      code: "interim-spo-not-fixed-period",
+      path: "duration",
+      message: "An interim SPO has effect only for a fixed period stated in it.",
+      citations: [citationFor("spa-2019:s5(6)")],
+    });
+  }
+  if (order.kind === "dvpo") {
+    if (order.duration?.type === "fixed" && order.madeOn !== undefined) {
+      const days = daysBetweenDates(order.madeOn, order.duration.endsOn);
+      if (days < 14 || days > 28) {
+        defects.push({
+          code: "dvpo-duration-outside-14-28-days",
+          path: "duration.endsOn",
+          message: `A DVPO lasts between 14 and 28 days; this one runs ${days} days from the day it was made.`,
+          citations: [citationFor("csa-2010:s28")],
+        });
+      }
+    } else if (order.duration !== undefined && order.duration.type !== "fixed") {
+      defects.push({
+        code: "dvpo-duration-outside-14-28-days",
+        path: "duration",
+        message: "A DVPO lasts between 14 and 28 days: it needs a fixed end.",
+        citations: [citationFor("csa-2010:s28")],
+      });
+    }
+  }
+  if (order.kind === "dapn") {
+    if (RANKS.indexOf(order.givenBy.rank) < RANKS.indexOf("inspector")) {
+      defects.push({
+        code: "dapn-rank-below-inspector",
+        path: "givenBy.rank",
+        message: "A DAPN must be given by a police officer of at least the rank of inspector.",
+        citations: [citationFor("daa-2021:s22(8)")],
+      });
+    }
+    if (order.recipientAge !== undefined && order.recipientAge < 18) {
+      defects.push({
+        code: "dapn-recipient-under-18",
+        path: "recipientAge",
+        message: "A DAPN may not be given to a person under 18.",
+        citations: [citationFor("daa-2021:s22(6)")],
+      });
+    }
+  }
+  if (order.kind === "dvpn") {
+    if (RANKS.indexOf(order.issuedBy.rank) < RANKS.indexOf("superintendent")) {
+      defects.push({
+        code: "dvpn-rank-below-superintendent",
+        path: "issuedBy.rank",
+        message: "A DVPN must be issued by an officer not below the rank of superintendent.",
+        citations: [citationFor("csa-2010:s24")],
+      });
+    }
+    if (order.recipientAge !== undefined && order.recipientAge < 18) {
+      defects.push({
+        code: "dvpn-recipient-under-18",
+        path: "recipientAge",
+        message: "A DVPN may be issued only to a person aged 18 or over.",
+        citations: [citationFor("csa-2010:s24")],
+      });
+    }
+  }
+  if (order.kind === "spo") {
+    const existing = (context.existingOrders ?? []).filter(
+      (o) => o.kind === "spo" || o.kind === "interim-spo",
+    );
+    const terms = [...order.prohibitions, ...(order.requirements ?? [])];
+    existing.forEach((earlier) => {
+      const earlierTerms = [
+        ...earlier.prohibitions,
+        ...("requirements" in earlier ? (earlier.requirements ?? []) : []),
+      ];
+      terms.forEach((term, i) => {
+        const clash = earlierTerms.find(
+          (t) => t.category !== undefined && t.category === term.category && t.text !== term.text,
+        );
+        if (clash) {
+          defects.push({
+            code: "incompatible-with-existing-spo",
+            path:
+              i < order.prohibitions.length
+                ? `prohibitions.${i}`
+                : `requirements.${i - order.prohibitions.length}`,
+            message: `This term and a term of the existing SPO both govern "${term.category}" in different words: a new SPO must not contain terms incompatible with an existing one. Align them, or vary the existing order.`,
+            citations: [citationFor("spa-2019:s2(6)-(7)")],
+          });
+        }
+      });
+    });
+  }
+  const suspect = context.suspect;
+  const allows =
+    order.kind === "spo" || order.kind === "interim-spo" || order.kind === "spo-on-conviction-or-acquittal";
+  const daa = order.kind === "dapo" || order.kind === "dapo-in-criminal-proceedings";
+  if (suspect && (allows || daa)) {
+    const interests = (["work", "education", "religion"] as const).filter(
+      (k) => suspect[k] !== undefined && suspect[k] !== "",
+    );
+    const terms = [
+      ...order.prohibitions.map((t, i) => ({ t, path: `prohibitions.${i}` })),
+      ...(("requirements" in order ? order.requirements : undefined) ?? []).map((t, i) => ({
+        t,
+        path: `requirements.${i}`,
+      })),
+    ];
+    for (const { t, path } of terms) {
+      if (interests.length > 0 && TIME_BOUND_CATEGORIES.test(`${t.category ?? ""} ${t.text}`)) {
+        warnings.push({
+          code: "possible-conflict-with-work-education-or-religion",
+          path,
+          message: `Check this term against the suspect's ${interests.join(", ")}: so far as practicable, terms must avoid conflict with religious beliefs and interference with work or education.`,
+          citations: [citationFor(daa ? "daa-2021:s36" : "spa-2019:s2(3)")],
+        });
+      }
+    }
+  }
+  return { valid: defects.length === 0, defects, warnings, order };
+}
