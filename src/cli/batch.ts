@@ -111,6 +111,7 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
       rows += 1;
       progress.row();
       let record: Record<string, unknown>;
+      let jsonLine: string | undefined;
       if ("unreadable" in row) {
         invalid += 1;
         record = {
@@ -123,6 +124,7 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
         const result = command.process(row.value, row.row);
         if (result.ok) {
           record = result.record;
+          jsonLine = result.jsonLine;
           for (const key of result.tally) counts[key] = (counts[key] ?? 0) + 1;
         } else {
           invalid += 1;
@@ -141,6 +143,8 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
             ? record.text
             : `Row ${record.row} (line ${record.line}): ${(record.problems as { path: string; message: string }[]).map((p) => `${p.path || "(case)"}: ${p.message}`).join("; ")}\n`;
         await writer.write(`${text}\n`);
+      } else if (jsonLine !== undefined && options.outputFormat === "jsonl" && !options.fields) {
+        await writer.write(`${jsonLine}\n`);
       } else {
         await writer.write(formatter.next(record));
       }

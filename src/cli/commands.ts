@@ -9,7 +9,13 @@ import type { FlatRecord } from "./output.js";
 
 /** What a command makes of one valid-or-not input value. */
 export type RowResult =
-  | { readonly ok: true; readonly record: Record<string, unknown>; readonly tally: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly record: Record<string, unknown>;
+      readonly tally: readonly string[];
+      /** The record already rendered as one JSON line (without the newline), when that is cheaper. */
+      readonly jsonLine?: string;
+    }
   | { readonly ok: false; readonly id?: string; readonly problems: readonly InputProblem[] };
 
 /** A batch command: how to process a row, flatten a record, and what to summarise. */
