@@ -14,7 +14,7 @@ export default defineConfig([
     external: ["json-rules-engine"],
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },
     format: ["esm"],
     platform: "node",
     target: "node20",

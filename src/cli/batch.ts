@@ -1,9 +1,11 @@
 import { createReadStream, statSync, writeFileSync } from "node:fs";
 import type { Readable } from "node:stream";
-import type { BatchCommand } from "./commands.js";
+import { type CommandSpec, makeCommand } from "./commands.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
+import { type ProcessedRow, processRow } from "./process-row.js";
 import { createProgress } from "./progress.js";
-import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
+import { type InputFormat, type InputRow, readRows, UnreadableInputError } from "./read-rows.js";
+import { WorkerPool } from "./worker-pool.js";
 
 /** Exit codes: 0 every row fine; 1 some rows invalid (still processed); 2 usage error or unreadable input or output. */
 export const EXIT = { ok: 0, invalidRows: 1, usage: 2 } as const;
@@ -16,6 +18,8 @@ export interface BatchOptions {
   readonly summaryJson?: string | undefined;
   readonly mapping?: Readonly<Record<string, string>> | undefined;
   readonly quiet?: boolean | undefined;
+  /** Worker threads to process rows on (1: in the main thread). Output order is kept either way. */
+  readonly jobs?: number | undefined;
 }
 
 /** Summary of a batch run: every input row is counted once, as processed or invalid. */
@@ -71,7 +75,7 @@ async function sniff(input: Readable): Promise<{ stream: Readable; format: Input
  * row, a result or an error record with the line number and every problem. A bad row never stops
  * the run; the summary goes to stderr and, if asked, to a JSON file.
  */
-export async function runBatch(command: BatchCommand, options: BatchOptions): Promise<number> {
+export async function runBatch(spec: CommandSpec, options: BatchOptions): Promise<number> {
   let input: Readable;
   let format = options.inputFormat ?? inferFormat(options.file);
   let totalBytes: number | undefined;
@@ -95,76 +99,81 @@ export async function runBatch(command: BatchCommand, options: BatchOptions): Pr
     return EXIT.usage;
   }
 
+  const command = makeCommand(spec);
   const writer = new StreamWriter(process.stdout);
   const formatter = new RecordFormatter(options.outputFormat, options.fields, command.flatten);
   const progress = createProgress({ totalBytes, quiet: options.quiet });
   const counts: Record<string, number> = {};
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const linesOnly = options.outputFormat === "jsonl" && !options.fields;
+  const pool = jobs > 1 ? new WorkerPool(jobs, spec, linesOnly) : undefined;
+  const run = (batch: InputRow[]): Promise<ProcessedRow[]> =>
+    pool ? pool.run(batch) : Promise.resolve(batch.map((row) => processRow(command, row)));
   let rows = 0;
   let invalid = 0;
   let exit: number = EXIT.ok;
-  try {
-    if (!command.text) await writer.write(formatter.start());
-    for await (const row of readRows(input, format, {
-      onBytes: (n) => progress.bytes(n),
-      ...(options.mapping ? { mapping: options.mapping } : {}),
-    })) {
+
+  const emit = async (results: ProcessedRow[]): Promise<void> => {
+    for (const result of results) {
+      if (writer.closed) return;
       rows += 1;
       progress.row();
-      let record: Record<string, unknown>;
-      let jsonLine: string | undefined;
-      if ("unreadable" in row) {
-        invalid += 1;
-        record = {
-          row: row.row,
-          line: row.line,
-          error: "unreadable",
-          problems: [{ path: "", message: row.unreadable }],
-        };
-      } else {
-        const result = command.process(row.value, row.row);
-        if (result.ok) {
-          record = result.record;
-          jsonLine = result.jsonLine;
-          for (const key of result.tally) counts[key] = (counts[key] ?? 0) + 1;
-        } else {
-          invalid += 1;
-          record = {
-            row: row.row,
-            line: row.line,
-            ...(result.id !== undefined ? { id: result.id } : {}),
-            error: "invalid",
-            problems: result.problems,
-          };
-        }
-      }
+      if (result.invalid) invalid += 1;
+      for (const key of result.tally) counts[key] = (counts[key] ?? 0) + 1;
+      const record = result.record;
       if (command.text) {
         const text =
           typeof record.text === "string"
             ? record.text
             : `Row ${record.row} (line ${record.line}): ${(record.problems as { path: string; message: string }[]).map((p) => `${p.path || "(case)"}: ${p.message}`).join("; ")}\n`;
         await writer.write(`${text}\n`);
-      } else if (jsonLine !== undefined && options.outputFormat === "jsonl" && !options.fields) {
-        await writer.write(`${jsonLine}\n`);
+      } else if (result.jsonLine !== undefined && linesOnly) {
+        await writer.write(`${result.jsonLine}\n`);
       } else {
         await writer.write(formatter.next(record));
       }
+    }
+  };
+
+  try {
+    if (!command.text) await writer.write(formatter.start());
+    // Rows go out in batches; up to two batches a worker are in flight, and results are written
+    // strictly in input order.
+    const inFlight: Promise<ProcessedRow[]>[] = [];
+    let batch: InputRow[] = [];
+    const batchSize = pool ? 256 : 1;
+    for await (const row of readRows(input, format, {
+      onBytes: (n) => progress.bytes(n),
+      raw: pool !== undefined,
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+    })) {
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        inFlight.push(run(batch));
+        batch = [];
+        if (inFlight.length >= 2 * jobs) await emit(await inFlight.shift()!);
+      }
       if (writer.closed) break;
     }
-    if (!command.text) await writer.write(formatter.end());
+    if (batch.length > 0 && !writer.closed) inFlight.push(run(batch));
+    while (inFlight.length > 0 && !writer.closed) await emit(await inFlight.shift()!);
+    if (!command.text && !writer.closed) await writer.write(formatter.end());
     await writer.finish();
   } catch (error) {
     progress.stop();
+    await pool?.close();
     if (error instanceof UnreadableInputError) {
       process.stderr.write(`protective-orders: ${error.message}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`protective-orders: ${(error as Error).message}\n`);
+    process.stderr.write(`protective-orders: ${(error as Error).message} (after ${rows} rows)\n`);
     return EXIT.usage;
   }
+  await pool?.close();
   progress.stop();
   if (invalid > 0) exit = EXIT.invalidRows;
   const summary: BatchSummary = {
-    command: command.name,
+    command: spec.name,
     rows,
     processed: rows - invalid,
     invalid,

@@ -195,3 +195,23 @@ export function explainCommand(options: CommandOptions): BatchCommand {
     },
   };
 }
+
+/** A command and its options, as plain data that can be sent to a worker thread. */
+export interface CommandSpec {
+  readonly name: BatchCommand["name"];
+  readonly options: CommandOptions;
+}
+
+/** Builds the batch command a spec describes. */
+export function makeCommand(spec: CommandSpec): BatchCommand {
+  switch (spec.name) {
+    case "assess":
+      return assessCommand(spec.options);
+    case "review":
+      return reviewCommand(spec.options);
+    case "explain":
+      return explainCommand(spec.options);
+    default:
+      return validateCommand();
+  }
+}

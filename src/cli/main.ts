@@ -1,12 +1,14 @@
 // The `protective-orders` command: the only part of the package that touches the file system,
 // the terminal or process exit codes. The core it calls is pure.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_RULES } from "../assess/default-rules.js";
 import { citationFor } from "../law/registry.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import { EXIT, runBatch } from "./batch.js";
+import type { CommandSpec } from "./commands.js";
 import {
   assessCommand,
   type BatchCommand,
@@ -73,6 +75,19 @@ interface BatchCliOptions {
   detail?: "summary" | "full";
   markdown?: boolean;
   quiet?: boolean;
+  jobs?: number;
+}
+
+/** Worker threads by default: none for small jobs would be better, but the size is not known up front; use the cores. */
+function defaultJobs(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError("expected a whole number from 1 to 64");
+  return n;
 }
 
 function batchOptions(command: Command, withDetail: boolean): Command {
@@ -101,7 +116,12 @@ function batchOptions(command: Command, withDetail: boolean): Command {
       "--include-facts",
       "include the input facts in each output record (personal data: off by default)",
     )
-    .option("-q, --quiet", "no progress bar");
+    .option("-q, --quiet", "no progress bar")
+    .option(
+      "-j, --jobs <n>",
+      "worker threads to process rows on (default: the number of cores, at most 4; 1 = none)",
+      parseJobs,
+    );
   if (withDetail)
     command.addOption(
       new Option("--detail <level>", "summary records, or the full result")
@@ -112,11 +132,16 @@ function batchOptions(command: Command, withDetail: boolean): Command {
 }
 
 async function runCommand(
-  make: (o: BatchCliOptions) => BatchCommand,
+  name: CommandSpec["name"],
   file: string | undefined,
   o: BatchCliOptions,
 ): Promise<void> {
-  process.exitCode = await runBatch(make(o), {
+  const spec: CommandSpec = {
+    name,
+    options: { asOf: o.asOf, detail: o.detail, includeFacts: o.includeFacts, markdown: o.markdown },
+  };
+  process.exitCode = await runBatch(spec, {
+    jobs: o.jobs ?? defaultJobs(),
     file,
     inputFormat: o.inputFormat,
     outputFormat: o.format,
@@ -145,7 +170,7 @@ batchOptions(
       "\nExamples:\n  $ protective-orders assess cases.jsonl --as-of 2025-06-01 > results.jsonl\n  $ protective-orders assess export.csv --mapping our-columns.json --format table\n",
     ),
   true,
-).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => assessCommand(x), file, o));
+).action((file: string | undefined, o: BatchCliOptions) => runCommand("assess", file, o));
 
 batchOptions(
   program
@@ -158,7 +183,7 @@ batchOptions(
       "\nExample:\n  $ protective-orders review declines.jsonl --summary-json review-summary.json\n",
     ),
   true,
-).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => reviewCommand(x), file, o));
+).action((file: string | undefined, o: BatchCliOptions) => runCommand("review", file, o));
 
 batchOptions(
   program
@@ -170,7 +195,7 @@ batchOptions(
       "\nExample:\n  $ protective-orders explain case.json --as-of 2025-06-01 --markdown > case-note.md\n",
     ),
   false,
-).action((file: string | undefined, o: BatchCliOptions) => runCommand((x) => explainCommand(x), file, o));
+).action((file: string | undefined, o: BatchCliOptions) => runCommand("explain", file, o));
 
 batchOptions(
   program
@@ -181,7 +206,7 @@ batchOptions(
       "\nExample:\n  $ protective-orders validate export.csv --mapping our-columns.json\n",
     ),
   false,
-).action((file: string | undefined, o: BatchCliOptions) => runCommand(() => validateCommand(), file, o));
+).action((file: string | undefined, o: BatchCliOptions) => runCommand("validate", file, o));
 
 program
   .command("rules")

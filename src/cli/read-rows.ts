@@ -9,6 +9,7 @@ export type InputFormat = "json" | "jsonl" | "csv";
 /** One input row: its 1-based number, the line it starts on, and either its value or why it could not be read. */
 export type InputRow =
   | { readonly row: number; readonly line: number; readonly value: unknown }
+  | { readonly row: number; readonly line: number; readonly text: string }
   | { readonly row: number; readonly line: number; readonly unreadable: string };
 
 /** Raised for input that cannot be read at all (as opposed to one bad row): exit code 2. */
@@ -16,7 +17,8 @@ export class UnreadableInputError extends Error {}
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
-function parseJson(text: string, row: number, line: number): InputRow {
+function parseJson(text: string, row: number, line: number, raw = false): InputRow {
+  if (raw) return { row, line, text };
   try {
     return { row, line, value: JSON.parse(text) };
   } catch {
@@ -25,7 +27,11 @@ function parseJson(text: string, row: number, line: number): InputRow {
 }
 
 /** JSON Lines: one value a line; blank lines are skipped; each line's bytes are checked as UTF-8. */
-async function* readJsonLines(input: Readable, onBytes: (n: number) => void): AsyncGenerator<InputRow> {
+async function* readJsonLines(
+  input: Readable,
+  onBytes: (n: number) => void,
+  raw: boolean,
+): AsyncGenerator<InputRow> {
   let pending: Buffer[] = [];
   let line = 0;
   let row = 0;
@@ -42,7 +48,7 @@ async function* readJsonLines(input: Readable, onBytes: (n: number) => void): As
     if (text.endsWith("\r")) text = text.slice(0, -1);
     if (text.trim() === "") return undefined;
     row += 1;
-    return parseJson(text, row, line);
+    return parseJson(text, row, line, raw);
   };
   for await (const chunk of input) {
     const buffer = chunk as Buffer;
@@ -64,7 +70,11 @@ async function* readJsonLines(input: Readable, onBytes: (n: number) => void): As
 }
 
 /** A JSON array (or one JSON value), streamed element by element. */
-async function* readJsonArray(input: Readable, onBytes: (n: number) => void): AsyncGenerator<InputRow> {
+async function* readJsonArray(
+  input: Readable,
+  onBytes: (n: number) => void,
+  raw: boolean,
+): AsyncGenerator<InputRow> {
   const splitter = new JsonArraySplitter();
   const decoder = new TextDecoder("utf-8");
   let row = 0;
@@ -73,12 +83,12 @@ async function* readJsonArray(input: Readable, onBytes: (n: number) => void): As
     onBytes(buffer.length);
     for (const element of splitter.push(decoder.decode(buffer, { stream: true }))) {
       row += 1;
-      yield parseJson(element.text, row, element.line);
+      yield parseJson(element.text, row, element.line, raw);
     }
   }
   for (const element of [...splitter.push(decoder.decode()), ...splitter.end()]) {
     row += 1;
-    yield parseJson(element.text, row, element.line);
+    yield parseJson(element.text, row, element.line, raw);
   }
   if (!splitter.complete && row === 0)
     throw new UnreadableInputError("the JSON array is not closed and holds no complete element");
@@ -143,15 +153,17 @@ async function* readCsv(
 
 /**
  * Reads input rows in order, streaming: memory stays independent of the input's size. A row that
- * cannot be read becomes an `unreadable` row rather than stopping the run.
+ * cannot be read becomes an `unreadable` row rather than stopping the run. With `raw`, JSON rows
+ * are left as text, to be parsed where they are processed (in a worker thread, say).
  */
 export function readRows(
   input: Readable,
   format: InputFormat,
-  options: { onBytes?: (n: number) => void; mapping?: Readonly<Record<string, string>> } = {},
+  options: { onBytes?: (n: number) => void; mapping?: Readonly<Record<string, string>>; raw?: boolean } = {},
 ): AsyncGenerator<InputRow> {
   const onBytes = options.onBytes ?? (() => {});
-  if (format === "jsonl") return readJsonLines(input, onBytes);
+  const raw = options.raw === true;
+  if (format === "jsonl") return readJsonLines(input, onBytes, raw);
   if (format === "csv") return readCsv(input, onBytes, options.mapping ?? {});
-  return readJsonArray(input, onBytes);
+  return readJsonArray(input, onBytes, raw);
 }
