@@ -9,13 +9,6 @@ import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import { EXIT, runBatch } from "./batch.js";
 import type { CommandSpec } from "./commands.js";
-import {
-  assessCommand,
-  type BatchCommand,
-  explainCommand,
-  reviewCommand,
-  validateCommand,
-} from "./commands.js";
 import { runDemo } from "./demo.js";
 import type { OutputFormat } from "./output.js";
 import type { InputFormat } from "./read-rows.js";
