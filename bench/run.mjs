@@ -65,7 +65,7 @@ const tmp = path.join(os.tmpdir(), `protective-orders-bench-${process.pid}.jsonl
 await new Promise((resolve, reject) => {
   const out = createWriteStream(tmp);
   out.on("error", reject);
-  let i = 0;
+
   const gen = generateCases(CLI_CASES);
   const pump = () => {
     let ok = true;
@@ -73,7 +73,6 @@ await new Promise((resolve, reject) => {
       const next = gen.next();
       if (next.done) return out.end(resolve);
       ok = out.write(`${JSON.stringify(next.value)}\n`);
-      i++;
     }
     out.once("drain", pump);
   };

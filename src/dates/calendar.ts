@@ -17,7 +17,9 @@ function fromNoon(value: Date): IsoDate {
 }
 
 /**
- * The calendar date `years` years after `date` (29 February becomes 28 February in common years).
+ * The calendar date `years` years after `date`. With no 29 February in the target year, the last
+ * day of February stands in for it (the corresponding-date convention; the law digest is silent on
+ * 29 February, so the library uses this one convention for every period it counts in years).
  *
  * @example
  * ```ts

@@ -126,6 +126,8 @@ export function agreementToMarryWithinThreeYears(facts: CaseFacts, asOf: IsoDate
   if (!agreement || agreement.status === "never") return undefined;
   if (agreement.status === "current") return true;
   if (!agreement.endedOn) return undefined;
+  // The law digest is silent on 29 February: the corresponding-date convention is used (with no
+  // 29 February in the final year, the anniversary is the last day of February).
   return asOf <= addYearsToDate(agreement.endedOn, 3);
 }
 

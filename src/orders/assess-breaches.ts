@@ -49,23 +49,42 @@ export interface BreachFinding {
   };
 }
 
-const CONTACT = /contact|communicat|message|electronic|publish|post|social media|third part/i;
-const PLACE = /enter|area|zone|approach|within|metres|surveil|watch|follow|track/i;
+const CONTACT_CATEGORIES = ["contact", "electronic-contact", "third-party-contact"];
+const PLACE_CATEGORIES = ["exclusion-zone", "approach", "surveillance"];
+const CATEGORIES: Record<string, readonly string[]> = {
+  contacting: CONTACT_CATEGORIES,
+  "third-party-contact": CONTACT_CATEGORIES,
+  "monitoring-electronic-communications": ["electronic-contact", "surveillance", "contact"],
+  publishing: ["publishing", "contact"],
+  impersonation: ["publishing", "contact"],
+  "leaving-items-or-gifts": ["contact", "exclusion-zone"],
+  loitering: PLACE_CATEGORIES,
+  following: PLACE_CATEGORIES,
+  "watching-or-spying": PLACE_CATEGORIES,
+  "entering-premises": ["exclusion-zone"],
+  "interfering-with-property": ["exclusion-zone"],
+  violence: ["approach", "contact"],
+  "threats-of-violence": ["contact", "approach"],
+};
+
+const CONTACT =
+  /\b(contact\w*|communicat\w*|messag\w*|electronic\w*|telephon\w*|email\w*|text messages?|social media|third part\w*)\b/i;
+const PLACE = /\b(enter\w*|area|zone|approach\w*|metres|surveil\w*|watch\w*|follow\w*|track\w*)\b/i;
 const MATCH: Record<string, RegExp> = {
   contacting: CONTACT,
   "third-party-contact": CONTACT,
-  "monitoring-electronic-communications": /electronic|monitor|surveil|contact/i,
-  publishing: /publish|post|social media|statement|material/i,
-  impersonation: /publish|purport|impersonat|contact/i,
-  "leaving-items-or-gifts": /contact|leave|item|gift|enter|area|zone/i,
+  "monitoring-electronic-communications": /\b(electronic\w*|monitor\w*|surveil\w*|contact\w*)\b/i,
+  publishing: /\b(publish\w*|posts?|posting|social media|statements?|material)\b/i,
+  impersonation: /\b(publish\w*|purport\w*|impersonat\w*|contact\w*)\b/i,
+  "leaving-items-or-gifts": /\b(contact\w*|leav\w*|items?|gifts?|enter\w*|area|zone)\b/i,
   loitering: PLACE,
   following: PLACE,
   "watching-or-spying": PLACE,
   "entering-premises": PLACE,
-  "interfering-with-property": /property|enter|area|zone|interfer/i,
-  violence: /approach|contact|molest|violen/i,
-  "threats-of-violence": /contact|threat|molest/i,
-  other: /molest/i,
+  "interfering-with-property": /\b(property|enter\w*|area|zone|interfer\w*)\b/i,
+  violence: /\b(approach\w*|contact\w*|molest\w*|violen\w*)\b/i,
+  "threats-of-violence": /\b(contact\w*|threat\w*|molest\w*)\b/i,
+  other: /\bmolest\w*/i,
 };
 
 function termsFor(order: Order, report: BreachReport): { path: string; text: string }[] {
@@ -77,10 +96,16 @@ function termsFor(order: Order, report: BreachReport): { path: string; text: str
       .filter(({ t }) => report.termId === undefined || t.id === report.termId)
       .map(({ t, path }) => ({ path, text: t.text }));
   }
-  const pattern = MATCH[report.kind] ?? /molest/i;
+  // A term's category decides where it has one; otherwise its words do, matched as whole words.
+  const categories = CATEGORIES[report.kind] ?? [];
+  const pattern = MATCH[report.kind] ?? /\bmolest\w*/i;
   return order.prohibitions
     .map((t, i) => ({ t, path: `prohibitions.${i}` }))
-    .filter(({ t }) => pattern.test(`${t.category ?? ""} ${t.text}`))
+    .filter(({ t }) =>
+      t.category !== undefined
+        ? categories.includes(t.category) || t.category === "molestation"
+        : pattern.test(t.text),
+    )
     .map(({ t, path }) => ({ path, text: t.text }));
 }
 
@@ -189,11 +214,12 @@ export function assessBreaches(
             : order.duration === undefined && lastDay === null
               ? "unknown"
               : true;
+    // Reports carry a day, not a time: conduct on the day of service may have come before it.
     const knownToSuspect: boolean | "unknown" =
       order.withoutNotice === true
-        ? order.servedOn === undefined
+        ? order.servedOn === undefined || report.date === order.servedOn
           ? "unknown"
-          : report.date >= order.servedOn
+          : report.date > order.servedOn
         : true;
     const termsBreached = termsFor(order, report);
     const breach: boolean | "unknown" =
@@ -216,9 +242,10 @@ export function assessBreaches(
       termsBreached,
       breach,
       offence: breachOffenceFor(order.kind, { offenceOn: report.date, convictedOn: options.convictedOn }),
+      // No response recorded, a slow one, or one recorded before the report (an error in the record) is flagged.
       response: {
         hours,
-        flagged: report.reportedAt !== undefined && (hours === null || hours > threshold),
+        flagged: report.reportedAt !== undefined && (hours === null || hours < 0 || hours > threshold),
         thresholdHours: threshold,
       },
     };

@@ -1,6 +1,7 @@
 import { addDaysToDate } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
+import { isRealCalendarDate } from "../model/iso-date.js";
 import { isDisregardedDay } from "./calendar-rules.js";
 import { ukWallTimeToUtc, utcToUkWallTime } from "./uk-time.js";
 
@@ -33,7 +34,14 @@ export type DapnHearingDeadline =
  */
 export function dapnHearingDeadline(givenAt: string): DapnHearingDeadline {
   const citations = [citationFor("daa-2021:s29(3)"), citationFor("gov-uk-bank-holidays:england-and-wales")];
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(givenAt)) {
+  const hh = Number(givenAt.slice(11, 13));
+  const mm = Number(givenAt.slice(14, 16));
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(givenAt) ||
+    !isRealCalendarDate(givenAt.slice(0, 10)) ||
+    hh > 23 ||
+    mm > 59
+  ) {
     return {
       known: false,
       reason: "expected the time the notice was given as YYYY-MM-DDTHH:MM (UK time)",

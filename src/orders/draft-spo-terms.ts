@@ -83,8 +83,9 @@ export function draftSpoTerms(facts: CaseFacts): DraftSpoTerms {
       if (answer === "*pattern" && pattern) {
         answered.push(...incidents.map((inc, i) => inc.id ?? `incidents.${i}`));
         reason = `a pattern of ${incidents.length} recorded acts`;
-      } else if (answer === "*escalating" && escalating) {
-        reason = "conduct recorded as escalating";
+      } else if (answer === "*escalating" && escalating && incidents.length > 0) {
+        answered.push(...incidents.map((inc, i) => inc.id ?? `incidents.${i}`));
+        reason = `conduct recorded as escalating (${incidents.length} acts)`;
       } else {
         const ids = byKind.get(answer as IncidentKind);
         if (ids) {

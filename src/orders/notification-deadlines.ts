@@ -42,7 +42,11 @@ export function notificationDuty(
     readonly subjectToSpoNotification?: boolean | undefined;
   } = {},
 ): NotificationDuty {
-  if (order.kind === "spo" || order.kind === "interim-spo") {
+  if (
+    order.kind === "spo" ||
+    order.kind === "interim-spo" ||
+    order.kind === "spo-on-conviction-or-acquittal"
+  ) {
     const citations = [citationFor("spa-2019:s9(1)"), citationFor("spa-2019:s9(5)")];
     if (person.subjectToSexOffenderNotification === true) {
       return {
@@ -86,6 +90,17 @@ export function notificationDuty(
     }
     if (order.madeOn === undefined)
       return { applies: "unknown", reason: "The day the order was made is not recorded.", citations };
+    if (
+      person.subjectToSexOffenderNotification === undefined ||
+      person.subjectToSpoNotification === undefined
+    ) {
+      return {
+        applies: "unknown",
+        reason:
+          "Whether the person is already under sex-offender or SPA s.9 notification duties is not recorded (s.41).",
+        citations,
+      };
+    }
     return {
       applies: true,
       notifyBy: addDaysToDate(order.madeOn, 2),

@@ -57,9 +57,10 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
  * positive requirements on an order that allows none (NMO, restraining orders, PHA s.3 injunction,
  * DVPN, DVPO, DAPN); an NMO applied for by the police (FLA 1996 s.42(2)); a DVPO outside 14–28 days
  * (CSA 2010 s.28); a DAPN given by an officer below inspector or to someone under 18 (DAA 2021
- * s.22(6), (8)); a DVPN below superintendent or to someone under 18 (CSA 2010 s.24); terms that
- * may be incompatible with an existing SPO (s.2(6)–(7)); terms with no person to protect; and,
- * as warnings, terms that may conflict with the suspect's work, education or religion (s.2(3)).
+ * s.22(6), (8)); a DVPN below superintendent or to someone under 18 (CSA 2010 s.24); terms with no
+ * person to protect; a new SPO requirement whose demand differs from an existing SPO's requirement of
+ * the same kind (s.2(6)–(7): two prohibitions never conflict); and, as warnings, terms that may
+ * conflict with the suspect's work, education or religion (s.2(3)) or with an existing SPO.
  * Never throws: input that is not an order is reported by path.
  *
  * @example
@@ -114,7 +115,7 @@ export function validateOrder(
       candidate = rest;
     }
     const applicant = asRecord(raw.appliedForBy);
-    if (kind === "nmo" && applicant?.role === "police") {
+    if (kind === "nmo" && (applicant?.role === "police" || applicant?.role === "chief-officer")) {
       defects.push({
         code: "nmo-applied-for-by-police",
         path: "appliedForBy.role",
@@ -163,6 +164,7 @@ export function validateOrder(
     });
   }
   if (order.kind === "spo" && order.duration?.type === "fixed" && order.madeOn !== undefined) {
+    // The 29 February convention is the corresponding-date one (see addYearsToDate): the digest is silent.
     const minimumLastDay = addDaysToDate(addYearsToDate(order.madeOn, 2), -1);
     if (order.duration.endsOn < minimumLastDay) {
       defects.push({
@@ -183,12 +185,13 @@ export function validateOrder(
   }
   if (order.kind === "dvpo") {
     if (order.duration?.type === "fixed" && order.madeOn !== undefined) {
-      const days = daysBetweenDates(order.madeOn, order.duration.endsOn);
+      // Counting the day it is made as the first day (CSA 2010 s.28(10): from the day the order is made).
+      const days = daysBetweenDates(order.madeOn, order.duration.endsOn) + 1;
       if (days < 14 || days > 28) {
         defects.push({
           code: "dvpo-duration-outside-14-28-days",
           path: "duration.endsOn",
-          message: `A DVPO lasts between 14 and 28 days; this one runs ${days} days from the day it was made.`,
+          message: `A DVPO lasts between 14 and 28 days; this one runs ${days} days, counting the day it was made.`,
           citations: [citationFor("csa-2010:s28")],
         });
       }
@@ -238,32 +241,58 @@ export function validateOrder(
     }
   }
   if (order.kind === "spo") {
+    // Two prohibitions can always both be obeyed (by doing neither thing), so they are never
+    // incompatible. Two positive requirements of the same kind worded differently (report at one
+    // station and at another) make demands that may not both be met: a defect. A requirement beside
+    // a prohibition may clash (a sign-on station inside an exclusion zone): a warning to check.
     const existing = (context.existingOrders ?? []).filter(
       (o) => o.kind === "spo" || o.kind === "interim-spo",
     );
-    const terms = [...order.prohibitions, ...(order.requirements ?? [])];
-    existing.forEach((earlier) => {
-      const earlierTerms = [
-        ...earlier.prohibitions,
-        ...("requirements" in earlier ? (earlier.requirements ?? []) : []),
-      ];
-      terms.forEach((term, i) => {
-        const clash = earlierTerms.find(
+    const citations = [citationFor("spa-2019:s2(6)-(7)")];
+    for (const earlier of existing) {
+      const earlierRequirements = "requirements" in earlier ? (earlier.requirements ?? []) : [];
+      (order.requirements ?? []).forEach((term, i) => {
+        const clash = earlierRequirements.find(
           (t) => t.category !== undefined && t.category === term.category && t.text !== term.text,
         );
         if (clash) {
           defects.push({
             code: "incompatible-with-existing-spo",
-            path:
-              i < order.prohibitions.length
-                ? `prohibitions.${i}`
-                : `requirements.${i - order.prohibitions.length}`,
-            message: `This term and a term of the existing SPO both govern "${term.category}" in different words: a new SPO must not contain terms incompatible with an existing one. Align them, or vary the existing order.`,
-            citations: [citationFor("spa-2019:s2(6)-(7)")],
+            path: `requirements.${i}`,
+            message: `This requirement and one in the existing SPO both govern "${term.category}" with different demands: a new SPO must not contain terms incompatible with an existing one. Align them, or vary the existing order.`,
+            citations,
           });
         }
       });
-    });
+      const earlierProhibitions = earlier.prohibitions;
+      const pairs: [string, string | undefined, string | undefined][] = [
+        ...(order.requirements ?? []).flatMap((t, i) =>
+          earlierProhibitions.map((p): [string, string | undefined, string | undefined] => [
+            `requirements.${i}`,
+            t.category,
+            p.category,
+          ]),
+        ),
+        ...order.prohibitions.flatMap((p, i) =>
+          earlierRequirements.map((t): [string, string | undefined, string | undefined] => [
+            `prohibitions.${i}`,
+            t.category,
+            p.category,
+          ]),
+        ),
+      ];
+      for (const [path, requirement, prohibition] of pairs) {
+        if (requirement === "sign-on" && (prohibition === "exclusion-zone" || prohibition === "approach")) {
+          warnings.push({
+            code: "check-compatibility-with-existing-spo",
+            path,
+            message:
+              "A requirement to go somewhere sits beside a prohibition on entering an area or approaching someone: check both can be obeyed (s.2(6)–(7)).",
+            citations,
+          });
+        }
+      }
+    }
   }
   const suspect = context.suspect;
   const allows =
