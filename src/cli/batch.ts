@@ -29,6 +29,10 @@ export interface BatchSummary {
   readonly processed: number;
   readonly invalid: number;
   readonly counts: Record<string, number>;
+  /** The reader of the output went away before every row was written (e.g. `| head`). */
+  readonly outputClosedEarly?: boolean;
+  /** Problems with the input as a whole (an unclosed JSON array, text after it). */
+  readonly warnings?: readonly string[];
 }
 
 function inferFormat(file: string | undefined): InputFormat | undefined {
@@ -40,22 +44,35 @@ function inferFormat(file: string | undefined): InputFormat | undefined {
   return undefined;
 }
 
-/** Peeks at standard input to tell a JSON array (`[`) from JSON Lines. */
+/**
+ * Peeks at standard input to tell a JSON array (`[`) or one JSON value spread over lines (a first
+ * line that is not complete JSON) from JSON Lines.
+ */
 async function sniff(input: Readable): Promise<{ stream: Readable; format: InputFormat }> {
   const { PassThrough } = await import("node:stream");
   const out = new PassThrough();
   let decided: InputFormat | undefined;
+  let head = "";
+  const decide = (final: boolean): InputFormat | undefined => {
+    const text = head.replace(/^\uFEFF/, "").trimStart();
+    if (text.length === 0) return final ? "jsonl" : undefined;
+    if (text.startsWith("[")) return "json";
+    const newline = text.indexOf("\n");
+    if (newline < 0 && !final) return undefined;
+    const first = newline < 0 ? text : text.slice(0, newline);
+    try {
+      JSON.parse(first);
+      return "jsonl";
+    } catch {
+      return newline < 0 ? "jsonl" : "json";
+    }
+  };
   return new Promise((resolve, reject) => {
     input.on("data", (chunk: Buffer) => {
       if (!decided) {
-        const text = chunk
-          .toString("utf8")
-          .replace(/^\uFEFF/, "")
-          .trimStart();
-        if (text.length > 0) {
-          decided = text.startsWith("[") ? "json" : "jsonl";
-          resolve({ stream: out, format: decided });
-        }
+        head += chunk.toString("utf8");
+        decided = decide(false);
+        if (decided) resolve({ stream: out, format: decided });
       }
       if (!out.write(chunk)) {
         input.pause();
@@ -64,7 +81,7 @@ async function sniff(input: Readable): Promise<{ stream: Readable; format: Input
     });
     input.on("end", () => {
       out.end();
-      if (!decided) resolve({ stream: out, format: "jsonl" });
+      if (!decided) resolve({ stream: out, format: decide(true) ?? "jsonl" });
     });
     input.on("error", reject);
   });
@@ -107,11 +124,17 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const linesOnly = options.outputFormat === "jsonl" && !options.fields;
   const pool = jobs > 1 ? new WorkerPool(jobs, spec, linesOnly) : undefined;
-  const run = (batch: InputRow[]): Promise<ProcessedRow[]> =>
-    pool ? pool.run(batch) : Promise.resolve(batch.map((row) => processRow(command, row)));
+  const run = (batch: InputRow[]): Promise<ProcessedRow[]> => {
+    if (!pool) return Promise.resolve(batch.map((row) => processRow(command, row)));
+    const result = pool.run(batch);
+    // A batch left behind when the output closes early is never awaited: do not let it be "unhandled".
+    result.catch(() => {});
+    return result;
+  };
   let rows = 0;
   let invalid = 0;
   let exit: number = EXIT.ok;
+  const warnings: string[] = [];
 
   const emit = async (results: ProcessedRow[]): Promise<void> => {
     for (const result of results) {
@@ -145,6 +168,7 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
     for await (const row of readRows(input, format, {
       onBytes: (n) => progress.bytes(n),
       raw: pool !== undefined,
+      warn: (message: string) => warnings.push(message),
       ...(options.mapping ? { mapping: options.mapping } : {}),
     })) {
       batch.push(row);
@@ -178,8 +202,13 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
     processed: rows - invalid,
     invalid,
     counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    ...(writer.closed ? { outputClosedEarly: true } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
-  if (!writer.closed) writeSummary(summary);
+  // Always account for the run, even when the reader of stdout went away (`| head`).
+  writeSummary(summary);
+  for (const warning of warnings) process.stderr.write(`protective-orders: warning: ${warning}\n`);
+  if (warnings.length > 0 && exit === EXIT.ok) exit = EXIT.invalidRows;
   if (options.summaryJson) {
     try {
       writeFileSync(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);

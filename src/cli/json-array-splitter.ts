@@ -15,6 +15,7 @@ export class JsonArraySplitter {
   private elementLine = 0;
   private line = 1;
   private closed = false;
+  private trailing = false;
 
   /** Feeds a chunk; returns the elements completed in it, each with the line it started on. */
   push(chunk: string): { text: string; line: number }[] {
@@ -49,7 +50,12 @@ export class JsonArraySplitter {
         this.elementLine = this.line;
         segmentStart = i;
       } else if (this.arrayMode && !this.inElement) {
-        if (this.closed || space || c === 44) continue;
+        if (space || c === 44) continue;
+        if (this.closed) {
+          // Anything but white space after the closing bracket is not part of the array.
+          this.trailing = true;
+          continue;
+        }
         if (c === 93 && this.depth === 1) {
           this.depth = 0;
           this.closed = true;
@@ -89,5 +95,10 @@ export class JsonArraySplitter {
   /** False for an array that was never closed (a truncated file). */
   get complete(): boolean {
     return !this.arrayMode || this.closed;
+  }
+
+  /** True when text follows the closing bracket (a second array, say): it was not read. */
+  get trailingText(): boolean {
+    return this.trailing;
   }
 }

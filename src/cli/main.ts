@@ -145,6 +145,19 @@ async function runCommand(
   });
 }
 
+/**
+ * For the commands that write straight to stdout (rules, schema, demo): a reader that goes away
+ * (`| head`) ends the output quietly; any other write error is reported and exits 2. The batch
+ * commands handle both themselves, and still write their summary.
+ */
+function guardStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`protective-orders: could not write the output: ${error.code ?? error.message}\n`);
+    process.exit(EXIT.usage);
+  });
+}
+
 const program = new Command()
   .name("protective-orders")
   .description("Assess stalking cases against UK protective-order law, with the statute behind every answer.")
@@ -209,6 +222,7 @@ program
   )
   .addHelpText("after", "\nExample:\n  $ protective-orders rules --format json > rules.json\n")
   .action((o: { format: "jsonl" | "json" | "table" }) => {
+    guardStdout();
     const entries = [
       ...DEFAULT_RULES.rules.map((r) => ({
         type: "rule",
@@ -244,6 +258,7 @@ program
   .description("Print the JSON Schema of the case facts.")
   .addHelpText("after", "\nExample:\n  $ protective-orders schema > case-facts.schema.json\n")
   .action(() => {
+    guardStdout();
     process.stdout.write(`${JSON.stringify(caseFactsJsonSchema(), null, 2)}\n`);
   });
 
@@ -255,6 +270,7 @@ program
   .option("--markdown", "explain the case in Markdown rather than plain text")
   .addHelpText("after", "\nExample:\n  $ protective-orders demo --as-of 2025-06-01\n")
   .action((options: { asOf?: string; case?: string; markdown?: boolean }) => {
+    guardStdout();
     process.exitCode = runDemo(options, process.stdout, process.stderr);
   });
 

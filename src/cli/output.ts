@@ -54,12 +54,27 @@ export class StreamWriter {
   }
 }
 
+const ERROR_KEYS = ["row", "line", "id", "error", "problems"];
+
 function pick(
   record: Record<string, unknown>,
   fields: readonly string[] | undefined,
 ): Record<string, unknown> {
   if (!fields) return record;
-  return Object.fromEntries(fields.filter((f) => Object.hasOwn(record, f)).map((f) => [f, record[f]]));
+  // An error record keeps what says which row failed and why, whatever fields were asked for.
+  const keep = record.error !== undefined ? [...new Set([...fields, ...ERROR_KEYS])] : fields;
+  return Object.fromEntries(keep.filter((f) => Object.hasOwn(record, f)).map((f) => [f, record[f]]));
+}
+
+function flattenError(record: Record<string, unknown>): FlatRecord {
+  const problems = (record.problems as { path: string; message: string }[] | undefined) ?? [];
+  return {
+    row: record.row as number,
+    line: (record.line as number | undefined) ?? null,
+    id: (record.id as string | undefined) ?? "",
+    error: record.error as string,
+    problems: problems.map((p) => `${p.path || "(case)"}: ${p.message}`).join("; "),
+  };
 }
 
 /** Formats records one at a time in the chosen format (JSON arrays are opened and closed around them). */
@@ -84,19 +99,19 @@ export class RecordFormatter {
       case "json":
         return `${this.count > 1 ? ",\n" : ""}${JSON.stringify(pick(record, this.fields))}`;
       case "csv": {
-        const flat = this.flatten(record);
+        const flat = this.flat(record);
         let header = "";
         if (!this.columns) {
-          this.columns = this.fields ? [...this.fields] : Object.keys(flat);
+          this.columns = this.columnsFor(flat);
           header = stringify([this.columns]);
         }
-        return header + stringify([this.columns.map((c) => flat[c] ?? "")]);
+        return header + stringify([this.columns.map((c) => cellText(flat[c]))]);
       }
       default: {
-        const flat = this.flatten(record);
+        const flat = this.flat(record);
         let header = "";
         if (!this.columns) {
-          this.columns = this.fields ? [...this.fields] : Object.keys(flat);
+          this.columns = this.columnsFor(flat);
           header = `${this.columns
             .map((c) => c.padEnd(width(c)))
             .join("  ")
@@ -106,7 +121,7 @@ export class RecordFormatter {
         // Every column but the last is cut to its width so the columns stay aligned while streaming.
         return `${header}${this.columns
           .map((c, i) => {
-            const text = String(flat[c] ?? "");
+            const text = cellText(flat[c]);
             return i === last
               ? text
               : text.length > width(c)
@@ -117,6 +132,24 @@ export class RecordFormatter {
           .trimEnd()}\n`;
       }
     }
+  }
+
+  private flat(record: Record<string, unknown>): FlatRecord {
+    return record.error !== undefined ? flattenError(record) : this.flatten(record);
+  }
+
+  /** The columns: those asked for, or the first record's; error columns always come last. */
+  private columnsFor(first: FlatRecord): string[] {
+    const base = this.fields
+      ? [...this.fields]
+      : Object.keys(first).filter((k) => !["line", "error", "problems"].includes(k));
+    if (!this.fields && first.error !== undefined) {
+      // The first record is an error: fall back to the command's own columns where they are unknown.
+      return [...new Set([...base.filter((k) => k === "row" || k === "id"), ...base])]
+        .concat(["line", "error", "problems"])
+        .filter((v, i, a) => a.indexOf(v) === i);
+    }
+    return [...new Set([...base, "line", "error", "problems"])];
   }
 
   end(): string {
@@ -133,6 +166,11 @@ const WIDTHS: Record<string, number> = {
   verdict: 24,
   spo: 17,
 };
+
+function cellText(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "boolean" ? (value ? "true" : "false") : String(value);
+}
 
 function width(column: string): number {
   return Math.max(column.length, WIDTHS[column] ?? 17);

@@ -15,6 +15,9 @@ export type InputRow =
 /** Raised for input that cannot be read at all (as opposed to one bad row): exit code 2. */
 export class UnreadableInputError extends Error {}
 
+/** Something about the input as a whole that the caller must hear about (not a row): exit code 1. */
+export type InputWarning = (message: string) => void;
+
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 function parseJson(text: string, row: number, line: number, raw = false): InputRow {
@@ -74,24 +77,40 @@ async function* readJsonArray(
   input: Readable,
   onBytes: (n: number) => void,
   raw: boolean,
+  warn: InputWarning,
 ): AsyncGenerator<InputRow> {
   const splitter = new JsonArraySplitter();
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   let row = 0;
+  const decode = (buffer?: Buffer): string => {
+    try {
+      return buffer === undefined ? decoder.decode() : decoder.decode(buffer, { stream: true });
+    } catch {
+      throw new UnreadableInputError(`the input is not valid UTF-8 (after ${row} rows)`);
+    }
+  };
   for await (const chunk of input) {
     const buffer = chunk as Buffer;
     onBytes(buffer.length);
-    for (const element of splitter.push(decoder.decode(buffer, { stream: true }))) {
+    for (const element of splitter.push(decode(buffer))) {
       row += 1;
       yield parseJson(element.text, row, element.line, raw);
     }
   }
-  for (const element of [...splitter.push(decoder.decode()), ...splitter.end()]) {
+  for (const element of [...splitter.push(decode()), ...splitter.end()]) {
     row += 1;
     yield parseJson(element.text, row, element.line, raw);
   }
-  if (!splitter.complete && row === 0)
+  if (!splitter.complete && row === 0) {
     throw new UnreadableInputError("the JSON array is not closed and holds no complete element");
+  }
+  if (!splitter.complete) {
+    warn(
+      "the JSON array is not closed: the file may be truncated, and an element missing its end may have swallowed those after it",
+    );
+  }
+  if (splitter.trailingText)
+    warn("text after the end of the JSON array was not read (one JSON array or value per file)");
 }
 
 /** CSV with a header row, mapped to case facts by {@link caseFromCsvRecord}. */
@@ -100,6 +119,7 @@ async function* readCsv(
   onBytes: (n: number) => void,
   mapping: Readonly<Record<string, string>>,
 ): AsyncGenerator<InputRow> {
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
   const columns = csvColumns();
   const parser = parseCsv({
     bom: true,
@@ -114,7 +134,9 @@ async function* readCsv(
       return mapped;
     },
     info: true,
+    raw: true,
     relax_column_count: true,
+    relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
   });
@@ -122,7 +144,14 @@ async function* readCsv(
   parser.on("skip", (error: { lines?: number; message?: string }) => {
     skipped.push({ line: error.lines ?? 0, message: "not a readable CSV record" });
   });
-  input.on("data", (chunk: Buffer) => onBytes(chunk.length));
+  input.on("data", (chunk: Buffer) => {
+    onBytes(chunk.length);
+    try {
+      utf8.decode(chunk, { stream: true });
+    } catch {
+      parser.destroy(new UnreadableInputError("the input is not valid UTF-8"));
+    }
+  });
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
   let row = 0;
@@ -130,6 +159,7 @@ async function* readCsv(
     for await (const entry of parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number };
+      raw: string;
     }>) {
       while (skipped.length > 0 && skipped[0]!.line < entry.info.lines) {
         const skip = skipped.shift()!;
@@ -137,7 +167,9 @@ async function* readCsv(
         yield { row, line: skip.line, unreadable: skip.message };
       }
       row += 1;
-      yield { row, line: entry.info.lines, value: caseFromCsvRecord(entry.record, columns) };
+      // csv-parse reports the record's last line; a quoted cell can span lines, so count back to its first.
+      const spans = (entry.raw.replace(/\r?\n$/, "").match(/\n/g) ?? []).length;
+      yield { row, line: entry.info.lines - spans, value: caseFromCsvRecord(entry.record, columns) };
     }
   } catch (error) {
     if (error instanceof UnreadableInputError) throw error;
@@ -159,11 +191,16 @@ async function* readCsv(
 export function readRows(
   input: Readable,
   format: InputFormat,
-  options: { onBytes?: (n: number) => void; mapping?: Readonly<Record<string, string>>; raw?: boolean } = {},
+  options: {
+    onBytes?: (n: number) => void;
+    mapping?: Readonly<Record<string, string>>;
+    raw?: boolean;
+    warn?: InputWarning;
+  } = {},
 ): AsyncGenerator<InputRow> {
   const onBytes = options.onBytes ?? (() => {});
   const raw = options.raw === true;
   if (format === "jsonl") return readJsonLines(input, onBytes, raw);
   if (format === "csv") return readCsv(input, onBytes, options.mapping ?? {});
-  return readJsonArray(input, onBytes, raw);
+  return readJsonArray(input, onBytes, raw, options.warn ?? (() => {}));
 }

@@ -16,6 +16,7 @@ export class WorkerPool {
   private nextId = 0;
   private turn = 0;
   private failure: Error | undefined;
+  private closing = false;
 
   constructor(
     size: number,
@@ -36,7 +37,7 @@ export class WorkerPool {
       };
       worker.on("error", fail);
       worker.on("exit", (code) => {
-        if (code !== 0) fail(new Error(`a worker thread stopped (exit code ${code})`));
+        if (code !== 0 && !this.closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
       });
       return worker;
     });
@@ -53,7 +54,10 @@ export class WorkerPool {
     });
   }
 
+  /** Stops the workers; batches still in flight are dropped (their promises never settle). */
   async close(): Promise<void> {
+    this.closing = true;
+    this.pending.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

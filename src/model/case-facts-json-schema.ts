@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { CaseFactsSchema } from "./case-facts.js";
+import { IsoDateSchema } from "./iso-date.js";
 
 /**
  * The JSON Schema (draft 2020-12) of the case facts, generated from the zod schema so the two
- * cannot drift: for systems not written in TypeScript. Also shipped as
- * `protective-orders/schema/case-facts.json`.
+ * cannot drift: for systems not written in TypeScript. The same schema is shipped as
+ * `protective-orders/schema/case-facts.json` and printed by `protective-orders schema`. zod's
+ * refinement that a date must exist cannot be written in JSON Schema, so dates carry
+ * `"format": "date"`, which validators with format checking (e.g. ajv-formats) enforce.
  *
  * @example
  * ```ts
@@ -14,15 +17,20 @@ import { CaseFactsSchema } from "./case-facts.js";
  * ```
  */
 export function caseFactsJsonSchema(): Record<string, unknown> & { required?: string[] } {
-  const schema = z.toJSONSchema(CaseFactsSchema, { io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
+  const generated = z.toJSONSchema(CaseFactsSchema, {
+    io: "input",
+    target: "draft-2020-12",
+    override: (ctx) => {
+      if (ctx.zodSchema === IsoDateSchema) ctx.jsonSchema.format = "date";
+    },
+  }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
   return {
-    ...schema,
-    $id: "https://www.npmjs.com/package/protective-orders/schema/case-facts.json",
-    title: "Case facts (protective-orders)",
+    $schema,
+    title: "CaseFacts",
     description:
-      "Everything the law asks about a stalking case. Every fact but id is optional: absence means unknown, never false.",
+      "Everything protective-orders' assess() reads about a stalking case. Generated from CaseFactsSchema by " +
+      "scripts/write-json-schema.mjs: do not edit. Only `id` is required; a fact left out is unknown, not false.",
+    ...rest,
   };
 }

@@ -1,0 +1,107 @@
+// Builds the site's try-it page into site/try/ (run by `npm run docs`, after TypeDoc, which empties site/):
+//
+// - site/try/protective-orders.browser.js: the library (src/index.ts) bundled by esbuild into one ES
+//   module for browsers, with zod and date-fns inlined. Bundling for the browser platform also proves the
+//   core uses no Node built-ins: an import of one fails the build.
+// - the static page (docs/try/: index.html, try-it.js, try-it.css, try-it-fallback.js), copied as is, with
+//   the package version filled in.
+//
+// Then it checks that every relative link of the page reaches a file of the built site, so a renamed guide
+// cannot leave the page with a dead link.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const source = join(root, "docs", "try");
+const site = join(root, "site");
+const out = join(site, "try");
+export const BUNDLE_NAME = "protective-orders.browser.js";
+
+/**
+ * zod's `z` namespace re-exports every locale's error messages (`z.locales`, about 260 KiB minified), which no
+ * bundler can tree-shake away. The library uses only zod's default English messages, which zod imports
+ * directly (locales/en.js), so the locales barrel is replaced by an empty module.
+ */
+const withoutZodLocales = {
+  name: "without-zod-locales",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "empty" } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: "empty" }, () => ({
+      contents: "export {};",
+      loader: "js",
+    }));
+  },
+};
+
+async function main() {
+  if (!existsSync(join(site, "index.html"))) {
+    throw new Error("site/ has not been built: run TypeDoc first (`npm run docs` does both).");
+  }
+  mkdirSync(out, { recursive: true });
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+  const result = await build({
+    entryPoints: [join(root, "src", "index.ts")],
+    outfile: join(out, BUNDLE_NAME),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    sourcemap: false,
+    legalComments: "eof",
+    metafile: true,
+    logLevel: "warning",
+    plugins: [withoutZodLocales],
+    banner: {
+      js: `// protective-orders ${version}, bundled for browsers with its dependencies. MIT licence.`,
+    },
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const nodeBuiltins = inputs.filter((i) => i.startsWith("node:"));
+  if (nodeBuiltins.length > 0)
+    throw new Error(`the browser bundle imports Node built-ins: ${nodeBuiltins.join(", ")}`);
+
+  for (const name of readdirSync(source)) {
+    const from = join(source, name);
+    if (!statSync(from).isFile()) continue;
+    if (name === "index.html") {
+      const html = readFileSync(from, "utf8").replace(
+        '<span id="version"></span>',
+        `<span id="version">version ${version}</span>`,
+      );
+      writeFileSync(join(out, name), html);
+    } else {
+      copyFileSync(from, join(out, name));
+    }
+  }
+
+  // Every relative href/src of the page must reach a file in the built site.
+  const html = readFileSync(join(out, "index.html"), "utf8");
+  const missing = [];
+  for (const [, url] of html.matchAll(/\s(?:href|src)="([^"#]+)(?:#[^"]*)?"/g)) {
+    if (/^[a-z]+:/i.test(url) || url.startsWith("/")) continue;
+    if (!existsSync(resolve(out, url))) missing.push(url);
+  }
+  if (missing.length > 0)
+    throw new Error(`site/try/index.html links to files the site does not have: ${missing.join(", ")}`);
+
+  const bytes = statSync(join(out, BUNDLE_NAME)).size;
+  console.log(
+    `wrote ${relative(root, out)}/ (${BUNDLE_NAME}: ${(bytes / 1024).toFixed(0)} KiB from ${inputs.length} modules)`,
+  );
+}
+
+await main();
