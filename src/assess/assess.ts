@@ -11,7 +11,16 @@ import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } f
 import { DEFAULT_RULES } from "./default-rules.js";
 import { CaseFactsError } from "./errors.js";
 
-/** Options for {@link assess}. */
+/**
+ * Options for {@link assess}.
+ *
+ * @example
+ * ```ts
+ * import { assess, type AssessOptions } from "protective-orders";
+ * const options: AssessOptions = { asOf: "2025-06-01" };
+ * assess({ id: "case-1", jurisdiction: "england-and-wales" }, options).asOf; // "2025-06-01"
+ * ```
+ */
 export interface AssessOptions {
   /** The date whose law applies (YYYY-MM-DD). Default: today in England and Wales, echoed in the result. */
   readonly asOf?: IsoDate | undefined;

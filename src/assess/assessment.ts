@@ -2,7 +2,16 @@ import type { RuleEvaluation } from "../evaluate/types.js";
 import type { Citation } from "../law/citation.js";
 import type { IsoDate } from "../model/iso-date.js";
 
-/** A question to ask, and which outcomes its answer could settle. */
+/**
+ * A question to ask, and which outcomes its answer could settle.
+ *
+ * @example
+ * ```ts
+ * import { assess, type Question } from "protective-orders";
+ * const questions: readonly Question[] = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).questions;
+ * questions[0]?.fact; // "risk.ongoing": its answer would settle the most orders
+ * ```
+ */
 export interface Question {
   readonly fact: string;
   readonly question: string;
@@ -11,7 +20,16 @@ export interface Question {
   readonly citation: Citation;
 }
 
-/** One entry of the ranked recommendation. */
+/**
+ * One entry of the ranked recommendation.
+ *
+ * @example
+ * ```ts
+ * import { assess, type RecommendedOrder } from "protective-orders";
+ * const describe = (entry: RecommendedOrder) => `${entry.label} (${entry.role}, ${entry.outcome}): ${entry.reason}`;
+ * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).recommendation.ranked.map(describe);
+ * ```
+ */
 export interface RecommendedOrder {
   readonly rule: string;
   readonly order: string;
@@ -22,7 +40,16 @@ export interface RecommendedOrder {
   readonly citations: readonly Citation[];
 }
 
-/** Which order to consider first, and why. */
+/**
+ * Which order to consider first, and why.
+ *
+ * @example
+ * ```ts
+ * import { assess, type Recommendation } from "protective-orders";
+ * const recommendation: Recommendation = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).recommendation;
+ * recommendation.first; // null: nothing is available until the open questions are answered
+ * ```
+ */
 export interface Recommendation {
   /** The rule to pursue first, or `null` when nothing is available yet. */
   readonly first: string | null;
@@ -33,7 +60,16 @@ export interface Recommendation {
   readonly whatWouldChange: readonly string[];
 }
 
-/** A notice about the assessment as a whole (jurisdiction, defaults, data limits). */
+/**
+ * A notice about the assessment as a whole (jurisdiction, defaults, data limits).
+ *
+ * @example
+ * ```ts
+ * import { assess, type Notice } from "protective-orders";
+ * const notices: readonly Notice[] = assess({ id: "c", jurisdiction: "scotland" }, { asOf: "2025-01-01" }).notices;
+ * notices.map((n) => n.code); // ["outside-england-and-wales"]
+ * ```
+ */
 export interface Notice {
   readonly code: string;
   readonly text: string;
@@ -44,6 +80,15 @@ export interface Notice {
  * The answer for one case: for each order, available / not-available / needs-information with the
  * tree of limbs and citations; the recommendation; the questions still open, most decisive first.
  * Plain JSON: it serialises byte-identically.
+ *
+ * @example
+ * ```ts
+ * import { assess, type Assessment } from "protective-orders";
+ * function availableOrders(assessment: Assessment): string[] {
+ *   return assessment.orders.filter((o) => o.outcome === "available").map((o) => o.order);
+ * }
+ * availableOrders(assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" })); // []
+ * ```
  */
 export interface Assessment {
   readonly caseId: string;

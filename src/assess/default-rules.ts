@@ -7,6 +7,14 @@ import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
  * The bundled rules, validated and compiled once when the module loads: a rule file that does not
  * validate fails here, at import, in the tests and in the build, not with a wrong answer later.
  * Immutable, so shared safely between concurrent calls.
+ *
+ * @example
+ * ```ts
+ * import { assess, DEFAULT_RULES } from "protective-orders";
+ * DEFAULT_RULES.rules.map((r) => r.rule.name).includes("spo"); // true
+ * // The same as leaving `rules` out:
+ * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01", rules: DEFAULT_RULES });
+ * ```
  */
 export const DEFAULT_RULES: CompiledRuleSet = compileRuleSet(
   loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS),

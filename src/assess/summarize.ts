@@ -1,7 +1,17 @@
 import type { Outcome } from "../evaluate/types.js";
 import type { Assessment } from "./assessment.js";
 
-/** Counts over many assessments: outcomes per order, first recommendations, invalid rows. */
+/**
+ * Counts over many assessments: outcomes per order, first recommendations, invalid rows.
+ *
+ * @example
+ * ```ts
+ * import { assess, summarizeAssessments, type CaseloadSummary } from "protective-orders";
+ * const a = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
+ * const summary: CaseloadSummary = summarizeAssessments([a]);
+ * summary.outcomes.spo; // { available: 0, "needs-information": 1, "not-available": 0 }
+ * ```
+ */
 export interface CaseloadSummary {
   readonly cases: number;
   readonly invalid: number;

@@ -158,12 +158,14 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
     }
   };
 
+  let inFlight: Promise<ProcessedRow[]>[] = [];
+  let batch: InputRow[] = [];
   try {
     if (!command.text) await writer.write(formatter.start());
     // Rows go out in batches; up to two batches a worker are in flight, and results are written
     // strictly in input order.
-    const inFlight: Promise<ProcessedRow[]>[] = [];
-    let batch: InputRow[] = [];
+    inFlight = [];
+    batch = [];
     const batchSize = pool ? 256 : 1;
     for await (const row of readRows(input, format, {
       onBytes: (n) => progress.bytes(n),
@@ -184,6 +186,16 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
     if (!command.text && !writer.closed) await writer.write(formatter.end());
     await writer.finish();
   } catch (error) {
+    // Rows read before the input went bad are still written: nothing read is lost.
+    if (error instanceof UnreadableInputError) {
+      try {
+        if (batch.length > 0) inFlight.push(run(batch));
+        while (inFlight.length > 0 && !writer.closed) await emit(await inFlight.shift()!);
+        await writer.finish();
+      } catch {
+        // The output failed too: the message below still says what happened to the input.
+      }
+    }
     progress.stop();
     await pool?.close();
     if (error instanceof UnreadableInputError) {

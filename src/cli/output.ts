@@ -140,6 +140,7 @@ export class RecordFormatter {
 
   /** The columns: those asked for, or the first record's; error columns always come last. */
   private columnsFor(first: FlatRecord): string[] {
+    if (this.fields) return [...this.fields];
     const base = this.fields
       ? [...this.fields]
       : Object.keys(first).filter((k) => !["line", "error", "problems"].includes(k));

@@ -21,6 +21,8 @@ export type InputWarning = (message: string) => void;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 function parseJson(text: string, row: number, line: number, raw = false): InputRow {
+  // Bytes that are not UTF-8 decode to U+FFFD: a row holding one was altered on the way in.
+  if (text.includes("\uFFFD")) return { row, line, unreadable: "not valid UTF-8" };
   if (raw) return { row, line, text };
   try {
     return { row, line, value: JSON.parse(text) };
@@ -80,15 +82,12 @@ async function* readJsonArray(
   warn: InputWarning,
 ): AsyncGenerator<InputRow> {
   const splitter = new JsonArraySplitter();
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // Not fatal: bytes that are not UTF-8 become U+FFFD, and the element holding them is reported
+  // as unreadable (parseJson), so one bad element costs one row.
+  const decoder = new TextDecoder("utf-8");
   let row = 0;
-  const decode = (buffer?: Buffer): string => {
-    try {
-      return buffer === undefined ? decoder.decode() : decoder.decode(buffer, { stream: true });
-    } catch {
-      throw new UnreadableInputError(`the input is not valid UTF-8 (after ${row} rows)`);
-    }
-  };
+  const decode = (buffer?: Buffer): string =>
+    buffer === undefined ? decoder.decode() : decoder.decode(buffer, { stream: true });
   for await (const chunk of input) {
     const buffer = chunk as Buffer;
     onBytes(buffer.length);
@@ -109,8 +108,11 @@ async function* readJsonArray(
       "the JSON array is not closed: the file may be truncated, and an element missing its end may have swallowed those after it",
     );
   }
-  if (splitter.trailingText)
-    warn("text after the end of the JSON array was not read (one JSON array or value per file)");
+  if (splitter.trailingText) {
+    throw new UnreadableInputError(
+      `text after the end of the JSON array was not read (one JSON array or value per file; ${row} rows were read)`,
+    );
+  }
 }
 
 /** CSV with a header row, mapped to case facts by {@link caseFromCsvRecord}. */
@@ -119,7 +121,6 @@ async function* readCsv(
   onBytes: (n: number) => void,
   mapping: Readonly<Record<string, string>>,
 ): AsyncGenerator<InputRow> {
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
   const columns = csvColumns();
   const parser = parseCsv({
     bom: true,
@@ -144,14 +145,7 @@ async function* readCsv(
   parser.on("skip", (error: { lines?: number; message?: string }) => {
     skipped.push({ line: error.lines ?? 0, message: "not a readable CSV record" });
   });
-  input.on("data", (chunk: Buffer) => {
-    onBytes(chunk.length);
-    try {
-      utf8.decode(chunk, { stream: true });
-    } catch {
-      parser.destroy(new UnreadableInputError("the input is not valid UTF-8"));
-    }
-  });
+  input.on("data", (chunk: Buffer) => onBytes(chunk.length));
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
   let row = 0;
@@ -169,7 +163,10 @@ async function* readCsv(
       row += 1;
       // csv-parse reports the record's last line; a quoted cell can span lines, so count back to its first.
       const spans = (entry.raw.replace(/\r?\n$/, "").match(/\n/g) ?? []).length;
-      yield { row, line: entry.info.lines - spans, value: caseFromCsvRecord(entry.record, columns) };
+      const line = entry.info.lines - spans;
+      // Bytes that are not UTF-8 decode to U+FFFD: the record was altered on the way in.
+      if (entry.raw.includes("\uFFFD")) yield { row, line, unreadable: "not valid UTF-8" };
+      else yield { row, line, value: caseFromCsvRecord(entry.record, columns) };
     }
   } catch (error) {
     if (error instanceof UnreadableInputError) throw error;

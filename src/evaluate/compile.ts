@@ -25,7 +25,16 @@ export const NodeKind = { Fact: 0, All: 1, Any: 2, Not: 3, Limb: 4 } as const;
 /** A kind of node in a compiled condition tree. */
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
-/** One node of a rule's expanded condition tree. Children always have higher indices. */
+/**
+ * One node of a rule's expanded condition tree. Children always have higher indices.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, NodeKind, type CompiledNode } from "protective-orders";
+ * const root: CompiledNode | undefined = DEFAULT_RULES.rules.find((r) => r.rule.name === "spo")?.nodes[0];
+ * root?.kind === NodeKind.All; // true: the SPO test is "all of" its limbs
+ * ```
+ */
 export interface CompiledNode {
   readonly kind: NodeKind;
   readonly children: readonly number[];
@@ -36,12 +45,32 @@ export interface CompiledNode {
   readonly limb: number;
 }
 
+/**
+ * A statutory limb after compilation: the limb, its resolved citation, and whether it rests on an unverified point.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, type CompiledLimb } from "protective-orders";
+ * const limb: CompiledLimb | undefined = DEFAULT_RULES.limbs.find((l) => l.limb.id === "spa-2019.s1(1)(a)");
+ * limb?.citation.title; // "Stalking Protection Act 2019, s.1(1)(a)"
+ * ```
+ */
 export interface CompiledLimb {
   readonly limb: Limb;
   readonly citation: Citation;
   readonly unverified: boolean;
 }
 
+/**
+ * One order's legal test after compilation: the rule, its resolved citation, and its condition tree as flat nodes.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, type CompiledRule } from "protective-orders";
+ * const spo: CompiledRule | undefined = DEFAULT_RULES.rules.find((r) => r.rule.name === "spo");
+ * spo?.citation.title; // "Stalking Protection Act 2019, s.2"
+ * ```
+ */
 export interface CompiledRule {
   readonly rule: Rule;
   readonly citation: Citation;
@@ -64,6 +93,14 @@ export interface CompiledRule {
  * values and the assessment date, so equal inputs are answered from here with the same
  * (deep-frozen) objects: this changes no answer, only how fast it comes. Bounded: a table that
  * fills up is emptied.
+ *
+ * @example
+ * ```ts
+ * import { assess, DEFAULT_RULES, MEMO_LIMIT, type EvaluationMemo } from "protective-orders";
+ * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
+ * const memo: EvaluationMemo = DEFAULT_RULES.memo;
+ * memo.assessments.size <= MEMO_LIMIT; // true
+ * ```
  */
 export interface EvaluationMemo {
   readonly rules: Map<string, unknown>[];
@@ -71,10 +108,28 @@ export interface EvaluationMemo {
   readonly assessments: Map<string, unknown>;
 }
 
-/** The most entries a memo table holds before it is emptied. */
+/**
+ * The most entries a memo table holds before it is emptied.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, MEMO_LIMIT } from "protective-orders";
+ * MEMO_LIMIT; // 4096
+ * DEFAULT_RULES.memo.assessments.size <= MEMO_LIMIT; // true
+ * ```
+ */
 export const MEMO_LIMIT = 4096;
 
-/** A rule set compiled to flat arrays, evaluated synchronously with no shared state between calls. */
+/**
+ * A rule set compiled to flat arrays, evaluated synchronously with no shared state between calls.
+ *
+ * @example
+ * ```ts
+ * import { assess, BUNDLED_RULE_PACKS, compileRuleSet, FACT_DEFINITIONS, loadRuleSet, type CompiledRuleSet } from "protective-orders";
+ * const rules: CompiledRuleSet = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
+ * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01", rules });
+ * ```
+ */
 export interface CompiledRuleSet {
   readonly memo: EvaluationMemo;
   readonly ruleSet: RuleSet;

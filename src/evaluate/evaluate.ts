@@ -22,7 +22,17 @@ import type {
   Truth,
 } from "./types.js";
 
-/** The most completions of repeated unknown facts enumerated for one rule before falling back to Kleene logic. */
+/**
+ * The most completions of repeated unknown facts enumerated for one rule before falling back to Kleene logic.
+ *
+ * @example
+ * ```ts
+ * import { assess, MAX_COMPLETIONS } from "protective-orders";
+ * MAX_COMPLETIONS; // 4096
+ * // An order whose outcome needed more completions than this says so:
+ * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).orders.every((o) => o.exact); // true
+ * ```
+ */
 export const MAX_COMPLETIONS = 4096;
 
 /** Derived fact values for one case, indexed like the rule set's facts (`undefined` = unknown). */

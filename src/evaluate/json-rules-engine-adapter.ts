@@ -16,7 +16,16 @@ const DATE_OPERATORS: Record<string, (a: string, b: string) => boolean> = {
   dateOnOrAfter: (a, b) => a >= b,
 };
 
-/** The fact that carries the assessment date inside json-rules-engine. */
+/**
+ * The fact that carries the assessment date inside json-rules-engine.
+ *
+ * @example
+ * ```ts
+ * import { AS_OF_FACT, deriveJsonRulesEngineFacts } from "protective-orders/json-rules-engine";
+ * AS_OF_FACT; // "law.asOf"
+ * deriveJsonRulesEngineFacts({ id: "c", jurisdiction: "england-and-wales" }, "2025-06-01")[AS_OF_FACT]; // "2025-06-01"
+ * ```
+ */
 export const AS_OF_FACT = "law.asOf";
 
 function withInForce(

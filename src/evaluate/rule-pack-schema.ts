@@ -5,6 +5,12 @@ import { IsoDateSchema } from "../model/iso-date.js";
  * The operators rule files may use. The first ten are json-rules-engine's built-ins; the date
  * operators are ours (json-rules-engine's numeric operators would `parseFloat` "2020-12-01" to 2020),
  * and the adapter registers them on a json-rules-engine Engine.
+ *
+ * @example
+ * ```ts
+ * import { OPERATORS } from "protective-orders";
+ * OPERATORS.includes("dateOnOrAfter"); // true
+ * ```
  */
 export const OPERATORS = [
   "equal",
@@ -20,20 +26,55 @@ export const OPERATORS = [
   "dateAfter",
   "dateOnOrAfter",
 ] as const;
-/** An operator a rule file may use. */
+/**
+ * An operator a rule file may use.
+ *
+ * @example
+ * ```ts
+ * import type { FactCondition, Operator } from "protective-orders";
+ * const operator: Operator = "dateOnOrAfter";
+ * const convictedSince: FactCondition = { fact: "criminal.convictedOn", operator, value: "2009-09-30" };
+ * ```
+ */
 export type Operator = (typeof OPERATORS)[number];
 
-/** A leaf condition: compare one derived fact with a literal. */
+/**
+ * A leaf condition: compare one derived fact with a literal.
+ *
+ * @example
+ * ```ts
+ * import type { FactCondition } from "protective-orders";
+ * const suspectIsAdult: FactCondition = { fact: "suspect.aged18OrOver", operator: "equal", value: true };
+ * ```
+ */
 export interface FactCondition {
   readonly fact: string;
   readonly operator: Operator;
   readonly value: string | number | boolean | ReadonlyArray<string | number | boolean>;
 }
-/** A named condition reference: a statutory limb defined once and used by name. */
+/**
+ * A named condition reference: a statutory limb defined once and used by name.
+ *
+ * @example
+ * ```ts
+ * import type { ConditionReference } from "protective-orders";
+ * const inEnglandAndWales: ConditionReference = { condition: "spa-2019.extent" };
+ * ```
+ */
 export interface ConditionReference {
   readonly condition: string;
 }
-/** A condition in json-rules-engine's format. */
+/**
+ * A condition in json-rules-engine's format.
+ *
+ * @example
+ * ```ts
+ * import type { RuleCondition } from "protective-orders";
+ * const condition: RuleCondition = {
+ *   all: [{ condition: "spa-2019.extent" }, { fact: "risk.ongoing", operator: "equal", value: true }],
+ * };
+ * ```
+ */
 export type RuleCondition =
   | FactCondition
   | ConditionReference
@@ -127,7 +168,22 @@ const inForceSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-/** A statutory limb: a named condition with its citation and in-force period. */
+/**
+ * A statutory limb: a named condition with its citation and in-force period.
+ *
+ * @example
+ * ```ts
+ * import { LimbSchema } from "protective-orders";
+ * LimbSchema.parse({
+ *   id: "spa-2019.extent",
+ *   label: "The case is in England and Wales",
+ *   citation: "spa-2019:extent",
+ *   statute: "The Act extends to England and Wales only.",
+ *   inForce: { from: "2019-03-15" },
+ *   conditions: { fact: "case.jurisdiction", operator: "equal", value: "england-and-wales" },
+ * });
+ * ```
+ */
 export const LimbSchema = z.strictObject({
   id: z.string().min(1),
   label: z.string().min(1),
@@ -139,10 +195,32 @@ export const LimbSchema = z.strictObject({
   unverified: z.boolean().optional(),
   conditions: conditionSchema,
 });
-/** A statutory limb. */
+/**
+ * A statutory limb.
+ *
+ * @example
+ * ```ts
+ * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type Limb } from "protective-orders";
+ * const limb: Limb | undefined = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS).limbs.get("spa-2019.s1(1)(a)");
+ * limb?.citation; // "spa-2019:s1(1)(a)"
+ * ```
+ */
 export type Limb = z.infer<typeof LimbSchema>;
 
-/** How an order is ranked in recommendations, and why. */
+/**
+ * How an order is ranked in recommendations, and why.
+ *
+ * @example
+ * ```ts
+ * import { RecommendationSchema } from "protective-orders";
+ * RecommendationSchema.parse({
+ *   rank: 1,
+ *   role: "primary",
+ *   reason: "The police apply, at no cost to the victim.",
+ *   citations: ["spa-2019:s1"],
+ * });
+ * ```
+ */
 export const RecommendationSchema = z.strictObject({
   rank: z.number().int().min(1),
   role: z.enum(["primary", "alternative", "complement"]),
@@ -150,7 +228,15 @@ export const RecommendationSchema = z.strictObject({
   citations: z.array(z.string().min(1)),
 });
 
-/** One order's legal test, in json-rules-engine's rule format plus citation metadata. */
+/**
+ * One order's legal test, in json-rules-engine's rule format plus citation metadata.
+ *
+ * @example
+ * ```ts
+ * import { RuleSchema } from "protective-orders";
+ * RuleSchema.safeParse({ name: "spo", label: "Stalking Protection Order" }).success; // false: citation, statute, … missing
+ * ```
+ */
 export const RuleSchema = z.strictObject({
   name: z.string().min(1),
   label: z.string().min(1),
@@ -167,7 +253,16 @@ export const RuleSchema = z.strictObject({
     params: z.strictObject({ order: z.string().min(1) }),
   }),
 });
-/** One order's legal test. */
+/**
+ * One order's legal test.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, type Rule } from "protective-orders";
+ * const rules: readonly Rule[] = DEFAULT_RULES.ruleSet.rules;
+ * rules.find((r) => r.name === "spo")?.citation; // "spa-2019:s2"
+ * ```
+ */
 export type Rule = z.infer<typeof RuleSchema>;
 
 /**
@@ -186,5 +281,14 @@ export const RulePackSchema = z.strictObject({
   limbs: z.array(LimbSchema),
   rules: z.array(RuleSchema),
 });
-/** A rule pack. */
+/**
+ * A rule pack.
+ *
+ * @example
+ * ```ts
+ * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type RulePack } from "protective-orders";
+ * const packs: readonly RulePack[] = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS).packs;
+ * packs.map((p) => p.instrument); // ["spa-2019", "cpa-2026", "fla-1996", "pha-1997", "sa-2020", "daa-2021", "csa-2010"]
+ * ```
+ */
 export type RulePack = z.infer<typeof RulePackSchema>;

@@ -9,7 +9,21 @@ import {
   RulePackSchema,
 } from "./rule-pack-schema.js";
 
-/** A rule file problem, with where it is. */
+/**
+ * A rule file problem, with where it is.
+ *
+ * @example
+ * ```ts
+ * import { FACT_DEFINITIONS, loadRuleSet, RulePackError, type RulePackProblem } from "protective-orders";
+ * let problems: readonly RulePackProblem[] = [];
+ * try {
+ *   loadRuleSet([{ instrument: "my-pack", limbs: [], rules: [{ name: "my-order" }] }], FACT_DEFINITIONS);
+ * } catch (error) {
+ *   if (error instanceof RulePackError) problems = error.problems;
+ * }
+ * problems[0]; // { pack: "my-pack", path: "rules.0.label", message: "Invalid input: expected string, received undefined" }
+ * ```
+ */
 export interface RulePackProblem {
   readonly pack: string;
   readonly path: string;
@@ -38,7 +52,16 @@ export class RulePackError extends Error {
   }
 }
 
-/** Validated rule packs, with lookups. */
+/**
+ * Validated rule packs, with lookups.
+ *
+ * @example
+ * ```ts
+ * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type RuleSet } from "protective-orders";
+ * const ruleSet: RuleSet = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS);
+ * ruleSet.limbs.get("spa-2019.s1(1)(a)")?.label; // "It appears the defendant has carried out acts associated with stalking"
+ * ```
+ */
 export interface RuleSet {
   readonly packs: readonly RulePack[];
   readonly limbs: ReadonlyMap<string, Limb>;

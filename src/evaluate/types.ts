@@ -1,15 +1,38 @@
 import type { Citation } from "../law/citation.js";
 
-/** Three-valued result of a limb or condition. */
+/**
+ * Three-valued result of a limb or condition.
+ *
+ * @example
+ * ```ts
+ * import type { Truth } from "protective-orders";
+ * const mark = (truth: Truth) => (truth === "holds" ? "[x]" : truth === "fails" ? "[ ]" : "[?]");
+ * ```
+ */
 export type Truth = "holds" | "fails" | "unknown";
 
-/** The outcome for one order. */
+/**
+ * The outcome for one order.
+ *
+ * @example
+ * ```ts
+ * import { assess, type Outcome } from "protective-orders";
+ * const spo = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).orders.find((o) => o.rule === "spo");
+ * const outcome: Outcome | undefined = spo?.outcome; // "needs-information"
+ * ```
+ */
 export type Outcome = "available" | "not-available" | "needs-information";
 
 /**
  * Whether the law behind a rule is in force on the assessment date: `in-force`; `not-yet-in-force`
  * (before its commencement); `no-longer-in-force`; `in-force-date-unknown` (enacted, commencement
  * unknown); `no-data` (the law digest has no data for the date).
+ *
+ * @example
+ * ```ts
+ * import { lawStatusOn, type LawStatus } from "protective-orders";
+ * const status: LawStatus = lawStatusOn({ from: "2020-01-20" }, "2019-12-31"); // "not-yet-in-force"
+ * ```
  */
 export type LawStatus =
   | "in-force"
@@ -18,7 +41,15 @@ export type LawStatus =
   | "in-force-date-unknown"
   | "no-data";
 
-/** A comparison of one derived fact with a literal, as it was evaluated. */
+/**
+ * A comparison of one derived fact with a literal, as it was evaluated.
+ *
+ * @example
+ * ```ts
+ * import type { FactCheck } from "protective-orders";
+ * const describe = (check: FactCheck) => `${check.label}: ${check.known ? String(check.actual) : "unknown"}`;
+ * ```
+ */
 export interface FactCheck {
   readonly type: "fact";
   readonly fact: string;
@@ -33,7 +64,15 @@ export interface FactCheck {
   readonly caveat?: Citation;
 }
 
-/** A named statutory limb, as it was evaluated. */
+/**
+ * A named statutory limb, as it was evaluated.
+ *
+ * @example
+ * ```ts
+ * import type { LimbCheck } from "protective-orders";
+ * const describe = (limb: LimbCheck) => `${limb.label} (${limb.citation.title}): ${limb.result}`;
+ * ```
+ */
 export interface LimbCheck {
   readonly type: "limb";
   readonly id: string;
@@ -47,17 +86,46 @@ export interface LimbCheck {
   readonly condition: ConditionCheck;
 }
 
-/** An all / any / not node, as it was evaluated. */
+/**
+ * An all / any / not node, as it was evaluated.
+ *
+ * @example
+ * ```ts
+ * import type { GroupCheck } from "protective-orders";
+ * const failing = (group: GroupCheck) => group.conditions.filter((c) => c.result === "fails");
+ * ```
+ */
 export interface GroupCheck {
   readonly type: "all" | "any" | "not";
   readonly result: Truth;
   readonly conditions: readonly ConditionCheck[];
 }
 
-/** Any node of an explanation tree. */
+/**
+ * Any node of an explanation tree.
+ *
+ * @example
+ * ```ts
+ * import type { ConditionCheck } from "protective-orders";
+ * function unknownFacts(check: ConditionCheck): string[] {
+ *   if (check.type === "fact") return check.known ? [] : [check.fact];
+ *   if (check.type === "limb") return unknownFacts(check.condition);
+ *   return check.conditions.flatMap(unknownFacts);
+ * }
+ * ```
+ */
 export type ConditionCheck = FactCheck | LimbCheck | GroupCheck;
 
-/** The evaluation of one rule (one order's legal test) against one case. */
+/**
+ * The evaluation of one rule (one order's legal test) against one case.
+ *
+ * @example
+ * ```ts
+ * import { assess, type RuleEvaluation } from "protective-orders";
+ * const orders: readonly RuleEvaluation[] = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).orders;
+ * orders.find((o) => o.rule === "spo")?.missingFacts; // ["conduct.actsAssociatedWithStalking", "risk.harm", "risk.ongoing", "protection.otherProtectionAdequate"]
+ * ```
+ */
 export interface RuleEvaluation {
   readonly rule: string;
   readonly order: string;

@@ -4,6 +4,12 @@ import type { IsoDate } from "../model/iso-date.js";
  * How sure the law digest is of a point: `V1` verified against primary or official text, `V2`
  * through a reputable secondary source, `INF` inferred from verified text, `UNVERIFIED` not
  * confirmed. Points marked `UNVERIFIED` carry `unverified: true` wherever they reach a user.
+ *
+ * @example
+ * ```ts
+ * import { citationFor, type Confidence } from "protective-orders";
+ * const confidence: Confidence = citationFor("spa-2019:s1(5)").confidence; // "V1"
+ * ```
  */
 export type Confidence = "V1" | "V2" | "INF" | "UNVERIFIED";
 
@@ -11,6 +17,13 @@ export type Confidence = "V1" | "V2" | "INF" | "UNVERIFIED";
  * When a provision is in force: from a day (inclusive) to a day (inclusive), or open-ended.
  * `from: null` means the provision is enacted but its commencement is unknown; `to: null` (or
  * absent) means no end is known; `noDataAfter` marks the last day the law digest has data for.
+ *
+ * @example
+ * ```ts
+ * import { lawStatusOn, type InForcePeriod } from "protective-orders";
+ * const spa2019: InForcePeriod = { from: "2020-01-20" };
+ * lawStatusOn(spa2019, "2025-06-01"); // "in-force"
+ * ```
  */
 export interface InForcePeriod {
   readonly from: IsoDate | null;
@@ -24,7 +37,16 @@ export interface InForcePeriod {
   readonly note?: string | undefined;
 }
 
-/** A statute, statutory instrument, piece of guidance or judgment. */
+/**
+ * A statute, statutory instrument, piece of guidance or judgment.
+ *
+ * @example
+ * ```ts
+ * import { listInstruments, type Instrument } from "protective-orders";
+ * const spa: Instrument | undefined = listInstruments().find((i) => i.id === "spa-2019");
+ * spa?.legislationPath; // "ukpga/2019/9"
+ * ```
+ */
 export interface Instrument {
   readonly id: string;
   readonly title: string;
@@ -35,7 +57,16 @@ export interface Instrument {
   readonly extent: string;
 }
 
-/** A cited provision: one section (or subsection) of one instrument. */
+/**
+ * A cited provision: one section (or subsection) of one instrument.
+ *
+ * @example
+ * ```ts
+ * import { getProvision, type Provision } from "protective-orders";
+ * const provision: Provision | undefined = getProvision("spa-2019:s1(1)(a)");
+ * provision?.inForce.from; // "2020-01-20"
+ * ```
+ */
 export interface Provision {
   readonly id: string;
   readonly instrument: string;
@@ -57,6 +88,13 @@ export interface Provision {
 /**
  * A citation as it appears in outputs: the provision's id, a human title built from the
  * instrument and provision, a URL built from the same, and whether it is unverified.
+ *
+ * @example
+ * ```ts
+ * import { citationFor, type Citation } from "protective-orders";
+ * const citation: Citation = citationFor("spa-2019:s1(5)");
+ * citation.url; // "https://www.legislation.gov.uk/ukpga/2019/9/section/1"
+ * ```
  */
 export interface Citation {
   readonly id: string;

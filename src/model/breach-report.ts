@@ -26,5 +26,13 @@ export const BreachReportSchema = z.strictObject({
   reportedAt: wallTime.optional(),
   respondedAt: wallTime.optional(),
 });
-/** A reported incident that may breach an order. */
+/**
+ * A reported incident that may breach an order.
+ *
+ * @example
+ * ```ts
+ * import type { BreachReport } from "protective-orders";
+ * const report: BreachReport = { id: "b1", date: "2025-05-02", kind: "contacting", reportedAt: "2025-05-02T09:10" };
+ * ```
+ */
 export type BreachReport = z.infer<typeof BreachReportSchema>;

@@ -18,7 +18,15 @@ import { PoliceForceIdSchema } from "./police-forces.js";
  * ```
  */
 export const JurisdictionSchema = z.enum(["england-and-wales", "northern-ireland", "scotland"]);
-/** A jurisdiction of the United Kingdom. */
+/**
+ * A jurisdiction of the United Kingdom.
+ *
+ * @example
+ * ```ts
+ * import type { Jurisdiction } from "protective-orders";
+ * const jurisdiction: Jurisdiction = "england-and-wales";
+ * ```
+ */
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
 const ageSchema = z.number().int().min(0).max(130);
@@ -42,7 +50,15 @@ export const PersonSchema = z.strictObject({
   /** Age in whole years, if the date of birth is not known. */
   age: ageSchema.optional(),
 });
-/** A party to the case. */
+/**
+ * A party to the case.
+ *
+ * @example
+ * ```ts
+ * import type { Person } from "protective-orders";
+ * const person: Person = { id: "p1", dateOfBirth: "1990-05-01" };
+ * ```
+ */
 export type Person = z.infer<typeof PersonSchema>;
 
 /**
@@ -69,7 +85,15 @@ export const SuspectSchema = PersonSchema.extend({
   /** Religious observance to respect (SPA 2019 s.2(3)(a)). */
   religion: z.string().max(1000).optional(),
 });
-/** The person suspected of stalking. */
+/**
+ * The person suspected of stalking.
+ *
+ * @example
+ * ```ts
+ * import type { Suspect } from "protective-orders";
+ * const suspect: Suspect = { id: "s1", age: 34, homeForceArea: "kent", work: "Weekdays, 9–5, in Maidstone" };
+ * ```
+ */
 export type Suspect = z.infer<typeof SuspectSchema>;
 
 /**
@@ -87,18 +111,43 @@ export const PersonToProtectSchema = PersonSchema.extend({
   /** For a connected person: how they are connected to the victim. */
   connection: z.enum(["family", "partner", "friend", "colleague", "neighbour", "other"]).optional(),
 });
-/** A person the order would protect. */
+/**
+ * A person the order would protect.
+ *
+ * @example
+ * ```ts
+ * import type { PersonToProtect } from "protective-orders";
+ * const victim: PersonToProtect = { id: "v1", role: "victim", age: 29 };
+ * const sister: PersonToProtect = { id: "v2", role: "connected-person", connection: "family" };
+ * ```
+ */
 export type PersonToProtect = z.infer<typeof PersonToProtectSchema>;
 
 const periodState = z.enum(["current", "former", "never"]);
 
-/** A relationship that is, was, or never was (married, civil partners, cohabitants, same household). */
+/**
+ * A relationship that is, was, or never was (married, civil partners, cohabitants, same household).
+ *
+ * @example
+ * ```ts
+ * import { RelationshipPeriodSchema } from "protective-orders";
+ * RelationshipPeriodSchema.parse({ status: "former", startedOn: "2018-06-01", endedOn: "2024-03-01" });
+ * ```
+ */
 export const RelationshipPeriodSchema = z.strictObject({
   status: periodState,
   startedOn: IsoDateSchema.optional(),
   endedOn: IsoDateSchema.optional(),
 });
-/** A relationship that is, was, or never was. */
+/**
+ * A relationship that is, was, or never was.
+ *
+ * @example
+ * ```ts
+ * import type { RelationshipPeriod } from "protective-orders";
+ * const marriage: RelationshipPeriod = { status: "former", startedOn: "2015-08-15", endedOn: "2023-09-30" };
+ * ```
+ */
 export type RelationshipPeriod = z.infer<typeof RelationshipPeriodSchema>;
 
 /**
@@ -173,7 +222,19 @@ export const RelationshipSchema = z.strictObject({
   /** True when every connection between them has been recorded: limbs left out then count as "no". */
   allConnectionsRecorded: z.boolean().optional(),
 });
-/** How the suspect and the victim are connected. */
+/**
+ * How the suspect and the victim are connected.
+ *
+ * @example
+ * ```ts
+ * import type { Relationship } from "protective-orders";
+ * const relationship: Relationship = {
+ *   summary: "ex-partner",
+ *   intimateRelationship: { status: "former", endedOn: "2024-03-01", significantDuration: true },
+ *   allConnectionsRecorded: true,
+ * };
+ * ```
+ */
 export type Relationship = z.infer<typeof RelationshipSchema>;
 
 /**
@@ -202,7 +263,15 @@ export const IncidentKindSchema = z.enum([
   "impersonation",
   "other",
 ]);
-/** A kind of conduct. */
+/**
+ * A kind of conduct.
+ *
+ * @example
+ * ```ts
+ * import type { IncidentKind } from "protective-orders";
+ * const kinds: IncidentKind[] = ["following", "loitering", "monitoring-electronic-communications"];
+ * ```
+ */
 export type IncidentKind = z.infer<typeof IncidentKindSchema>;
 
 /**
@@ -234,12 +303,26 @@ export const IncidentSchema = z.strictObject({
   /** Free text. Personal data: never copied into outputs unless the caller asks. */
   description: z.string().max(5000).optional(),
 });
-/** One recorded act or incident. */
+/**
+ * One recorded act or incident.
+ *
+ * @example
+ * ```ts
+ * import type { Incident } from "protective-orders";
+ * const incident: Incident = { id: "i1", kind: "following", date: "2025-06-01", place: "uk", target: "victim" };
+ * ```
+ */
 export type Incident = z.infer<typeof IncidentSchema>;
 
 /**
  * The result of a named risk tool (DASH, DARA, S-DASH, …), stored as data. No tool's questions or
  * thresholds are bundled: the rules do not read it.
+ *
+ * @example
+ * ```ts
+ * import { RiskToolResultSchema } from "protective-orders";
+ * RiskToolResultSchema.parse({ tool: "DASH", level: "high", assessedOn: "2025-05-20" });
+ * ```
  */
 export const RiskToolResultSchema = z.strictObject({
   tool: z.string().min(1).max(100),
@@ -247,7 +330,15 @@ export const RiskToolResultSchema = z.strictObject({
   level: z.string().max(100).optional(),
   assessedOn: IsoDateSchema.optional(),
 });
-/** The result of a named risk tool. */
+/**
+ * The result of a named risk tool.
+ *
+ * @example
+ * ```ts
+ * import type { RiskToolResult } from "protective-orders";
+ * const dash: RiskToolResult = { tool: "DASH", level: "medium", assessedOn: "2025-05-20" };
+ * ```
+ */
 export type RiskToolResult = z.infer<typeof RiskToolResultSchema>;
 
 /**
@@ -276,7 +367,15 @@ export const RiskSchema = z.strictObject({
   ongoingContact: z.boolean().optional(),
   tool: RiskToolResultSchema.optional(),
 });
-/** The risk the suspect poses. */
+/**
+ * The risk the suspect poses.
+ *
+ * @example
+ * ```ts
+ * import type { Risk } from "protective-orders";
+ * const risk: Risk = { psychologicalHarm: true, ongoing: true, tool: { tool: "DASH", level: "high" } };
+ * ```
+ */
 export type Risk = z.infer<typeof RiskSchema>;
 
 /**
@@ -303,15 +402,37 @@ export const ProtectionSchema = z.strictObject({
   /** An assessor's judgement that the protection in place is adequate to the risk. */
   adequate: z.boolean().optional(),
 });
-/** Protection already in place. */
+/**
+ * Protection already in place.
+ *
+ * @example
+ * ```ts
+ * import type { Protection } from "protective-orders";
+ * const protection: Protection = { bailConditions: [{ from: "2025-01-01", to: "2025-03-01", breached: true }], adequate: false };
+ * ```
+ */
 export type Protection = z.infer<typeof ProtectionSchema>;
 
 /**
  * Kinds of offence, as far as the restraining-order powers care: before 30 Sep 2009 PHA 1997
  * s.5 applied only on conviction under s.2 or s.4.
+ *
+ * @example
+ * ```ts
+ * import { OffenceKindSchema } from "protective-orders";
+ * OffenceKindSchema.parse("pha-s4a"); // stalking involving fear of violence or serious alarm or distress
+ * ```
  */
 export const OffenceKindSchema = z.enum(["pha-s2", "pha-s2a", "pha-s4", "pha-s4a", "other"]);
-/** A kind of offence. */
+/**
+ * A kind of offence.
+ *
+ * @example
+ * ```ts
+ * import type { OffenceKind } from "protective-orders";
+ * const offence: OffenceKind = "pha-s2a"; // stalking (PHA 1997 s.2A)
+ * ```
+ */
 export type OffenceKind = z.infer<typeof OffenceKindSchema>;
 
 /**
@@ -336,29 +457,75 @@ export const CriminalProceedingsSchema = z.strictObject({
   /** The court dealing is the Court of Appeal (DAA 2021 s.31(4)). */
   courtOfAppeal: z.boolean().optional(),
 });
-/** Criminal proceedings against the suspect. */
+/**
+ * Criminal proceedings against the suspect.
+ *
+ * @example
+ * ```ts
+ * import type { CriminalProceedings } from "protective-orders";
+ * const criminal: CriminalProceedings = { status: "charged", offence: "pha-s2a", chargedOn: "2025-04-02" };
+ * ```
+ */
 export type CriminalProceedings = z.infer<typeof CriminalProceedingsSchema>;
 
-/** Family proceedings between the parties. */
+/**
+ * Family proceedings between the parties.
+ *
+ * @example
+ * ```ts
+ * import { FamilyProceedingsSchema } from "protective-orders";
+ * FamilyProceedingsSchema.parse({ underWay: true });
+ * ```
+ */
 export const FamilyProceedingsSchema = z.strictObject({
   /** Family proceedings are under way to which both are parties (FLA 1996 s.42(2)(b); DAA 2021 s.31(2)). */
   underWay: z.boolean().optional(),
 });
-/** Family proceedings between the parties. */
+/**
+ * Family proceedings between the parties.
+ *
+ * @example
+ * ```ts
+ * import type { FamilyProceedings } from "protective-orders";
+ * const family: FamilyProceedings = { underWay: false };
+ * ```
+ */
 export type FamilyProceedings = z.infer<typeof FamilyProceedingsSchema>;
 
 /**
  * The victim's views. None of them decides whether an SPO is available: the police apply.
+ *
+ * @example
+ * ```ts
+ * import { VictimViewsSchema } from "protective-orders";
+ * VictimViewsSchema.parse({ wantsProtection: true, supportsProsecution: false });
+ * ```
  */
 export const VictimViewsSchema = z.strictObject({
   wantsProtection: z.boolean().optional(),
   supportsProsecution: z.boolean().optional(),
   willingToApplyHerself: z.boolean().optional(),
 });
-/** The victim's views. */
+/**
+ * The victim's views.
+ *
+ * @example
+ * ```ts
+ * import type { VictimViews } from "protective-orders";
+ * const views: VictimViews = { wantsProtection: true, willingToApplyHerself: false };
+ * ```
+ */
 export type VictimViews = z.infer<typeof VictimViewsSchema>;
 
-/** Grounds for a without-notice NMO (FLA 1996 s.45(2)). */
+/**
+ * Grounds for a without-notice NMO (FLA 1996 s.45(2)).
+ *
+ * @example
+ * ```ts
+ * import { WithoutNoticeGroundsSchema } from "protective-orders";
+ * WithoutNoticeGroundsSchema.parse({ riskOfSignificantHarmIfNotImmediate: true });
+ * ```
+ */
 export const WithoutNoticeGroundsSchema = z.strictObject({
   /** s.45(2)(a): risk of significant harm to the applicant or a relevant child if no order is made at once. */
   riskOfSignificantHarmIfNotImmediate: z.boolean().optional(),
@@ -367,7 +534,15 @@ export const WithoutNoticeGroundsSchema = z.strictObject({
   /** s.45(2)(c): the respondent is deliberately evading service and delay would seriously prejudice. */
   respondentEvadingService: z.boolean().optional(),
 });
-/** Grounds for a without-notice NMO. */
+/**
+ * Grounds for a without-notice NMO.
+ *
+ * @example
+ * ```ts
+ * import type { WithoutNoticeGrounds } from "protective-orders";
+ * const grounds: WithoutNoticeGrounds = { applicantLikelyDeterred: true, respondentEvadingService: false };
+ * ```
+ */
 export type WithoutNoticeGrounds = z.infer<typeof WithoutNoticeGroundsSchema>;
 
 /**
@@ -394,7 +569,18 @@ export const SpoRequestSchema = z.strictObject({
     })
     .optional(),
 });
-/** A request to the police for an SPO, and the decision on it. */
+/**
+ * A request to the police for an SPO, and the decision on it.
+ *
+ * @example
+ * ```ts
+ * import type { SpoRequest } from "protective-orders";
+ * const request: SpoRequest = {
+ *   requestedOn: "2025-02-01",
+ *   decision: { decidedOn: "2025-03-01", outcome: "declined", reasons: [{ code: "no-conviction" }] },
+ * };
+ * ```
+ */
 export type SpoRequest = z.infer<typeof SpoRequestSchema>;
 
 /**
@@ -432,5 +618,17 @@ export const CaseFactsSchema = z.strictObject({
   /** Free-text notes. Personal data: never copied into outputs unless the caller asks. */
   notes: z.string().max(20000).optional(),
 });
-/** Everything the law asks about a stalking case. */
+/**
+ * Everything the law asks about a stalking case.
+ *
+ * @example
+ * ```ts
+ * import type { CaseFacts } from "protective-orders";
+ * const facts: CaseFacts = {
+ *   id: "case-1",
+ *   jurisdiction: "england-and-wales",
+ *   incidents: [{ kind: "following", date: "2025-05-01" }],
+ * };
+ * ```
+ */
 export type CaseFacts = z.infer<typeof CaseFactsSchema>;

@@ -33,5 +33,13 @@ export const DeclineReasonCodeSchema = z.enum([
   "victim-does-not-want-order",
   "unclassified",
 ]);
-/** A stable code for a reason police gave for declining to apply for an SPO. */
+/**
+ * A stable code for a reason police gave for declining to apply for an SPO.
+ *
+ * @example
+ * ```ts
+ * import { classifyDeclineReason, type DeclineReasonCode } from "protective-orders";
+ * const code: DeclineReasonCode = classifyDeclineReason("no further action by the CPS"); // "no-charge-or-nfa"
+ * ```
+ */
 export type DeclineReasonCode = z.infer<typeof DeclineReasonCodeSchema>;

@@ -21,5 +21,13 @@ export const ExistingOrderSchema = z.strictObject({
   protectsVictim: z.boolean().optional(),
   breached: z.boolean().optional(),
 });
-/** An order already made. */
+/**
+ * An order already made.
+ *
+ * @example
+ * ```ts
+ * import type { ExistingOrder } from "protective-orders";
+ * const nmo: ExistingOrder = { kind: "nmo", madeOn: "2025-01-10", expiresOn: "2025-07-10", protectsVictim: true };
+ * ```
+ */
 export type ExistingOrder = z.infer<typeof ExistingOrderSchema>;

@@ -18,7 +18,15 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a calendar date written YYYY-MM-DD" })
   .refine(isRealCalendarDate, { message: "expected a calendar date that exists (YYYY-MM-DD)" });
 
-/** A calendar date written `YYYY-MM-DD`. */
+/**
+ * A calendar date written `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * import { IsoDateSchema, type IsoDate } from "protective-orders";
+ * const asOf: IsoDate = IsoDateSchema.parse("2025-06-01");
+ * ```
+ */
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /**

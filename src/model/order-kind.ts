@@ -33,5 +33,13 @@ export const OrderKindSchema = z.enum([
   "dvpn",
   "dvpo",
 ]);
-/** A protective order's id. */
+/**
+ * A protective order's id.
+ *
+ * @example
+ * ```ts
+ * import type { OrderKind } from "protective-orders";
+ * const policeApplications: OrderKind[] = ["spo", "interim-spo", "dvpo"];
+ * ```
+ */
 export type OrderKind = z.infer<typeof OrderKindSchema>;

@@ -21,7 +21,15 @@ export const OrderTermSchema = z.strictObject({
   /** Ids of the incidents this term answers. */
   answers: z.array(z.string().min(1).max(200)).max(1000).optional(),
 });
-/** One term of an order. */
+/**
+ * One term of an order.
+ *
+ * @example
+ * ```ts
+ * import type { OrderTerm } from "protective-orders";
+ * const term: OrderTerm = { id: "t1", text: "Not to contact V by any means.", category: "contact", answers: ["i1"] };
+ * ```
+ */
 export type OrderTerm = z.infer<typeof OrderTermSchema>;
 
 /**
@@ -38,7 +46,15 @@ export const OrderDurationSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("until-further-order") }),
   z.strictObject({ type: z.literal("until-event"), event: z.string().min(1).max(1000) }),
 ]);
-/** How long an order lasts. */
+/**
+ * How long an order lasts.
+ *
+ * @example
+ * ```ts
+ * import type { OrderDuration } from "protective-orders";
+ * const duration: OrderDuration = { type: "until-further-order" };
+ * ```
+ */
 export type OrderDuration = z.infer<typeof OrderDurationSchema>;
 
 const orderBase = {
@@ -164,5 +180,20 @@ export const OrderSchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ kind: z.literal("dvpo"), ...orderBase }),
 ]);
-/** Any protective order. */
+/**
+ * Any protective order.
+ *
+ * @example
+ * ```ts
+ * import type { Order } from "protective-orders";
+ * const order: Order = {
+ *   kind: "nmo",
+ *   appliedForBy: { role: "person-to-be-protected" },
+ *   protectedPersons: ["v1"],
+ *   madeOn: "2025-03-03",
+ *   duration: { type: "fixed", endsOn: "2025-09-03" },
+ *   prohibitions: [{ text: "Not to use or threaten violence against V, or intimidate, harass or pester V." }],
+ * };
+ * ```
+ */
 export type Order = z.infer<typeof OrderSchema>;

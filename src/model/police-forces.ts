@@ -59,7 +59,16 @@ export const POLICE_FORCES = [
   { id: "ministry-of-defence-police", name: "Ministry of Defence Police", territorial: false },
 ] as const;
 
-/** The id of a police force in {@link POLICE_FORCES}. */
+/**
+ * The id of a police force in {@link POLICE_FORCES}.
+ *
+ * @example
+ * ```ts
+ * import { POLICE_FORCES, type PoliceForceId } from "protective-orders";
+ * const force: PoliceForceId = "west-yorkshire";
+ * POLICE_FORCES.find((f) => f.id === force)?.name; // "West Yorkshire Police"
+ * ```
+ */
 export type PoliceForceId = (typeof POLICE_FORCES)[number]["id"];
 
 /**

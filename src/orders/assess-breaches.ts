@@ -18,7 +18,17 @@ interface BreachEntry {
   readonly note?: string;
 }
 
-/** What breaching an order is, in law, and its maximum penalties. */
+/**
+ * What breaching an order is, in law, and its maximum penalties.
+ *
+ * @example
+ * ```ts
+ * import { breachOffenceFor, type BreachOffence } from "protective-orders";
+ * const offence: BreachOffence = breachOffenceFor("nmo", { offenceOn: "2025-03-01", convictedOn: "2025-06-01" });
+ * offence.citation.title; // "Family Law Act 1996, s.42A"
+ * offence.indictmentMaxYears; // 5
+ * ```
+ */
 export interface BreachOffence {
   readonly isOffence: boolean;
   readonly citation: Citation;
@@ -30,7 +40,15 @@ export interface BreachOffence {
   readonly unverified: boolean;
 }
 
-/** The assessment of one reported incident against an order. */
+/**
+ * The assessment of one reported incident against an order.
+ *
+ * @example
+ * ```ts
+ * import type { BreachFinding } from "protective-orders";
+ * const needsAction = (finding: BreachFinding) => finding.breach === true || finding.response.flagged;
+ * ```
+ */
 export interface BreachFinding {
   readonly report: string;
   /** Whether the order was in force on the day: unknown where its dates are missing. */

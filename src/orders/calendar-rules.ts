@@ -21,7 +21,15 @@ export function isBankHolidayInEnglandAndWales(date: IsoDate): boolean | undefin
   return list === undefined ? undefined : list.includes(date);
 }
 
-/** The years the bank-holiday table covers. */
+/**
+ * The years the bank-holiday table covers.
+ *
+ * @example
+ * ```ts
+ * import { bankHolidayYears } from "protective-orders";
+ * bankHolidayYears(); // ["2024", "2025", "2026", "2027"]
+ * ```
+ */
 export function bankHolidayYears(): readonly string[] {
   return Object.keys(BY_YEAR);
 }

@@ -5,7 +5,17 @@ import { isRealCalendarDate } from "../model/iso-date.js";
 import { isDisregardedDay } from "./calendar-rules.js";
 import { ukWallTimeToUtc, utcToUkWallTime } from "./uk-time.js";
 
-/** When the DAPO hearing must take place after a DAPN, or why that cannot be said. */
+/**
+ * When the DAPO hearing must take place after a DAPN, or why that cannot be said.
+ *
+ * @example
+ * ```ts
+ * import { dapnHearingDeadline, type DapnHearingDeadline } from "protective-orders";
+ * // Given on Monday 2 June 2025 at 09:00: no day in the 48 hours is disregarded.
+ * const deadline: DapnHearingDeadline = dapnHearingDeadline("2025-06-02T09:00");
+ * deadline.known ? deadline.hearingBy : deadline.reason; // "2025-06-04T09:00"
+ * ```
+ */
 export type DapnHearingDeadline =
   | {
       readonly known: true;

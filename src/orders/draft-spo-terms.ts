@@ -3,7 +3,16 @@ import { citationFor } from "../law/registry.js";
 import templates from "../law/stalking-protection-act-2019/term-templates.json";
 import type { CaseFacts, IncidentKind } from "../model/case-facts.js";
 
-/** A proposed SPO term, tied to the conduct it answers. */
+/**
+ * A proposed SPO term, tied to the conduct it answers.
+ *
+ * @example
+ * ```ts
+ * import { draftSpoTerms, type DraftTerm } from "protective-orders";
+ * const terms: readonly DraftTerm[] = draftSpoTerms({ id: "c", incidents: [{ id: "i1", kind: "contacting" }] }).terms;
+ * terms.find((t) => t.id === "no-contact-any-means")?.answers; // ["i1"]
+ * ```
+ */
 export interface DraftTerm {
   readonly id: string;
   readonly kind: "prohibition" | "requirement";
@@ -20,7 +29,16 @@ export interface DraftTerm {
   readonly citations: readonly Citation[];
 }
 
-/** The proposal. */
+/**
+ * The proposal.
+ *
+ * @example
+ * ```ts
+ * import { draftSpoTerms, type DraftSpoTerms } from "protective-orders";
+ * const draft: DraftSpoTerms = draftSpoTerms({ id: "c", incidents: [{ kind: "following" }, { kind: "contacting" }] });
+ * draft.terms.filter((t) => t.kind === "requirement").map((t) => t.text);
+ * ```
+ */
 export interface DraftSpoTerms {
   readonly terms: readonly DraftTerm[];
   readonly notes: readonly string[];

@@ -3,7 +3,16 @@ import { citationFor } from "../law/registry.js";
 import table from "../law/sentencing-act-2020/general-limit.json";
 import type { IsoDate } from "../model/iso-date.js";
 
-/** The summary maximum for an either-way offence, and why. */
+/**
+ * The summary maximum for an either-way offence, and why.
+ *
+ * @example
+ * ```ts
+ * import { generalLimitFor, type SummaryMaximum } from "protective-orders";
+ * const max: SummaryMaximum = generalLimitFor({ convictedOn: "2025-01-10" });
+ * `${max.months} months: ${max.reason}`;
+ * ```
+ */
 export interface SummaryMaximum {
   readonly months: number;
   readonly reason: string;

@@ -4,7 +4,21 @@ import { citationFor } from "../law/registry.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
 
-/** The notification duty an order puts on the person it binds. */
+/**
+ * The notification duty an order puts on the person it binds.
+ *
+ * @example
+ * ```ts
+ * import { notificationDuty, type NotificationDuty } from "protective-orders";
+ * const duty: NotificationDuty = notificationDuty({
+ *   kind: "nmo",
+ *   appliedForBy: { role: "person-to-be-protected" },
+ *   protectedPersons: ["v"],
+ *   prohibitions: [{ text: "Not to contact V." }],
+ * });
+ * duty.applies; // false: an NMO carries no notification duty
+ * ```
+ */
 export type NotificationDuty =
   | {
       readonly applies: true;

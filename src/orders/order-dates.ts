@@ -4,7 +4,23 @@ import { citationFor } from "../law/registry.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
 
-/** An order's key dates. */
+/**
+ * An order's key dates.
+ *
+ * @example
+ * ```ts
+ * import { orderDates, type OrderDates } from "protective-orders";
+ * const dates: OrderDates = orderDates({
+ *   kind: "spo",
+ *   appliedForBy: { role: "chief-officer" },
+ *   protectedPersons: ["v"],
+ *   madeOn: "2025-01-10",
+ *   duration: { type: "fixed", endsOn: "2027-01-10" },
+ *   prohibitions: [{ text: "Not to contact V by any means." }],
+ * });
+ * dates.applyToRenewBy; // "2026-12-13" (28 days before the last day)
+ * ```
+ */
 export interface OrderDates {
   /** The last day the order is in force, if it is known; `null` for an order until further order. */
   readonly lastDay: IsoDate | null;

@@ -5,7 +5,16 @@ import type { Suspect } from "../model/case-facts.js";
 import { type Order, OrderSchema } from "../model/order.js";
 import { problemsFromZodError } from "../model/parse-case-facts.js";
 
-/** One legal defect or warning found in an order. */
+/**
+ * One legal defect or warning found in an order.
+ *
+ * @example
+ * ```ts
+ * import { validateOrder, type OrderIssue } from "protective-orders";
+ * const describe = (issue: OrderIssue) => `${issue.path || "(order)"}: ${issue.message}`;
+ * validateOrder({ kind: "dvpo", protectedPersons: ["v"], prohibitions: [] }).warnings.map(describe);
+ * ```
+ */
 export interface OrderIssue {
   readonly code: string;
   /** Where in the order, e.g. `duration.endsOn` or `requirements.0`; empty for the order as a whole. */
@@ -14,7 +23,23 @@ export interface OrderIssue {
   readonly citations: readonly Citation[];
 }
 
-/** The result of checking an order. */
+/**
+ * The result of checking an order.
+ *
+ * @example
+ * ```ts
+ * import { validateOrder, type OrderValidation } from "protective-orders";
+ * const result: OrderValidation = validateOrder({
+ *   kind: "spo",
+ *   appliedForBy: { role: "chief-officer" },
+ *   protectedPersons: ["v"],
+ *   madeOn: "2025-01-10",
+ *   duration: { type: "fixed", endsOn: "2026-01-10" },
+ *   prohibitions: [{ text: "Not to contact V by any means." }],
+ * });
+ * result.defects.map((d) => d.code); // ["spo-term-under-two-years"] (s.3)
+ * ```
+ */
 export interface OrderValidation {
   /** True when there are no defects (warnings do not make an order invalid). */
   readonly valid: boolean;

@@ -2,7 +2,18 @@ import type { CaseFacts } from "../model/case-facts.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
 
-/** Options for {@link challengeSummary}. */
+/**
+ * Options for {@link challengeSummary}.
+ *
+ * @example
+ * ```ts
+ * import { challengeSummary, reviewSpoDecline, type CaseFacts, type ChallengeSummaryOptions } from "protective-orders";
+ * const facts: CaseFacts = { id: "c1", jurisdiction: "england-and-wales", personsToProtect: [{ name: "Alex", role: "victim" }] };
+ * const review = reviewSpoDecline(facts, { decision: { outcome: "declined", reasons: [{ code: "no-conviction" }] } });
+ * const options: ChallengeSummaryOptions = { format: "markdown", facts }; // names Alex
+ * challengeSummary(review, options);
+ * ```
+ */
 export interface ChallengeSummaryOptions {
   readonly format?: "text" | "markdown" | undefined;
   /**

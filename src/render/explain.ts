@@ -1,7 +1,16 @@
 import type { Assessment } from "../assess/assessment.js";
 import type { ConditionCheck, Outcome, RuleEvaluation, Truth } from "../evaluate/types.js";
 
-/** Options for {@link explain}. */
+/**
+ * Options for {@link explain}.
+ *
+ * @example
+ * ```ts
+ * import { assess, explain, type ExplainOptions } from "protective-orders";
+ * const options: ExplainOptions = { format: "markdown", orders: "open" };
+ * explain(assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }), options);
+ * ```
+ */
 export interface ExplainOptions {
   /** `text` (default) for a case note, `markdown` for documents and web pages. */
   readonly format?: "text" | "markdown" | undefined;

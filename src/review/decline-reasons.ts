@@ -1,7 +1,16 @@
 import data from "../law/stalking-protection-act-2019/decline-reasons.json";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 
-/** How a reason is judged: on the law alone, by date of guidance, or against the facts. */
+/**
+ * How a reason is judged: on the law alone, by date of guidance, or against the facts.
+ *
+ * @example
+ * ```ts
+ * import { DECLINE_REASONS, type DeclineReasonTest } from "protective-orders";
+ * const codesJudgedBy = (test: DeclineReasonTest) => DECLINE_REASONS.filter((r) => r.test === test).map((r) => r.code);
+ * codesJudgedBy("misdirected"); // ["suspect-in-another-force-area"]
+ * ```
+ */
 export type DeclineReasonTest =
   | "misstates-law"
   | "misdirected"
@@ -9,7 +18,16 @@ export type DeclineReasonTest =
   | "depends-on-facts"
   | "unclassified";
 
-/** One entry of the decline-reason taxonomy (law data, with citations). */
+/**
+ * One entry of the decline-reason taxonomy (law data, with citations).
+ *
+ * @example
+ * ```ts
+ * import { DECLINE_REASONS, type DeclineReasonDefinition } from "protective-orders";
+ * const reason: DeclineReasonDefinition | undefined = DECLINE_REASONS.find((r) => r.code === "no-conviction");
+ * reason?.test; // "misstates-law": SPA 2019 s.1 needs no conviction
+ * ```
+ */
 export interface DeclineReasonDefinition {
   readonly code: DeclineReasonCode;
   readonly label: string;

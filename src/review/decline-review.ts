@@ -13,6 +13,12 @@ import type { PoliceForceId } from "../model/police-forces.js";
  * - `questionable`: the reason is doubtful (the guidance then in force, or an open legal question);
  * - `lawful-on-these-facts`: a lawful ground that the recorded facts support;
  * - `needs-information`: the facts needed to judge the reason are not recorded.
+ *
+ * @example
+ * ```ts
+ * import type { ReasonFindingKind } from "protective-orders";
+ * const doesNotHold = (kind: ReasonFindingKind) => kind === "misstates-the-law" || kind === "contradicted-by-facts";
+ * ```
  */
 export type ReasonFindingKind =
   | "misstates-the-law"
@@ -22,7 +28,17 @@ export type ReasonFindingKind =
   | "lawful-on-these-facts"
   | "needs-information";
 
-/** The finding on one reason. */
+/**
+ * The finding on one reason.
+ *
+ * @example
+ * ```ts
+ * import { reviewSpoDecline, type ReasonFinding } from "protective-orders";
+ * const review = reviewSpoDecline({ id: "c1", jurisdiction: "england-and-wales" }, { decision: { outcome: "declined", reasons: [{ code: "no-conviction" }] } });
+ * const finding: ReasonFinding | undefined = review.findings[0];
+ * finding?.finding; // "misstates-the-law"
+ * ```
+ */
 export interface ReasonFinding {
   readonly code: DeclineReasonCode;
   readonly label: string;
@@ -43,6 +59,13 @@ export interface ReasonFinding {
 /**
  * The overall verdict, worded as a prompt for review, not a legal finding:
  * `likely-wrongly-declined`, `review-recommended`, `consistent-with-the-law` or `needs-information`.
+ *
+ * @example
+ * ```ts
+ * import type { DeclineVerdict } from "protective-orders";
+ * const worthChallenging = (verdict: DeclineVerdict) =>
+ *   verdict === "likely-wrongly-declined" || verdict === "review-recommended";
+ * ```
  */
 export type DeclineVerdict =
   | "likely-wrongly-declined"
@@ -50,7 +73,19 @@ export type DeclineVerdict =
   | "consistent-with-the-law"
   | "needs-information";
 
-/** The review of one declined SPO request. */
+/**
+ * The review of one declined SPO request.
+ *
+ * @example
+ * ```ts
+ * import { reviewSpoDecline, type DeclineReview } from "protective-orders";
+ * const review: DeclineReview = reviewSpoDecline(
+ *   { id: "c1", jurisdiction: "england-and-wales", incidents: [{ kind: "following" }, { kind: "loitering" }], risk: { psychologicalHarm: true, ongoing: true }, protection: {} },
+ *   { decision: { decidedOn: "2025-02-01", outcome: "declined", reasons: [{ code: "no-conviction" }] } },
+ * );
+ * review.verdict; // "likely-wrongly-declined"
+ * ```
+ */
 export interface DeclineReview {
   readonly caseId: string;
   /** The date whose law the SPO assessment applied (by default, the decision date). */

@@ -14,7 +14,16 @@ import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
 import { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
 
-/** Options for {@link reviewSpoDecline}. */
+/**
+ * Options for {@link reviewSpoDecline}.
+ *
+ * @example
+ * ```ts
+ * import { reviewSpoDecline, type ReviewOptions } from "protective-orders";
+ * const options: ReviewOptions = { asOf: "2025-02-01" };
+ * reviewSpoDecline({ id: "c", jurisdiction: "england-and-wales" }, { decision: { outcome: "declined" } }, options).asOf; // "2025-02-01"
+ * ```
+ */
 export interface ReviewOptions {
   /** The date whose law the SPO assessment applies. Default: the decision date, else today in England and Wales. */
   readonly asOf?: IsoDate | undefined;
