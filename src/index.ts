@@ -20,6 +20,7 @@ export {
   type CompiledRuleSet,
   compileRuleSet,
   type EvaluationMemo,
+  isCompiledRuleSet,
   lawStatusOn,
   MEMO_LIMIT,
   NodeKind,

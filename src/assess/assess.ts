@@ -1,5 +1,5 @@
 import { todayInLondon } from "../dates/calendar.js";
-import { type CompiledRuleSet, MEMO_LIMIT } from "../evaluate/compile.js";
+import { type CompiledRuleSet, isCompiledRuleSet, MEMO_LIMIT } from "../evaluate/compile.js";
 import { createContext, deepFreeze, evaluateOutcome, evaluateRule, withFact } from "../evaluate/evaluate.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
@@ -91,6 +91,12 @@ function assessUnsafely(
 ):
   | { readonly success: true; readonly assessment: Assessment }
   | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  if (options.rules !== undefined && !isCompiledRuleSet(options.rules)) {
+    return {
+      success: false,
+      problems: [{ path: "options.rules", message: "expected a rule set made by compileRuleSet" }],
+    };
+  }
   const asOfProblem = options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success;
   const parsed = parseCaseFacts(input);
   if (!parsed.success || asOfProblem) {
@@ -119,7 +125,8 @@ function assessParsed(
   const ctx = createContext(rules, facts, asOf);
   // Everything but the case id is a function of the derived facts, their caveats, the date and
   // whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
-  const key = `${asOf}${defaulted ? "D" : ""}\u0001${ctx.encoded.join("\u0001")}`;
+  // The notices read the jurisdiction directly, so it is part of the key whatever facts the rule set has.
+  const key = `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}\u0001${ctx.encoded.join("\u0001")}`;
   let body = rules.memo.assessments.get(key) as AssessmentBody | undefined;
   if (!body) {
     body = deepFreeze(assessBody(facts, asOf, rules, defaulted, ctx));

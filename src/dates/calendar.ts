@@ -1,19 +1,25 @@
-import { addDays, addYears, differenceInCalendarDays, format } from "date-fns";
+import { UTCDate } from "@date-fns/utc";
+import { addDays, addYears, differenceInCalendarDays } from "date-fns";
 import type { IsoDate } from "../model/iso-date.js";
 
-// Calendar arithmetic goes through date-fns on a local Date set to noon: noon is never inside a
-// daylight-saving gap, and the date is read back with local getters, so the result is the same
-// calendar date in every time zone.
+// Calendar arithmetic goes through date-fns on UTCDate (@date-fns/utc), which makes date-fns work in
+// UTC: no local time zone is involved, so no zone that skipped a day (Pacific/Apia, 30 December 2011)
+// or moved its clocks can change an answer. Results are written back with UTC getters, with
+// four-digit years, and clamped to the years an ISO date can hold (0000–9999).
 
-function toNoon(date: IsoDate): Date {
+function toUtc(date: IsoDate): UTCDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const value = new Date(2000, 0, 1, 12, 0, 0, 0);
-  value.setFullYear(y, m - 1, d);
+  const value = new UTCDate(Date.UTC(2000, 0, 1));
+  value.setUTCFullYear(y, m - 1, d);
   return value;
 }
 
-function fromNoon(value: Date): IsoDate {
-  return format(value, "yyyy-MM-dd");
+function fromUtc(value: Date): IsoDate {
+  const year = value.getUTCFullYear();
+  if (year > 9999) return "9999-12-31";
+  if (year < 0) return "0000-01-01";
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(year, 4)}-${pad(value.getUTCMonth() + 1, 2)}-${pad(value.getUTCDate(), 2)}`;
 }
 
 /**
@@ -28,7 +34,7 @@ function fromNoon(value: Date): IsoDate {
  * ```
  */
 export function addYearsToDate(date: IsoDate, years: number): IsoDate {
-  return fromNoon(addYears(toNoon(date), years));
+  return fromUtc(addYears(toUtc(date), years));
 }
 
 /**
@@ -41,7 +47,7 @@ export function addYearsToDate(date: IsoDate, years: number): IsoDate {
  * ```
  */
 export function addDaysToDate(date: IsoDate, days: number): IsoDate {
-  return fromNoon(addDays(toNoon(date), days));
+  return fromUtc(addDays(toUtc(date), days));
 }
 
 /**
@@ -94,5 +100,5 @@ export function todayInLondon(now: Date = new Date()): IsoDate {
  * ```
  */
 export function daysBetweenDates(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toNoon(to), toNoon(from));
+  return differenceInCalendarDays(toUtc(to), toUtc(from));
 }

@@ -291,7 +291,26 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     outcomes: rules.map(() => new Map()),
     assessments: new Map(),
   };
-  return { ruleSet, facts, limbs, rules, domains, memo };
+  const compiled: CompiledRuleSet = { ruleSet, facts, limbs, rules, domains, memo };
+  COMPILED.add(compiled);
+  return compiled;
+}
+
+// Every rule set this module compiled, so a caller's `rules` option can be checked before use.
+const COMPILED = new WeakSet<object>();
+
+/**
+ * Whether a value is a rule set made by {@link compileRuleSet} (and so safe to evaluate).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, isCompiledRuleSet } from "protective-orders";
+ * isCompiledRuleSet(DEFAULT_RULES); // true
+ * isCompiledRuleSet({}); // false
+ * ```
+ */
+export function isCompiledRuleSet(value: unknown): value is CompiledRuleSet {
+  return typeof value === "object" && value !== null && COMPILED.has(value);
 }
 
 /**

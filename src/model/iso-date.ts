@@ -16,7 +16,10 @@ import { z } from "zod";
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a calendar date written YYYY-MM-DD" })
-  .refine(isRealCalendarDate, { message: "expected a calendar date that exists (YYYY-MM-DD)" });
+  // Only for text of the right shape: a malformed date gets one problem, not two.
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealCalendarDate(value), {
+    message: "expected a calendar date that exists (YYYY-MM-DD)",
+  });
 
 /**
  * A calendar date written `YYYY-MM-DD`.

@@ -32,6 +32,20 @@ export type ParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly problems: readonly InputProblem[] };
 
+/**
+ * A copy of the input's own data only (own enumerable properties, arrays as arrays), so nothing
+ * inherited through a prototype, however polluted, can become a fact.
+ */
+function ownData(value: unknown, depth = 0): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (depth > 64) return "(nested too deeply)";
+  if (Array.isArray(value)) return value.map((item) => ownData(item, depth + 1));
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value))
+    copy[key] = ownData((value as Record<string, unknown>)[key], depth + 1);
+  return copy;
+}
+
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = input;
   for (const key of path) {
@@ -85,11 +99,27 @@ function describeExpected(issue: z.core.$ZodIssue, input: unknown): string {
  * ```
  */
 export function problemsFromZodError(error: z.ZodError, input?: unknown): InputProblem[] {
-  return error.issues.map((issue) => ({
+  const problems = error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
     path: issue.path.map((p) => String(p)).join("."),
     message: describeExpected(issue, input),
   }));
+  if (error.issues.length > MAX_PROBLEMS) {
+    problems.push({ path: "", message: `…and ${error.issues.length - MAX_PROBLEMS} more problems` });
+  }
+  return problems;
 }
+
+/**
+ * The most problems listed for one input; the rest are counted in a last problem, not listed.
+ *
+ * @example
+ * ```ts
+ * import { MAX_PROBLEMS, parseCaseFacts } from "protective-orders";
+ * const result = parseCaseFacts({ id: "c", incidents: Array.from({ length: 500 }, () => ({ kind: "?" })) });
+ * result.success === false && result.problems.length === MAX_PROBLEMS + 1; // true
+ * ```
+ */
+export const MAX_PROBLEMS = 100;
 
 /**
  * Validates untrusted input as case facts. Never throws: returns the parsed facts, or every
@@ -105,7 +135,7 @@ export function problemsFromZodError(error: z.ZodError, input?: unknown): InputP
  */
 export function parseCaseFacts(input: unknown): ParseResult<CaseFacts> {
   try {
-    const result = CaseFactsSchema.safeParse(input);
+    const result = CaseFactsSchema.safeParse(ownData(input));
     if (result.success) return { success: true, data: result.data };
     return { success: false, problems: problemsFromZodError(result.error, input) };
   } catch {

@@ -11,8 +11,15 @@ import { problemsFromZodError } from "../model/parse-case-facts.js";
  * @example
  * ```ts
  * import { validateOrder, type OrderIssue } from "protective-orders";
- * const describe = (issue: OrderIssue) => `${issue.path || "(order)"}: ${issue.message}`;
- * validateOrder({ kind: "dvpo", protectedPersons: ["v"], prohibitions: [] }).warnings.map(describe);
+ * const describe = (issue: OrderIssue) => `${issue.path || "(order)"}: ${issue.message} (${issue.citations[0]?.title})`;
+ * const { defects } = validateOrder({
+ *   kind: "dvpo",
+ *   protectedPersons: ["v"],
+ *   madeOn: "2025-03-03",
+ *   duration: { type: "fixed", endsOn: "2025-05-02" },
+ *   prohibitions: [{ text: "Not to molest V." }],
+ * });
+ * defects.map(describe); // ["duration.endsOn: A DVPO lasts between 14 and 28 days; … (Crime and Security Act 2010, s.28)"]
  * ```
  */
 export interface OrderIssue {
