@@ -57,6 +57,26 @@ export const OrderDurationSchema = z.discriminatedUnion("type", [
  */
 export type OrderDuration = z.infer<typeof OrderDurationSchema>;
 
+/**
+ * Police ranks, lowest first, as far as the notices care: a DAPN needs an inspector or above (DAA
+ * 2021 s.22(8)), a DVPN a superintendent or above (CSA 2010 s.24(1)).
+ *
+ * @example
+ * ```ts
+ * import { PoliceRankSchema } from "protective-orders";
+ * PoliceRankSchema.options.indexOf("inspector") < PoliceRankSchema.options.indexOf("superintendent"); // true
+ * ```
+ */
+export const PoliceRankSchema = z.enum([
+  "constable",
+  "sergeant",
+  "inspector",
+  "chief-inspector",
+  "superintendent",
+  "chief-superintendent",
+  "chief-officer",
+]);
+
 const orderBase = {
   id: z.string().min(1).max(200).optional(),
   /** Ids of the people the order protects (from the case's `personsToProtect`). */
@@ -131,15 +151,7 @@ export const OrderSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("dapn"),
     givenBy: z.strictObject({
-      rank: z.enum([
-        "constable",
-        "sergeant",
-        "inspector",
-        "chief-inspector",
-        "superintendent",
-        "chief-superintendent",
-        "chief-officer",
-      ]),
+      rank: PoliceRankSchema,
       force: PoliceForceIdSchema.optional(),
     }),
     recipientAge: z.number().int().min(0).max(130).optional(),
@@ -165,15 +177,7 @@ export const OrderSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("dvpn"),
     issuedBy: z.strictObject({
-      rank: z.enum([
-        "constable",
-        "sergeant",
-        "inspector",
-        "chief-inspector",
-        "superintendent",
-        "chief-superintendent",
-        "chief-officer",
-      ]),
+      rank: PoliceRankSchema,
     }),
     recipientAge: z.number().int().min(0).max(130).optional(),
     ...orderBase,

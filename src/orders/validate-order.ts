@@ -2,7 +2,7 @@ import { addDaysToDate, addYearsToDate, daysBetweenDates } from "../dates/calend
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import type { Suspect } from "../model/case-facts.js";
-import { type Order, OrderSchema } from "../model/order.js";
+import { type Order, OrderSchema, PoliceRankSchema } from "../model/order.js";
 import { problemsFromZodError } from "../model/parse-case-facts.js";
 
 /**
@@ -66,15 +66,7 @@ const PROHIBITION_ONLY: Readonly<Record<string, string>> = {
   dapn: "daa-2021:s22",
 };
 
-const RANKS = [
-  "constable",
-  "sergeant",
-  "inspector",
-  "chief-inspector",
-  "superintendent",
-  "chief-superintendent",
-  "chief-officer",
-];
+const RANKS: readonly string[] = PoliceRankSchema.options;
 const TIME_BOUND_CATEGORIES = /exclusion|curfew|programme|sign|assessment|attend|zone|treatment/i;
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
