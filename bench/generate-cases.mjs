@@ -15,22 +15,9 @@ function mulberry32(seed) {
   };
 }
 
-const KINDS = [
-  "following",
-  "contacting",
-  "publishing",
-  "monitoring-electronic-communications",
-  "loitering",
-  "interfering-with-property",
-  "watching-or-spying",
-  "threats-of-violence",
-  "violence",
-  "leaving-items-or-gifts",
-  "entering-premises",
-  "third-party-contact",
-  "impersonation",
-  "other",
-];
+// The incident kinds, from the built package: one list, in src/model/case-facts.ts.
+const { IncidentKindSchema } = await import(new URL("../dist/index.js", import.meta.url).href);
+const KINDS = IncidentKindSchema.options;
 const pad = (n) => String(n).padStart(2, "0");
 const date = (r, from = 2015, span = 11) =>
   `${from + Math.floor(r() * span)}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
