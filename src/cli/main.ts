@@ -1,7 +1,6 @@
 // The `protective-orders` command: the only part of the package that touches the file system,
 // the terminal or process exit codes. The core it calls is pure.
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_RULES } from "../assess/default-rules.js";
 import { citationFor } from "../law/registry.js";

@@ -1,5 +1,9 @@
 import type { z } from "zod";
 import { type CaseFacts, CaseFactsSchema } from "./case-facts.js";
+import { compileFastParser, NOT_PARSED, ownDataCopy } from "./compile-fast-parser.js";
+
+// Valid input is read in one pass; anything else goes to zod, which words every problem.
+const readValidCaseFacts = compileFastParser(CaseFactsSchema);
 
 /**
  * One problem with an input: where it is, and what was expected. Never the value itself.
@@ -31,20 +35,6 @@ export interface InputProblem {
 export type ParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly problems: readonly InputProblem[] };
-
-/**
- * A copy of the input's own data only (own enumerable properties, arrays as arrays), so nothing
- * inherited through a prototype, however polluted, can become a fact.
- */
-function ownData(value: unknown, depth = 0): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  if (depth > 64) return "(nested too deeply)";
-  if (Array.isArray(value)) return value.map((item) => ownData(item, depth + 1));
-  const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value))
-    copy[key] = ownData((value as Record<string, unknown>)[key], depth + 1);
-  return copy;
-}
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = input;
@@ -134,8 +124,10 @@ export const MAX_PROBLEMS = 100;
  * ```
  */
 export function parseCaseFacts(input: unknown): ParseResult<CaseFacts> {
+  const fast = readValidCaseFacts(input);
+  if (fast !== NOT_PARSED) return { success: true, data: fast };
   try {
-    const result = CaseFactsSchema.safeParse(ownData(input));
+    const result = CaseFactsSchema.safeParse(ownDataCopy(input));
     if (result.success) return { success: true, data: result.data };
     return { success: false, problems: problemsFromZodError(result.error, input) };
   } catch {

@@ -375,7 +375,7 @@ export const leaningCaseArbitrary: fc.Arbitrary<CaseFacts> = fc
 // ---------------------------------------------------------------------------------------------------------
 // Mutations of valid cases.
 
-type Json = unknown;
+export type Json = unknown;
 
 /**
  * Every path in a JSON value (root first, at most `maxDepth` deep: nothing inside an earlier deep
