@@ -6,7 +6,8 @@ import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
-import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
+import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
+import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assessment.js";
 import { DEFAULT_RULES } from "./default-rules.js";
 import { CaseFactsError } from "./errors.js";
@@ -82,12 +83,21 @@ export function safeAssess(
     // A hostile options object (a getter that throws) must not crash the caller.
     return { success: false, problems: [{ path: "options", message: "could not be read" }] };
   }
-  return assessUnsafely(input, read);
+  return assessUnsafely(input, read, parseCaseFacts);
+}
+
+/**
+ * {@link safeAssess} for a value fresh from `JSON.parse` that nothing else holds (see
+ * {@link parseCaseFactsFromJson}). Internal: for the CLI.
+ */
+export function safeAssessJson(value: unknown, options: AssessOptions): ReturnType<typeof safeAssess> {
+  return assessUnsafely(value, options, parseCaseFactsFromJson);
 }
 
 function assessUnsafely(
   input: unknown,
   options: AssessOptions,
+  parse: (input: unknown) => ParseResult<CaseFacts>,
 ):
   | { readonly success: true; readonly assessment: Assessment }
   | { readonly success: false; readonly problems: readonly InputProblem[] } {
@@ -98,7 +108,7 @@ function assessUnsafely(
     };
   }
   const asOfProblem = options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success;
-  const parsed = parseCaseFacts(input);
+  const parsed = parse(input);
   if (!parsed.success || asOfProblem) {
     const problems = [
       ...(asOfProblem ? [{ path: "asOf", message: "expected a calendar date written YYYY-MM-DD" }] : []),
@@ -123,16 +133,29 @@ function assessParsed(
   defaulted: boolean,
 ): Assessment {
   const ctx = createContext(rules, facts, asOf);
-  // Everything but the case id is a function of the derived facts, their caveats, the date and
-  // whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
-  // The notices read the jurisdiction directly, so it is part of the key whatever facts the rule set has.
-  const key = `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}\u0001${ctx.encoded.join("\u0001")}`;
+  const key = assessmentKey(facts, asOf, defaulted, ctx);
   let body = rules.memo.assessments.get(key) as AssessmentBody | undefined;
   if (!body) {
     body = deepFreeze(assessBody(facts, asOf, rules, defaulted, ctx));
     if (rules.memo.assessments.size >= MEMO_LIMIT) rules.memo.assessments.clear();
     rules.memo.assessments.set(key, body);
   }
+  return withCase(facts, asOf, body);
+}
+
+// Everything but the case id is a function of the derived facts, their caveats, the date and
+// whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
+// The notices read the jurisdiction directly, so it is part of the key whatever facts the rule set has.
+function assessmentKey(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  defaulted: boolean,
+  ctx: ReturnType<typeof createContext>,
+): string {
+  return `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}\u0001${ctx.encoded.join("\u0001")}`;
+}
+
+function withCase(facts: CaseFacts, asOf: IsoDate, body: AssessmentBody): Assessment {
   return {
     caseId: facts.id,
     asOf,
@@ -142,6 +165,30 @@ function assessParsed(
     missingFacts: body.missingFacts,
     notices: body.notices,
     exact: body.exact,
+  };
+}
+
+/**
+ * Internal, for the CLI: the key on which a valid case's assessment depends (equal keys, equal
+ * assessments but for the case id), and a function that makes the assessment. What is made is not
+ * kept in the rule set's memo: the caller keeps what it needs of it (for the CLI, a compact line a
+ * few hundred bytes long rather than the full assessment with every explanation).
+ */
+export function assessmentKeyed(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  rules: CompiledRuleSet = DEFAULT_RULES,
+): { readonly key: string; readonly make: () => Assessment } {
+  const ctx = createContext(rules, facts, asOf);
+  const key = assessmentKey(facts, asOf, false, ctx);
+  return {
+    key,
+    make: () => {
+      const body =
+        (rules.memo.assessments.get(key) as AssessmentBody | undefined) ??
+        deepFreeze(assessBody(facts, asOf, rules, false, ctx));
+      return withCase(facts, asOf, body);
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 import { createReadStream, statSync, writeFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { type CommandSpec, makeCommand } from "./commands.js";
+import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
+import { type ChunkResult, processJsonLinesChunk } from "./process-chunk.js";
 import { type ProcessedRow, processRow } from "./process-row.js";
 import { createProgress } from "./progress.js";
 import { type InputFormat, type InputRow, readRows, UnreadableInputError } from "./read-rows.js";
@@ -99,7 +101,8 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
   try {
     if (options.file && options.file !== "-") {
       totalBytes = statSync(options.file).size;
-      input = createReadStream(options.file);
+      // Large reads: fewer, bigger chunks of lines to process (and to hand to worker threads).
+      input = createReadStream(options.file, { highWaterMark: 256 * 1024 });
       format ??= "jsonl";
     } else {
       if (format) input = process.stdin;
@@ -123,7 +126,10 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
   const counts: Record<string, number> = {};
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const linesOnly = options.outputFormat === "jsonl" && !options.fields;
-  const pool = jobs > 1 ? new WorkerPool(jobs, spec, linesOnly) : undefined;
+  // JSON Lines in and out goes chunk by chunk, and the main thread takes its turn at the chunks:
+  // with --jobs N it works beside N - 1 worker threads (one fewer heap in memory).
+  const chunked = format === "jsonl" && linesOnly && !command.text;
+  const pool = jobs > 1 ? new WorkerPool(chunked ? jobs - 1 : jobs, spec, linesOnly) : undefined;
   const run = (batch: InputRow[]): Promise<ProcessedRow[]> => {
     if (!pool) return Promise.resolve(batch.map((row) => processRow(command, row)));
     const result = pool.run(batch);
@@ -158,33 +164,67 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
     }
   };
 
+  const emitChunk = async (result: ChunkResult): Promise<void> => {
+    if (writer.closed) return;
+    rows += result.rows;
+    invalid += result.invalid;
+    progress.rows(result.rows);
+    for (const [key, n] of Object.entries(result.counts)) counts[key] = (counts[key] ?? 0) + n;
+    await writer.write(result.output);
+  };
+
   let inFlight: Promise<ProcessedRow[]>[] = [];
   let batch: InputRow[] = [];
   try {
-    if (!command.text) await writer.write(formatter.start());
-    // Rows go out in batches; up to two batches a worker are in flight, and results are written
-    // strictly in input order.
-    inFlight = [];
-    batch = [];
-    const batchSize = pool ? 256 : 1;
-    for await (const row of readRows(input, format, {
-      onBytes: (n) => progress.bytes(n),
-      raw: pool !== undefined,
-      warn: (message: string) => warnings.push(message),
-      ...(options.mapping ? { mapping: options.mapping } : {}),
-    })) {
-      batch.push(row);
-      if (batch.length >= batchSize) {
-        inFlight.push(run(batch));
-        batch = [];
-        if (inFlight.length >= 2 * jobs) await emit(await inFlight.shift()!);
+    if (chunked) {
+      // The common case, JSON Lines in and out, goes chunk by chunk: each chunk of whole lines is
+      // processed in one piece (in a worker thread with --jobs) and its output written in one piece.
+      const chunks: Promise<ChunkResult>[] = [];
+      let turn = 0;
+      const runChunk = (chunk: JsonLinesChunk): Promise<ChunkResult> => {
+        if (!pool || turn++ % jobs === 0) return Promise.resolve(processJsonLinesChunk(command, chunk));
+        const result = pool.runChunk(chunk);
+        result.catch(() => {});
+        return result;
+      };
+      const chunker = new JsonLinesChunker();
+      for await (const buffer of input) {
+        progress.bytes((buffer as Buffer).length);
+        for (const chunk of chunker.push(buffer as Buffer)) {
+          chunks.push(runChunk(chunk));
+          if (chunks.length >= 2 * jobs) await emitChunk(await chunks.shift()!);
+        }
+        if (writer.closed) break;
       }
-      if (writer.closed) break;
+      if (!writer.closed) for (const chunk of chunker.end()) chunks.push(runChunk(chunk));
+      while (chunks.length > 0 && !writer.closed) await emitChunk(await chunks.shift()!);
+      await writer.finish();
+    } else {
+      if (!command.text) await writer.write(formatter.start());
+      // Rows go out in batches; up to two batches a worker are in flight, and results are written
+      // strictly in input order.
+      inFlight = [];
+      batch = [];
+      const batchSize = pool ? 256 : 1;
+      for await (const row of readRows(input, format, {
+        onBytes: (n) => progress.bytes(n),
+        raw: pool !== undefined,
+        warn: (message: string) => warnings.push(message),
+        ...(options.mapping ? { mapping: options.mapping } : {}),
+      })) {
+        batch.push(row);
+        if (batch.length >= batchSize) {
+          inFlight.push(run(batch));
+          batch = [];
+          if (inFlight.length >= 2 * jobs) await emit(await inFlight.shift()!);
+        }
+        if (writer.closed) break;
+      }
+      if (batch.length > 0 && !writer.closed) inFlight.push(run(batch));
+      while (inFlight.length > 0 && !writer.closed) await emit(await inFlight.shift()!);
+      if (!command.text && !writer.closed) await writer.write(formatter.end());
+      await writer.finish();
     }
-    if (batch.length > 0 && !writer.closed) inFlight.push(run(batch));
-    while (inFlight.length > 0 && !writer.closed) await emit(await inFlight.shift()!);
-    if (!command.text && !writer.closed) await writer.write(formatter.end());
-    await writer.finish();
   } catch (error) {
     // Rows read before the input went bad are still written: nothing read is lost.
     if (error instanceof UnreadableInputError) {

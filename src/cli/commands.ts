@@ -1,8 +1,9 @@
-import { safeAssess } from "../assess/assess.js";
+import { assessmentKeyed, safeAssessJson } from "../assess/assess.js";
 import type { Assessment } from "../assess/assessment.js";
 import { todayInLondon } from "../dates/calendar.js";
 import type { InputProblem } from "../model/parse-case-facts.js";
 import { parseCaseFacts } from "../model/parse-case-facts.js";
+import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import { explain } from "../render/explain.js";
 import { safeReviewSpoDecline } from "../review/review-spo-decline.js";
 import type { FlatRecord } from "./output.js";
@@ -42,15 +43,58 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function compactAssessment(a: Assessment): Record<string, unknown> {
-  return {
-    id: a.caseId,
-    asOf: a.asOf,
+/** The parts of a compact record, and its tallies, that depend only on the memoised assessment body. */
+interface CompactParts {
+  readonly first: string | null;
+  readonly outcomes: Readonly<Record<string, string>>;
+  readonly unverified: readonly string[];
+  readonly missingFacts: readonly string[];
+  readonly questions: readonly string[];
+  /** Those five fields as JSON, without braces, in record order. */
+  readonly json: string;
+  readonly tally: readonly string[];
+}
+
+function compactPartsOf(a: Assessment): CompactParts {
+  const fields = {
     first: a.recommendation.first,
     outcomes: Object.fromEntries(a.orders.map((o) => [o.rule, o.outcome])),
     unverified: a.orders.filter((o) => o.unverified).map((o) => o.rule),
     missingFacts: a.missingFacts,
     questions: a.questions.map((q) => q.fact),
+  };
+  return {
+    ...fields,
+    json: JSON.stringify(fields).slice(1, -1),
+    tally: [
+      `first:${a.recommendation.first ?? "none"}`,
+      ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`),
+    ],
+  };
+}
+
+/** The most compact parts one `assess` command keeps; then it starts again (see assessCommand). */
+const COMPACT_PARTS_LIMIT = 16_384;
+
+/** The compact record of an assessment (row first), and the same record as one JSON line. */
+function compactRecord(
+  p: CompactParts,
+  caseId: string,
+  asOf: string,
+  row: number,
+): { record: Record<string, unknown>; jsonLine: string } {
+  return {
+    record: {
+      row,
+      id: caseId,
+      asOf,
+      first: p.first,
+      outcomes: p.outcomes,
+      unverified: p.unverified,
+      missingFacts: p.missingFacts,
+      questions: p.questions,
+    },
+    jsonLine: `{"row":${JSON.stringify(row)},"id":${JSON.stringify(caseId)},"asOf":${JSON.stringify(asOf)},${p.json}}`,
   };
 }
 
@@ -65,18 +109,40 @@ function withFacts(
 /** `assess`: one record per case, compact by default or the full assessment with `--detail full`. */
 export function assessCommand(options: CommandOptions): BatchCommand {
   const asOf = options.asOf ?? todayInLondon();
+  // Cases with equal derived facts have equal assessments but for the id: a caseload's compact
+  // lines are made once per distinct assessment and kept here, a few hundred bytes each, rather
+  // than as full assessments with every explanation (which is what the library's memo keeps).
+  const partsByKey = new Map<string, CompactParts>();
+  const compactOnly = options.detail !== "full" && !options.includeFacts;
   return {
     name: "assess",
     process(value, row) {
-      const result = safeAssess(value, { asOf });
+      if (compactOnly) {
+        // Each row is fresh from JSON.parse (or built from a CSV record) and held by nothing else.
+        const parsed = parseCaseFactsFromJson(value);
+        if (!parsed.success) return { ok: false, ...withId(value), problems: parsed.problems };
+        const { key, make } = assessmentKeyed(parsed.data, asOf);
+        let parts = partsByKey.get(key);
+        if (!parts) {
+          parts = compactPartsOf(make());
+          if (partsByKey.size >= COMPACT_PARTS_LIMIT) partsByKey.clear();
+          partsByKey.set(key, parts);
+        }
+        return { ok: true, ...compactRecord(parts, parsed.data.id, asOf, row), tally: parts.tally };
+      }
+      const result = safeAssessJson(value, { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
-      const body = options.detail === "full" ? { ...a, id: a.caseId } : compactAssessment(a);
-      const tally = [
-        `first:${a.recommendation.first ?? "none"}`,
-        ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`),
-      ];
-      return { ok: true, record: withFacts({ row, ...body }, value, options.includeFacts), tally };
+      const parts = compactPartsOf(a);
+      const body =
+        options.detail === "full"
+          ? { ...a, id: a.caseId }
+          : compactRecord(parts, a.caseId, a.asOf, row).record;
+      return {
+        ok: true,
+        record: withFacts({ row, ...body }, value, options.includeFacts),
+        tally: parts.tally,
+      };
     },
     flatten(record) {
       const outcomes = (record.outcomes ?? {}) as Record<string, string>;
@@ -178,7 +244,8 @@ export function explainCommand(options: CommandOptions): BatchCommand {
     name: "explain",
     text: true,
     process(value, row) {
-      const result = safeAssess(value, { asOf });
+      // Each row is fresh from JSON.parse (or built from a CSV record) and held by nothing else.
+      const result = safeAssessJson(value, { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
       return {

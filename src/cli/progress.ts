@@ -4,10 +4,11 @@ import { SingleBar } from "cli-progress";
 export interface Progress {
   bytes(n: number): void;
   row(): void;
+  rows(n: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { bytes: () => {}, row: () => {}, stop: () => {} };
+const SILENT: Progress = { bytes: () => {}, row: () => {}, rows: () => {}, stop: () => {} };
 
 /**
  * A progress bar on a terminal, through cli-progress; silent when stderr is not a terminal (piped),
@@ -37,16 +38,21 @@ export function createProgress(options: {
   let read = 0;
   const started = Date.now();
   bar.start(total > 0 ? total : 1, 0, { rows: 0, rate: 0 });
+  const update = (): void => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    bar.update(total > 0 ? Math.min(read, total) : 0, { rows, rate: Math.round(rows / seconds) });
+  };
   return {
     bytes(n) {
       read += n;
     },
     row() {
       rows += 1;
-      if ((rows & 255) === 0) {
-        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        bar.update(total > 0 ? Math.min(read, total) : 0, { rows, rate: Math.round(rows / seconds) });
-      }
+      if ((rows & 255) === 0) update();
+    },
+    rows(n) {
+      rows += n;
+      update();
     },
     stop() {
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);

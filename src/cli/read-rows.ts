@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import { caseFromCsvRecord, csvColumns } from "./csv-columns.js";
 import { JsonArraySplitter } from "./json-array-splitter.js";
+import { JsonLinesChunker, jsonRow, rowsOfJsonLines } from "./json-lines.js";
 
 /** The input formats the CLI reads. */
 export type InputFormat = "json" | "jsonl" | "csv";
@@ -18,60 +19,19 @@ export class UnreadableInputError extends Error {}
 /** Something about the input as a whole that the caller must hear about (not a row): exit code 1. */
 export type InputWarning = (message: string) => void;
 
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
-function parseJson(text: string, row: number, line: number, raw = false): InputRow {
-  // Bytes that are not UTF-8 decode to U+FFFD: a row holding one was altered on the way in.
-  if (text.includes("\uFFFD")) return { row, line, unreadable: "not valid UTF-8" };
-  if (raw) return { row, line, text };
-  try {
-    return { row, line, value: JSON.parse(text) };
-  } catch {
-    return { row, line, unreadable: "not valid JSON" };
-  }
-}
-
 /** JSON Lines: one value a line; blank lines are skipped; each line's bytes are checked as UTF-8. */
 async function* readJsonLines(
   input: Readable,
   onBytes: (n: number) => void,
   raw: boolean,
 ): AsyncGenerator<InputRow> {
-  let pending: Buffer[] = [];
-  let line = 0;
-  let row = 0;
-  const emit = (bytes: Buffer): InputRow | undefined => {
-    line += 1;
-    let text: string;
-    try {
-      text = strictUtf8.decode(bytes);
-    } catch {
-      row += 1;
-      return { row, line, unreadable: "not valid UTF-8" };
-    }
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith("\r")) text = text.slice(0, -1);
-    if (text.trim() === "") return undefined;
-    row += 1;
-    return parseJson(text, row, line, raw);
-  };
+  const chunker = new JsonLinesChunker();
   for await (const chunk of input) {
     const buffer = chunk as Buffer;
     onBytes(buffer.length);
-    let start = 0;
-    for (let i = buffer.indexOf(10, start); i !== -1; i = buffer.indexOf(10, start)) {
-      pending.push(buffer.subarray(start, i));
-      const result = emit(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
-      pending = [];
-      if (result) yield result;
-      start = i + 1;
-    }
-    if (start < buffer.length) pending.push(buffer.subarray(start));
+    for (const lines of chunker.push(buffer)) yield* rowsOfJsonLines(lines, raw);
   }
-  if (pending.length > 0) {
-    const result = emit(Buffer.concat(pending));
-    if (result) yield result;
-  }
+  for (const lines of chunker.end()) yield* rowsOfJsonLines(lines, raw);
 }
 
 /** A JSON array (or one JSON value), streamed element by element. */
@@ -93,12 +53,12 @@ async function* readJsonArray(
     onBytes(buffer.length);
     for (const element of splitter.push(decode(buffer))) {
       row += 1;
-      yield parseJson(element.text, row, element.line, raw);
+      yield jsonRow(element.text, row, element.line, raw);
     }
   }
   for (const element of [...splitter.push(decode()), ...splitter.end()]) {
     row += 1;
-    yield parseJson(element.text, row, element.line, raw);
+    yield jsonRow(element.text, row, element.line, raw);
   }
   if (!splitter.complete && row === 0) {
     throw new UnreadableInputError("the JSON array is not closed and holds no complete element");

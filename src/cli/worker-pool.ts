@@ -1,18 +1,20 @@
 import { Worker } from "node:worker_threads";
 import type { CommandSpec } from "./commands.js";
+import type { JsonLinesChunk } from "./json-lines.js";
+import type { ChunkResult } from "./process-chunk.js";
 import type { ProcessedRow } from "./process-row.js";
 import type { InputRow } from "./read-rows.js";
+import type { WorkerRequest } from "./worker.js";
+
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
 /**
- * A small pool of worker threads that process batches of rows. Batches are handed out in turn and
+ * A small pool of worker threads that process batches of rows, or chunks of JSON Lines. Batches are handed out in turn and
  * each worker answers its batches in order, so the caller can await them in input order.
  */
 export class WorkerPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<
-    number,
-    { resolve: (r: ProcessedRow[]) => void; reject: (e: Error) => void }
-  >();
+  private readonly pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private turn = 0;
   private failure: Error | undefined;
@@ -24,11 +26,21 @@ export class WorkerPool {
     private readonly linesOnly: boolean,
   ) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL("./cli-worker.js", import.meta.url));
-      worker.on("message", (m: { id: number; results: ProcessedRow[] }) => {
+      const worker = new Worker(
+        new URL("./cli-worker.js", import.meta.url),
+        process.env.PO_OLD
+          ? {
+              resourceLimits: {
+                maxOldGenerationSizeMb: Number(process.env.PO_OLD),
+                maxYoungGenerationSizeMb: Number(process.env.PO_YOUNG),
+              },
+            }
+          : {},
+      );
+      worker.on("message", (m: { id: number; result: never }) => {
         const entry = this.pending.get(m.id);
         this.pending.delete(m.id);
-        entry?.resolve(m.results);
+        entry?.resolve(m.result);
       });
       const fail = (error: Error) => {
         this.failure ??= error;
@@ -43,14 +55,24 @@ export class WorkerPool {
     });
   }
 
-  /** Processes a batch on the next worker. */
+  /** Processes a batch of rows on the next worker. */
   run(rows: InputRow[]): Promise<ProcessedRow[]> {
+    return this.send({ spec: this.spec, rows, linesOnly: this.linesOnly });
+  }
+
+  /** Processes a chunk of JSON Lines on the next worker (its bytes are copied, then moved across). */
+  runChunk(chunk: JsonLinesChunk): Promise<ChunkResult> {
+    const bytes = new Uint8Array(chunk.bytes);
+    return this.send({ spec: this.spec, chunk: { ...chunk, bytes } }, [bytes.buffer]);
+  }
+
+  private send<T>(request: WithoutId<WorkerRequest>, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const worker = this.workers[this.turn++ % this.workers.length]!;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, spec: this.spec, rows, linesOnly: this.linesOnly });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      worker.postMessage({ id, ...request }, transfer);
     });
   }
 

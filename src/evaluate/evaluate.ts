@@ -50,7 +50,7 @@ export interface EvaluationContext {
 
 /**
  * Derives every fact of the compiled rule set from the case facts, and the status of every limb on
- * `asOf`. Everything here is per call: nothing is shared between evaluations.
+ * `asOf`. The facts are per call; the limb statuses, a function of the date alone, are shared.
  */
 export function createContext(compiled: CompiledRuleSet, facts: CaseFacts, asOf: IsoDate): EvaluationContext {
   const values: FactValues = new Array(compiled.facts.length);
@@ -60,8 +60,32 @@ export function createContext(compiled: CompiledRuleSet, facts: CaseFacts, asOf:
     values[i] = definition.derive(facts, asOf);
     caveats[i] = definition.caveat?.(facts, asOf);
   }
-  const limbStatus = compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf));
-  return { asOf, values, caveats, limbStatus, encoded: encodeAll(values, caveats) };
+  return {
+    asOf,
+    values,
+    caveats,
+    limbStatus: limbStatusOn(compiled, asOf),
+    encoded: encodeAll(values, caveats),
+  };
+}
+
+// The status of every limb on a date depends on the rule set and the date alone: worked out once
+// per date (a caseload is usually assessed as at one date), not once per case.
+const limbStatusCache = new WeakMap<CompiledRuleSet, Map<IsoDate, readonly LawStatus[]>>();
+
+function limbStatusOn(compiled: CompiledRuleSet, asOf: IsoDate): readonly LawStatus[] {
+  let byDate = limbStatusCache.get(compiled);
+  if (!byDate) {
+    byDate = new Map();
+    limbStatusCache.set(compiled, byDate);
+  }
+  let statuses = byDate.get(asOf);
+  if (!statuses) {
+    statuses = Object.freeze(compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf)));
+    if (byDate.size >= 64) byDate.clear();
+    byDate.set(asOf, statuses);
+  }
+  return statuses;
 }
 
 function encodeAll(values: FactValues, caveats: readonly (string | undefined)[]): string[] {

@@ -21,10 +21,17 @@ type Reader = (input: unknown) => unknown;
  * property test (tests/model/fast-parser.test.ts) holds it to zod's answers. Parts of a schema it
  * does not understand (any kind or check not handled below) are handed to zod itself.
  *
+ * With `copy: false` it only checks, and returns the input itself when valid: for values that no
+ * one else holds and that are plain data by construction (fresh from `JSON.parse`, as in the CLI),
+ * where a copy would be wasted work.
+ *
  * Not exported from the package: it is how {@link parseCaseFacts} is fast, not an API.
  */
-export function compileFastParser<S extends z.ZodType>(schema: S): FastParser<z.output<S>> {
-  const read = readerFor(schema);
+export function compileFastParser<S extends z.ZodType>(
+  schema: S,
+  options: { readonly copy?: boolean } = {},
+): FastParser<z.output<S>> {
+  const read = readerFor(schema, options.copy !== false);
   return (input) => {
     try {
       return read(input) as z.output<S> | typeof NOT_PARSED;
@@ -59,15 +66,19 @@ function definitionOf(schema: z.ZodType): SchemaDefinition {
   return (schema as unknown as { _zod: { def: SchemaDefinition } })._zod.def;
 }
 
-/** Hands a value to zod itself, on a copy of its own data: used for anything not compiled here. */
-function zodReader(schema: z.ZodType): Reader {
+/**
+ * Hands a value to zod itself, on a copy of its own data: used for anything not compiled here.
+ * Checking in place, it cannot vouch for such a part (zod's output may differ from the input).
+ */
+function zodReader(schema: z.ZodType, copy: boolean): Reader {
+  if (!copy) return () => NOT_PARSED;
   return (input) => {
     const result = schema.safeParse(ownDataCopy(input));
     return result.success ? result.data : NOT_PARSED;
   };
 }
 
-function readerFor(schema: z.ZodType): Reader {
+function readerFor(schema: z.ZodType, copy: boolean): Reader {
   // The calendar-date refinement is ours: check it directly rather than through zod's machinery.
   if (schema === IsoDateSchema)
     return (v) => (typeof v === "string" && isRealCalendarDate(v) ? v : NOT_PARSED);
@@ -75,42 +86,42 @@ function readerFor(schema: z.ZodType): Reader {
   const checks = (def.checks ?? []).map((c) => c._zod.def);
   switch (def.type) {
     case "optional": {
-      if (checks.length > 0 || !def.innerType) return zodReader(schema);
-      const inner = readerFor(def.innerType);
+      if (checks.length > 0 || !def.innerType) return zodReader(schema, copy);
+      const inner = readerFor(def.innerType, copy);
       return (v) => (v === undefined ? undefined : inner(v));
     }
     case "boolean":
-      return checks.length === 0 ? (v) => (typeof v === "boolean" ? v : NOT_PARSED) : zodReader(schema);
+      return checks.length === 0 ? (v) => (typeof v === "boolean" ? v : NOT_PARSED) : zodReader(schema, copy);
     case "enum": {
-      if (checks.length > 0 || !def.entries) return zodReader(schema);
+      if (checks.length > 0 || !def.entries) return zodReader(schema, copy);
       const values = new Set(Object.values(def.entries));
       return (v) => (values.has(v) ? v : NOT_PARSED);
     }
     case "string":
-      return stringReader(schema, checks);
+      return stringReader(schema, checks, copy);
     case "number":
-      return numberReader(schema, checks);
+      return numberReader(schema, checks, copy);
     case "array":
-      return arrayReader(schema, def, checks);
+      return arrayReader(schema, def, checks, copy);
     case "object":
-      return objectReader(schema, def, checks);
+      return objectReader(schema, def, checks, copy);
     default:
-      return zodReader(schema);
+      return zodReader(schema, copy);
   }
 }
 
-function stringReader(schema: z.ZodType, checks: readonly CheckDefinition[]): Reader {
+function stringReader(schema: z.ZodType, checks: readonly CheckDefinition[], copy: boolean): Reader {
   let min = 0;
   let max = Number.POSITIVE_INFINITY;
   for (const c of checks) {
     if (c.check === "min_length" && typeof c.minimum === "number") min = Math.max(min, c.minimum);
     else if (c.check === "max_length" && typeof c.maximum === "number") max = Math.min(max, c.maximum);
-    else return zodReader(schema);
+    else return zodReader(schema, copy);
   }
   return (v) => (typeof v === "string" && v.length >= min && v.length <= max ? v : NOT_PARSED);
 }
 
-function numberReader(schema: z.ZodType, checks: readonly CheckDefinition[]): Reader {
+function numberReader(schema: z.ZodType, checks: readonly CheckDefinition[], copy: boolean): Reader {
   let integer = false;
   let min = Number.NEGATIVE_INFINITY;
   let max = Number.POSITIVE_INFINITY;
@@ -120,7 +131,7 @@ function numberReader(schema: z.ZodType, checks: readonly CheckDefinition[]): Re
       min = Math.max(min, c.value);
     else if (c.check === "less_than" && c.inclusive === true && typeof c.value === "number")
       max = Math.min(max, c.value);
-    else return zodReader(schema);
+    else return zodReader(schema, copy);
   }
   return (v) =>
     typeof v === "number" &&
@@ -132,35 +143,45 @@ function numberReader(schema: z.ZodType, checks: readonly CheckDefinition[]): Re
       : NOT_PARSED;
 }
 
-function arrayReader(schema: z.ZodType, def: SchemaDefinition, checks: readonly CheckDefinition[]): Reader {
+function arrayReader(
+  schema: z.ZodType,
+  def: SchemaDefinition,
+  checks: readonly CheckDefinition[],
+  copy: boolean,
+): Reader {
   let max = Number.POSITIVE_INFINITY;
   for (const c of checks) {
     if (c.check === "max_length" && typeof c.maximum === "number") max = Math.min(max, c.maximum);
-    else return zodReader(schema);
+    else return zodReader(schema, copy);
   }
-  if (!def.element) return zodReader(schema);
-  const element = readerFor(def.element);
+  if (!def.element) return zodReader(schema, copy);
+  const element = readerFor(def.element, copy);
   return (v) => {
     if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || v.length > max)
       return NOT_PARSED;
-    const out: unknown[] = new Array(v.length);
+    const out: unknown[] = copy ? new Array(v.length) : v;
     for (let i = 0; i < v.length; i++) {
       // A hole or an inherited index is not the input's own data.
       if (!Object.hasOwn(v, i)) return NOT_PARSED;
       const item = element(v[i]);
       if (item === NOT_PARSED) return NOT_PARSED;
-      out[i] = item;
+      if (copy) out[i] = item;
     }
     return out;
   };
 }
 
-function objectReader(schema: z.ZodType, def: SchemaDefinition, checks: readonly CheckDefinition[]): Reader {
+function objectReader(
+  schema: z.ZodType,
+  def: SchemaDefinition,
+  checks: readonly CheckDefinition[],
+  copy: boolean,
+): Reader {
   // Only strict objects (unknown keys are problems) are compiled.
   if (checks.length > 0 || !def.shape || !def.catchall || definitionOf(def.catchall).type !== "never")
-    return zodReader(schema);
+    return zodReader(schema, copy);
   const keys = Object.keys(def.shape);
-  const readers = keys.map((k) => readerFor(def.shape![k]!));
+  const readers = keys.map((k) => readerFor(def.shape![k]!, copy));
   const position = new Map(keys.map((k, i) => [k, i]));
   // A key whose schema accepts `undefined` may be left out; any other key is required.
   const required = keys.flatMap((k, i) => (def.shape![k]!.safeParse(undefined).success ? [] : [i]));
@@ -179,6 +200,11 @@ function objectReader(schema: z.ZodType, def: SchemaDefinition, checks: readonly
       if (j > 0 && i < at[j - 1]!) inSchemaOrder = false;
     }
     for (const i of required) if (!at.includes(i)) return NOT_PARSED;
+    if (!copy) {
+      for (let j = 0; j < given.length; j++)
+        if (readers[at[j]!]!((v as Record<string, unknown>)[given[j]!]) === NOT_PARSED) return NOT_PARSED;
+      return v;
+    }
     // zod's output has the schema's key order, whatever the input's (an insertion sort: a
     // handful of keys, and cheaper here than Array.prototype.sort with a comparator).
     if (!inSchemaOrder) {

@@ -19,6 +19,7 @@ import {
 } from "../robustness/support.js";
 
 const readCaseFacts = compileFastParser(CaseFactsSchema);
+const checkInPlace = compileFastParser(CaseFactsSchema, { copy: false });
 
 /** zod's own answer on the input's own data: what parseCaseFacts gave before the fast path. */
 function zodAnswer(input: unknown): { success: boolean; json?: string } {
@@ -27,6 +28,10 @@ function zodAnswer(input: unknown): { success: boolean; json?: string } {
 }
 
 function expectAgreesWithZod(input: unknown): void {
+  // Checking in place accepts exactly what reading with a copy accepts, and gives back the input.
+  const inPlace = checkInPlace(input);
+  expect(inPlace === NOT_PARSED).toBe(readCaseFacts(input) === NOT_PARSED);
+  if (inPlace !== NOT_PARSED) expect(inPlace).toBe(input);
   const fast = readCaseFacts(input);
   if (fast === NOT_PARSED) return;
   const zod = zodAnswer(input);
@@ -43,6 +48,7 @@ describe("compileFastParser(CaseFactsSchema)", () => {
           for (const input of [facts, reorderKeys(facts as Json, seed)]) {
             const fast = readCaseFacts(input);
             expect(fast).not.toBe(NOT_PARSED);
+            expect(checkInPlace(input)).toBe(input);
             expect(JSON.stringify(fast)).toBe(JSON.stringify(CaseFactsSchema.parse(input)));
             expect(fast).not.toBe(input);
           }
@@ -155,6 +161,7 @@ describe("compileFastParser(CaseFactsSchema)", () => {
       expect(readCaseFacts(make(limit)), name).not.toBe(NOT_PARSED);
       expect(CaseFactsSchema.safeParse(make(limit + 1)).success, name).toBe(false);
       expect(readCaseFacts(make(limit + 1)), name).toBe(NOT_PARSED);
+      expect(checkInPlace(make(limit + 1)), name).toBe(NOT_PARSED);
     }
     for (const bad of [{ id: "" }, { id: "c", suspect: { age: 1.5 } }, { id: "c", suspect: { age: -1 } }])
       expect(readCaseFacts(bad)).toBe(NOT_PARSED);
@@ -178,7 +185,7 @@ describe("compileFastParser on schema parts it does not compile", () => {
     e: z.array(z.string()).min(1).optional(),
   });
   const read = compileFastParser(schema);
-  it("agrees with zod on every input", () => {
+  it("agrees with zod on every input, and checking in place vouches for none of those parts", () => {
     fc.assert(
       fc.property(
         fc.record(
@@ -200,6 +207,8 @@ describe("compileFastParser on schema parts it does not compile", () => {
           const zod = schema.safeParse(input);
           expect(fast !== NOT_PARSED).toBe(zod.success);
           if (zod.success) expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+          const touchesUncompiled = ["a", "b", "c", "d", "e"].some((k) => Object.hasOwn(input, k));
+          if (touchesUncompiled) expect(compileFastParser(schema, { copy: false })(input)).toBe(NOT_PARSED);
         },
       ),
       params(),
