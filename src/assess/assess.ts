@@ -1,6 +1,13 @@
 import { todayInLondon } from "../dates/calendar.js";
 import { type CompiledRuleSet, isCompiledRuleSet, MEMO_LIMIT } from "../evaluate/compile.js";
-import { createContext, deepFreeze, evaluateOutcome, evaluateRule, withFact } from "../evaluate/evaluate.js";
+import {
+  createContext,
+  deepFreeze,
+  evaluateOutcome,
+  evaluateRule,
+  factsKey,
+  withFact,
+} from "../evaluate/evaluate.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
@@ -133,7 +140,7 @@ function assessParsed(
   defaulted: boolean,
 ): Assessment {
   const ctx = createContext(rules, facts, asOf);
-  const key = assessmentKey(facts, asOf, defaulted, ctx);
+  const key = assessmentKey(rules, facts, asOf, defaulted, ctx);
   let body = rules.memo.assessments.get(key) as AssessmentBody | undefined;
   if (!body) {
     body = deepFreeze(assessBody(facts, asOf, rules, defaulted, ctx));
@@ -147,12 +154,13 @@ function assessParsed(
 // whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
 // The notices read the jurisdiction directly, so it is part of the key whatever facts the rule set has.
 function assessmentKey(
+  rules: CompiledRuleSet,
   facts: CaseFacts,
   asOf: IsoDate,
   defaulted: boolean,
   ctx: ReturnType<typeof createContext>,
 ): string {
-  return `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}\u0001${ctx.encoded.join("\u0001")}`;
+  return `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}${factsKey(rules, ctx)}`;
 }
 
 function withCase(facts: CaseFacts, asOf: IsoDate, body: AssessmentBody): Assessment {
@@ -180,7 +188,7 @@ export function assessmentKeyed(
   rules: CompiledRuleSet = DEFAULT_RULES,
 ): { readonly key: string; readonly make: () => Assessment } {
   const ctx = createContext(rules, facts, asOf);
-  const key = assessmentKey(facts, asOf, false, ctx);
+  const key = assessmentKey(rules, facts, asOf, false, ctx);
   return {
     key,
     make: () => {

@@ -118,7 +118,7 @@ export interface EvaluationMemo {
  * DEFAULT_RULES.memo.assessments.size <= MEMO_LIMIT; // true
  * ```
  */
-export const MEMO_LIMIT = 16384;
+export const MEMO_LIMIT = 4096;
 
 /**
  * A rule set compiled to flat arrays, evaluated synchronously with no shared state between calls.

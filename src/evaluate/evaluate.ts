@@ -69,6 +69,49 @@ export function createContext(compiled: CompiledRuleSet, facts: CaseFacts, asOf:
   };
 }
 
+// For each rule set, and each of its facts, a small number for each value the fact has taken:
+// numbers for factsKey. Bounded: a fact with too many distinct values falls back to the long key.
+const factValueCodes = new WeakMap<CompiledRuleSet, Map<FactValue, number>[]>();
+const MAX_VALUE_CODE = 0xd000; // below the UTF-16 surrogates, so each code is one ordinary char
+
+/**
+ * A short text that is equal for two contexts of the same rule set exactly when every fact has the
+ * same value and caveat in both: one character per fact (booleans and unknown have fixed codes,
+ * other values are numbered as first seen), then any caveats in full. It is what the assessment
+ * memo is keyed on, and far shorter than the facts' memo-key texts joined, so cheaper to hash and
+ * compare. Falls back to those texts joined if a fact has taken very many distinct values.
+ */
+export function factsKey(compiled: CompiledRuleSet, ctx: EvaluationContext): string {
+  let tables = factValueCodes.get(compiled);
+  if (!tables) {
+    tables = compiled.facts.map(() => new Map<FactValue, number>());
+    factValueCodes.set(compiled, tables);
+  }
+  const codes = new Array<number>(ctx.values.length);
+  let caveatText = "";
+  for (let i = 0; i < ctx.values.length; i++) {
+    const value = ctx.values[i];
+    let code: number | undefined;
+    if (value === undefined) code = 1;
+    else if (value === true) code = 2;
+    else if (value === false) code = 3;
+    else {
+      const table = tables[i]!;
+      code = table.get(value);
+      if (code === undefined) {
+        if (table.size + 4 >= MAX_VALUE_CODE) return `\u0001${ctx.encoded.join("\u0001")}`;
+        code = table.size + 4;
+        table.set(value, code);
+      }
+    }
+    codes[i] = code;
+    const caveat = ctx.caveats[i];
+    if (caveat !== undefined) caveatText += `\u0003${i}:${caveat}`;
+  }
+  // "\u0002" first: never equal to a long key, which starts "\u0001".
+  return `\u0002${String.fromCharCode(...codes)}${caveatText}`;
+}
+
 // The status of every limb on a date depends on the rule set and the date alone: worked out once
 // per date (a caseload is usually assessed as at one date), not once per case.
 const limbStatusCache = new WeakMap<CompiledRuleSet, Map<IsoDate, readonly LawStatus[]>>();
