@@ -183,16 +183,18 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
       let turn = 0;
       const runChunk = (chunk: JsonLinesChunk): Promise<ChunkResult> => {
         if (!pool || turn++ % jobs === 0) return Promise.resolve(processJsonLinesChunk(command, chunk));
-        const result = pool.runChunk(chunk);
-        result.catch(() => {});
-        return result;
+        // A worker that fails (one that runs out of memory on a huge row, say) loses no rows: its
+        // chunk is processed here instead, and so are the rest once the pool has failed.
+        return pool.runChunk(chunk).catch(() => processJsonLinesChunk(command, chunk));
       };
       const chunker = new JsonLinesChunker();
       for await (const buffer of input) {
         progress.bytes((buffer as Buffer).length);
         for (const chunk of chunker.push(buffer as Buffer)) {
           chunks.push(runChunk(chunk));
-          if (chunks.length >= 2 * jobs) await emitChunk(await chunks.shift()!);
+          // In one thread, write each chunk as soon as it is done (its output then never outlives a
+          // young-generation collection); with workers, keep two chunks a thread in flight.
+          if (chunks.length >= (pool ? 2 * jobs : 1)) await emitChunk(await chunks.shift()!);
         }
         if (writer.closed) break;
       }

@@ -114,7 +114,7 @@ function batchOptions(command: Command, withDetail: boolean): Command {
     .option("-q, --quiet", "no progress bar")
     .option(
       "-j, --jobs <n>",
-      "worker threads to process rows on (default 1: none; more may help on machines with more cores, at a cost in memory)",
+      "threads to process rows on (default 1; with N, N - 1 worker threads help, and for JSON Lines the main thread works too: faster on more cores, at a cost in memory)",
       parseJobs,
     );
   if (withDetail)
