@@ -95,21 +95,28 @@ function peakRssOf(child) {
   };
 }
 
-const cliStart = performance.now();
-const child = spawn(
-  process.execPath,
-  [path.join(root, "dist/cli.js"), "assess", tmp, "--as-of", AS_OF, "-q"],
-  {
-    stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, CI: "1" },
-  },
-);
-const stopPeak = peakRssOf(child);
-let stderr = "";
-child.stderr.on("data", (d) => (stderr += d));
-const code = await new Promise((resolve) => child.on("close", resolve));
-const cliSeconds = (performance.now() - cliStart) / 1000;
-const peakRss = stopPeak();
+async function runCli(extraArgs) {
+  const start = performance.now();
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "dist/cli.js"), "assess", tmp, "--as-of", AS_OF, "-q", ...extraArgs],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, CI: "1" },
+    },
+  );
+  const stopPeak = peakRssOf(child);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, peakRss: stopPeak(), code, stderr };
+}
+
+// The default (one thread), then two threads (the main thread and one worker) for comparison.
+const cliDefault = await runCli([]);
+const cliTwo = await runCli(["--jobs", "2"]);
+const { seconds: cliSeconds, peakRss, code, stderr } = cliDefault;
 rmSync(tmp, { force: true });
 
 // 3. Cold import of the package entry, median of 7 fresh processes.
@@ -164,6 +171,12 @@ const results = {
     peakRssMB: peakRss / 1e6,
     exitCode: code,
   },
+  cliTwoThreads: {
+    seconds: cliTwo.seconds,
+    casesPerSecond: CLI_CASES / cliTwo.seconds,
+    peakRssMB: cliTwo.peakRss / 1e6,
+    exitCode: cliTwo.code,
+  },
   coldImportMs: importMs,
 };
 
@@ -193,8 +206,12 @@ for (const r of rows)
 console.log(
   `\nCLI assess, ${CLI_CASES.toLocaleString("en-GB")} cases (${f(fileBytes / 1e6)} MB JSONL): ${f(cliSeconds, 1)} s, ${f(CLI_CASES / cliSeconds, 0)} cases/s, peak RSS ${f(peakRss / 1e6, 0)} MB, exit ${code}`,
 );
+console.log(
+  `CLI assess --jobs 2 (main thread and one worker): ${f(cliTwo.seconds, 1)} s, ${f(CLI_CASES / cliTwo.seconds, 0)} cases/s, peak RSS ${f(cliTwo.peakRss / 1e6, 0)} MB, exit ${cliTwo.code}`,
+);
 console.log(`cold import of the package entry: ${f(importMs, 1)} ms (median of 7)`);
 if (code !== 0 && code !== 1) console.log(`CLI stderr:\n${stderr}`);
+if (cliTwo.code !== 0 && cliTwo.code !== 1) console.log(`CLI --jobs 2 stderr:\n${cliTwo.stderr}`);
 mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const out = path.join(root, "bench/results", `bench-${results.date.replace(/[:.]/g, "-")}.json`);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

@@ -185,6 +185,24 @@ function objectReader(
   const position = new Map(keys.map((k, i) => [k, i]));
   // A key whose schema accepts `undefined` may be left out; any other key is required.
   const required = keys.flatMap((k, i) => (def.shape![k]!.safeParse(undefined).success ? [] : [i]));
+  if (!copy) {
+    // Checking in place: every enumerable key (for...in also meets inherited ones, which are never
+    // the schema's own data, so they fail the check) must be the schema's, valid, and own.
+    const readerByKey = new Map(keys.map((k, i) => [k, readers[i]!]));
+    const requiredKeys = required.map((i) => keys[i]!);
+    return (v) => {
+      if (typeof v !== "object" || v === null || Array.isArray(v)) return NOT_PARSED;
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) return NOT_PARSED;
+      for (const key in v) {
+        const read = readerByKey.get(key);
+        if (read === undefined || !Object.hasOwn(v, key)) return NOT_PARSED;
+        if (read((v as Record<string, unknown>)[key]) === NOT_PARSED) return NOT_PARSED;
+      }
+      for (const key of requiredKeys) if (!Object.hasOwn(v, key)) return NOT_PARSED;
+      return v;
+    };
+  }
   return (v) => {
     if (typeof v !== "object" || v === null) return NOT_PARSED;
     const proto = Object.getPrototypeOf(v);
@@ -200,11 +218,6 @@ function objectReader(
       if (j > 0 && i < at[j - 1]!) inSchemaOrder = false;
     }
     for (const i of required) if (!at.includes(i)) return NOT_PARSED;
-    if (!copy) {
-      for (let j = 0; j < given.length; j++)
-        if (readers[at[j]!]!((v as Record<string, unknown>)[given[j]!]) === NOT_PARSED) return NOT_PARSED;
-      return v;
-    }
     // zod's output has the schema's key order, whatever the input's (an insertion sort: a
     // handful of keys, and cheaper here than Array.prototype.sort with a comparator).
     if (!inSchemaOrder) {
