@@ -21,13 +21,17 @@ export function processJsonLinesChunk(command: BatchCommand, chunk: JsonLinesChu
   let output = "";
   let rows = 0;
   let invalid = 0;
-  const counts: Record<string, number> = {};
+  // Commands hand back the same tally list for cases with the same result (assess does, from its
+  // cache of compact lines): count the lists, then their entries once each at the end.
+  const tallies = new Map<readonly string[], number>();
   forEachJsonLinesRow(chunk, false, (row) => {
     const result = processRow(command, row);
     rows += 1;
     if (result.invalid) invalid += 1;
-    for (const key of result.tally) counts[key] = (counts[key] ?? 0) + 1;
+    tallies.set(result.tally, (tallies.get(result.tally) ?? 0) + 1);
     output += `${result.jsonLine ?? JSON.stringify(result.record)}\n`;
   });
+  const counts: Record<string, number> = {};
+  for (const [tally, n] of tallies) for (const key of tally) counts[key] = (counts[key] ?? 0) + n;
   return { output, rows, invalid, counts };
 }
