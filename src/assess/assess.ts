@@ -153,6 +153,8 @@ function assessParsed(
 // Everything but the case id is a function of the derived facts, their caveats, the date and
 // whether the date was defaulted: memoise on exactly those (see EvaluationMemo).
 // The notices read the jurisdiction directly, so it is part of the key whatever facts the rule set has.
+// The date, whether it was defaulted and the jurisdiction are numbered (leadCodeFor), so that the
+// whole key is one short flat string (see factsKey).
 function assessmentKey(
   rules: CompiledRuleSet,
   facts: CaseFacts,
@@ -160,7 +162,31 @@ function assessmentKey(
   defaulted: boolean,
   ctx: ReturnType<typeof createContext>,
 ): string {
-  return `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}${factsKey(rules, ctx)}`;
+  const lead = leadCodeFor(asOf, defaulted, facts.jurisdiction ?? "~");
+  if (lead === undefined)
+    return `${asOf}${defaulted ? "D" : ""}\u0001${facts.jurisdiction ?? "~"}${factsKey(rules, ctx)}`;
+  return factsKey(rules, ctx, lead);
+}
+
+const leadCodes = new Map<string, Map<string, number>>();
+let nextLeadCode = 4;
+const MAX_LEAD_CODE = 0xd000;
+
+/** A number for each (date, defaulted, jurisdiction) met; `undefined` once very many have been. */
+function leadCodeFor(asOf: IsoDate, defaulted: boolean, jurisdiction: string): number | undefined {
+  const dateKey = defaulted ? `${asOf}D` : asOf;
+  let byJurisdiction = leadCodes.get(dateKey);
+  if (!byJurisdiction) {
+    byJurisdiction = new Map();
+    leadCodes.set(dateKey, byJurisdiction);
+  }
+  let code = byJurisdiction.get(jurisdiction);
+  if (code === undefined) {
+    if (nextLeadCode >= MAX_LEAD_CODE) return undefined;
+    code = nextLeadCode++;
+    byJurisdiction.set(jurisdiction, code);
+  }
+  return code;
 }
 
 function withCase(facts: CaseFacts, asOf: IsoDate, body: AssessmentBody): Assessment {

@@ -76,6 +76,13 @@ function compactPartsOf(a: Assessment): CompactParts {
 /** The most compact parts one `assess` command keeps; then it starts again (see assessCommand). */
 const COMPACT_PARTS_LIMIT = 16_384;
 
+// `"asOf":"…",` as JSON, made once for the date a run uses rather than once a row.
+let asOfFieldCache: { readonly asOf: string; readonly json: string } | undefined;
+function asOfField(asOf: string): string {
+  if (asOfFieldCache?.asOf !== asOf) asOfFieldCache = { asOf, json: `"asOf":${JSON.stringify(asOf)},` };
+  return asOfFieldCache.json;
+}
+
 /** The compact record of an assessment (row first), and the same record as one JSON line. */
 function compactRecord(
   p: CompactParts,
@@ -94,7 +101,7 @@ function compactRecord(
       missingFacts: p.missingFacts,
       questions: p.questions,
     },
-    jsonLine: `{"row":${JSON.stringify(row)},"id":${JSON.stringify(caseId)},"asOf":${JSON.stringify(asOf)},${p.json}}`,
+    jsonLine: `{"row":${row},"id":${JSON.stringify(caseId)},${asOfField(asOf)}${p.json}}`,
   };
 }
 

@@ -75,19 +75,24 @@ const factValueCodes = new WeakMap<CompiledRuleSet, Map<FactValue, number>[]>();
 const MAX_VALUE_CODE = 0xd000; // below the UTF-16 surrogates, so each code is one ordinary char
 
 /**
- * A short text that is equal for two contexts of the same rule set exactly when every fact has the
- * same value and caveat in both: one character per fact (booleans and unknown have fixed codes,
- * other values are numbered as first seen), then any caveats in full. It is what the assessment
- * memo is keyed on, and far shorter than the facts' memo-key texts joined, so cheaper to hash and
- * compare. Falls back to those texts joined if a fact has taken very many distinct values.
+ * A short text that is equal for two contexts of the same rule set (and the same `lead`) exactly
+ * when every fact has the same value and caveat in both: one character per fact (booleans and
+ * unknown have fixed codes, other values are numbered as first seen), then any caveats in full.
+ * `lead`, a number below 0xD000, is written first: callers use it for what else the key depends on.
+ * It is what the assessment memo is keyed on, and far shorter than the facts' memo-key texts
+ * joined, so cheaper to hash and compare; it is made in one piece (one flat string). Falls back to
+ * those texts joined if a fact has taken very many distinct values.
  */
-export function factsKey(compiled: CompiledRuleSet, ctx: EvaluationContext): string {
+export function factsKey(compiled: CompiledRuleSet, ctx: EvaluationContext, lead = 0): string {
   let tables = factValueCodes.get(compiled);
   if (!tables) {
     tables = compiled.facts.map(() => new Map<FactValue, number>());
     factValueCodes.set(compiled, tables);
   }
-  const codes = new Array<number>(ctx.values.length);
+  // "\u0002" first: never equal to the long form, which starts "\u0001".
+  const codes = new Array<number>(ctx.values.length + 2);
+  codes[0] = 2;
+  codes[1] = lead;
   let caveatText = "";
   for (let i = 0; i < ctx.values.length; i++) {
     const value = ctx.values[i];
@@ -99,17 +104,18 @@ export function factsKey(compiled: CompiledRuleSet, ctx: EvaluationContext): str
       const table = tables[i]!;
       code = table.get(value);
       if (code === undefined) {
-        if (table.size + 4 >= MAX_VALUE_CODE) return `\u0001${ctx.encoded.join("\u0001")}`;
+        if (table.size + 4 >= MAX_VALUE_CODE)
+          return `\u0001${String.fromCharCode(lead)}\u0001${ctx.encoded.join("\u0001")}`;
         code = table.size + 4;
         table.set(value, code);
       }
     }
-    codes[i] = code;
+    codes[i + 2] = code;
     const caveat = ctx.caveats[i];
     if (caveat !== undefined) caveatText += `\u0003${i}:${caveat}`;
   }
-  // "\u0002" first: never equal to a long key, which starts "\u0001".
-  return `\u0002${String.fromCharCode(...codes)}${caveatText}`;
+  const key = String.fromCharCode(...codes);
+  return caveatText === "" ? key : key + caveatText;
 }
 
 // The status of every limb on a date depends on the rule set and the date alone: worked out once

@@ -52,6 +52,26 @@ describe("factsKey", () => {
     );
   });
 
+  it("with a lead number: equal only for the same lead and the same facts", () => {
+    fc.assert(
+      fc.property(
+        facts,
+        facts,
+        fc.integer({ min: 0, max: 0xcfff }),
+        fc.integer({ min: 0, max: 0xcfff }),
+        (a, b, m, n) => {
+          const x = contextOf(a[0], a[1]);
+          const y = contextOf(b[0], b[1]);
+          expect(factsKey(compiled, x, m) === factsKey(compiled, y, n)).toBe(
+            m === n && fullText(x) === fullText(y),
+          );
+          expect(factsKey(compiled, x, m) === factsKey(compiled, x, n)).toBe(m === n);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("still tells contexts apart when a fact has taken more values than it numbers", () => {
     const fresh = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
     const base = Array.from({ length: n }, () => undefined as FactValue | undefined);
