@@ -1,5 +1,8 @@
 import { UTCDate } from "@date-fns/utc";
-import { addDays, addYears, differenceInCalendarDays } from "date-fns";
+// One module each, not the package index: the index loads all of date-fns (some 20 MB in memory).
+import { addDays } from "date-fns/addDays";
+import { addYears } from "date-fns/addYears";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 
 // Calendar arithmetic goes through date-fns on UTCDate (@date-fns/utc), which makes date-fns work in
