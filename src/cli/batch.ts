@@ -119,17 +119,19 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions): Promis
     return EXIT.usage;
   }
 
-  const command = makeCommand(spec);
+  const linesOnly = options.outputFormat === "jsonl" && !options.fields;
+  // When only JSON lines are written, a command that renders its own line need not build the record.
+  const runSpec: CommandSpec = linesOnly ? { ...spec, options: { ...spec.options, linesOnly: true } } : spec;
+  const command = makeCommand(runSpec);
   const writer = new StreamWriter(process.stdout);
   const formatter = new RecordFormatter(options.outputFormat, options.fields, command.flatten);
   const progress = createProgress({ totalBytes, quiet: options.quiet });
   const counts: Record<string, number> = {};
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  const linesOnly = options.outputFormat === "jsonl" && !options.fields;
   // JSON Lines in and out goes chunk by chunk, and the main thread takes its turn at the chunks:
   // with --jobs N it works beside N - 1 worker threads (one fewer heap in memory).
   const chunked = format === "jsonl" && linesOnly && !command.text;
-  const pool = jobs > 1 ? new WorkerPool(chunked ? jobs - 1 : jobs, spec, linesOnly) : undefined;
+  const pool = jobs > 1 ? new WorkerPool(chunked ? jobs - 1 : jobs, runSpec, linesOnly) : undefined;
   const run = (batch: InputRow[]): Promise<ProcessedRow[]> => {
     if (!pool) return Promise.resolve(batch.map((row) => processRow(command, row)));
     const result = pool.run(batch);

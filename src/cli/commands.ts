@@ -33,6 +33,8 @@ export interface CommandOptions {
   readonly detail?: "summary" | "full" | undefined;
   readonly includeFacts?: boolean | undefined;
   readonly markdown?: boolean | undefined;
+  /** Only each record's JSON line will be written: a command that gives `jsonLine` may leave `record` empty. */
+  readonly linesOnly?: boolean | undefined;
 }
 
 function idOf(value: unknown): string | undefined {
@@ -101,9 +103,17 @@ function compactRecord(
       missingFacts: p.missingFacts,
       questions: p.questions,
     },
-    jsonLine: `{"row":${row},"id":${JSON.stringify(caseId)},${asOfField(asOf)}${p.json}}`,
+    jsonLine: compactLine(p, caseId, asOf, row),
   };
 }
+
+/** The compact record as one JSON line: `JSON.stringify` of {@link compactRecord}'s record. */
+function compactLine(p: CompactParts, caseId: string, asOf: string, row: number): string {
+  return `{"row":${row},"id":${JSON.stringify(caseId)},${asOfField(asOf)}${p.json}}`;
+}
+
+/** The record given with a JSON line when only the line will be written. */
+const NO_RECORD: Record<string, unknown> = Object.freeze({});
 
 function withFacts(
   record: Record<string, unknown>,
@@ -135,6 +145,13 @@ export function assessCommand(options: CommandOptions): BatchCommand {
           if (partsByKey.size >= COMPACT_PARTS_LIMIT) partsByKey.clear();
           partsByKey.set(key, parts);
         }
+        if (options.linesOnly)
+          return {
+            ok: true,
+            record: NO_RECORD,
+            jsonLine: compactLine(parts, parsed.data.id, asOf, row),
+            tally: parts.tally,
+          };
         return { ok: true, ...compactRecord(parts, parsed.data.id, asOf, row), tally: parts.tally };
       }
       const result = safeAssessJson(value, { asOf });
