@@ -209,6 +209,18 @@ console.log(
 console.log(
   `CLI assess --jobs 2 (main thread and one worker): ${f(cliTwo.seconds, 1)} s, ${f(CLI_CASES / cliTwo.seconds, 0)} cases/s, peak RSS ${f(cliTwo.peakRss / 1e6, 0)} MB, exit ${cliTwo.code}`,
 );
+// The issue's targets, on the project's 2-core machine: said plainly, met or not, each run.
+const targets = [
+  ["assess ≥ 50,000 cases/s with full explanations", 1e6 / assessWarm >= 50_000],
+  ["assess ≥ 20× json-rules-engine on the same rules", jre / assessWarm >= 20],
+  [
+    `CLI ≥ 30,000 cases/s on ${CLI_CASES.toLocaleString("en-GB")} cases (one thread)`,
+    CLI_CASES / cliSeconds >= 30_000,
+  ],
+  ["CLI peak RSS ≤ 250 MB (one thread)", peakRss / 1e6 <= 250],
+];
+results.targets = Object.fromEntries(targets);
+console.log(`targets: ${targets.map(([name, met]) => `${name}: ${met ? "met" : "NOT met"}`).join("; ")}`);
 console.log(`cold import of the package entry: ${f(importMs, 1)} ms (median of 7)`);
 if (code !== 0 && code !== 1) console.log(`CLI stderr:\n${stderr}`);
 if (cliTwo.code !== 0 && cliTwo.code !== 1) console.log(`CLI --jobs 2 stderr:\n${cliTwo.stderr}`);
