@@ -24,8 +24,10 @@ function isAsciiWhitespace(byte: number): boolean {
 }
 
 /**
- * What one line is: its text (BOM on line 1 and a final CR removed), `null` for a blank line,
- * which is not a row, or `false` for bytes that are not UTF-8, which are a row that cannot be read.
+ * What one line is: its text, `null` for a blank line, which is not a row, or `false` for bytes
+ * that are not UTF-8, which are a row that cannot be read. A final CR is removed, and so is a
+ * leading byte-order mark: the decoder drops one at the start of every line it decodes, and line 1
+ * (where a file's own BOM sits) loses one more, as the CLI has always read it.
  */
 function lineText(bytes: Uint8Array, line: number): string | null | false {
   let text: string;

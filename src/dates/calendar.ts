@@ -4,6 +4,7 @@ import { addDays } from "date-fns/addDays";
 import { addYears } from "date-fns/addYears";
 import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
+import { isLeapYear } from "./is-leap-year.js";
 
 // Calendar arithmetic goes through date-fns on UTCDate (@date-fns/utc), which makes date-fns work in
 // UTC: no local time zone is involved, so no zone that skipped a day (Pacific/Apia, 30 December 2011)
@@ -44,8 +45,7 @@ export function addYearsToDate(date: IsoDate, years: number): IsoDate {
   if (year > 9999) return "9999-12-31";
   if (year < 0) return "0000-01-01";
   const monthAndDay = date.slice(4);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return `${String(year).padStart(4, "0")}${monthAndDay === "-02-29" && !leap ? "-02-28" : monthAndDay}`;
+  return `${String(year).padStart(4, "0")}${monthAndDay === "-02-29" && !isLeapYear(year) ? "-02-28" : monthAndDay}`;
 }
 
 /** {@link addYearsToDate} through date-fns: for anything but a real date and whole years, and for tests. */

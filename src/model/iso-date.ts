@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLeapYear } from "../dates/is-leap-year.js";
 
 /**
  * An ISO 8601 calendar date, `YYYY-MM-DD`, that exists in the proleptic Gregorian calendar.
@@ -50,9 +51,14 @@ export function isRealCalendarDate(value: string): boolean {
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth =
-    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    month === 2
+      ? isLeapYear(year)
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
   return day <= daysInMonth;
 }
 
