@@ -12,6 +12,8 @@ export default defineConfig([
     platform: "neutral",
     target: "es2022",
     external: ["json-rules-engine"],
+    // stemmer is ESM only and 4 kB: bundled, so the CommonJS build needs no require() of an ES module.
+    noExternal: ["stemmer"],
   },
   {
     entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },

@@ -288,18 +288,22 @@ export function legalBasisMarkdown(pkg, version) {
     "misstates-law": "on the law alone",
     misdirected: "who should apply",
     "guidance-dated": "by the guidance in force on the decision date",
+    questionable: "on the law alone: questionable, not a misstatement of the law",
     "depends-on-facts": "against the recorded facts",
     unclassified: "read from its wording",
   };
   for (const reason of DECLINE_REASONS) {
     const test = TEST_WORDS[reason.test] ?? reason.test;
     const from = reason.guidanceFrom ? ` (from ${longDate(reason.guidanceFrom)})` : "";
+    const flag = reason.unverified
+      ? " (**UNVERIFIED**: reported as contrary to the guidance, not as settled law)"
+      : "";
     const cites = reason.citations.map((c) => {
       const citation = citationFor(c);
       return `${link(citation)}${citation.unverified ? " (**UNVERIFIED**)" : ""}`;
     });
     push(
-      `| \`${reason.code}\` | ${md(reason.label)} | ${test}${from} | ${md(reason.why)} | ${cites.join("; ")} |`,
+      `| \`${reason.code}\` | ${md(reason.label)} | ${test}${from}${flag} | ${md(reason.why)} | ${cites.join("; ")} |`,
     );
   }
 

@@ -80,4 +80,12 @@ export type {
   ReasonFinding,
   ReasonFindingKind,
 } from "./review/decline-review.js";
+export {
+  type DeclineTextPart,
+  type DeclineTextPartStatus,
+  type DeclineTextReading,
+  declineReasonCodes,
+  type ReadDeclineTextOptions,
+  readDeclineText,
+} from "./review/read-decline-text.js";
 export { type ReviewOptions, reviewSpoDecline, safeReviewSpoDecline } from "./review/review-spo-decline.js";

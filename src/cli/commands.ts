@@ -214,8 +214,11 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
                 code: f.code,
                 finding: f.finding,
                 ...(f.classifiedAs ? { classifiedAs: f.classifiedAs } : {}),
+                ...(f.positions ? { positions: f.positions } : {}),
               })),
               questions: r.questions.map((q) => q.fact),
+              // The decision's free text is named by position only: never its words (case data).
+              ...(r.decisionText ? { notRecognised: r.decisionText.notRecognised } : {}),
             };
       return {
         ok: true,
@@ -224,7 +227,8 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
       };
     },
     flatten(record) {
-      const findings = (record.findings as { code: string; finding: string }[] | undefined) ?? [];
+      const findings =
+        (record.findings as { code: string; finding: string; classifiedAs?: string }[] | undefined) ?? [];
       return {
         row: record.row as number,
         id: (record.id ?? record.caseId) as string,
@@ -235,7 +239,9 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
             ? record.spo
             : (record.spo as { outcome?: string } | undefined)?.outcome) ?? "",
         daysFromRequestToDecision: (record.daysFromRequestToDecision as number | null) ?? null,
-        findings: findings.map((f) => `${f.code}=${f.finding}`).join(";"),
+        findings: findings
+          .map((f) => `${f.code}${f.classifiedAs ? `(${f.classifiedAs})` : ""}=${f.finding}`)
+          .join(";"),
       };
     },
   };

@@ -27,6 +27,7 @@ const FINDING_WORDS: Record<ReasonFindingKind, string> = {
   "misstates-the-law": "misstates the law",
   misdirected: "is misdirected (refer, don't close)",
   "contradicted-by-facts": "is contradicted by the facts",
+  "contrary-to-guidance": "is contrary to the statutory guidance",
   questionable: "is questionable",
   "lawful-on-these-facts": "is a lawful ground on these facts",
   "needs-information": "cannot be judged without more information",
@@ -78,7 +79,9 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
   out.push("");
   h("The reasons given");
   for (const finding of review.findings) {
-    const classified = finding.classifiedAs ? ` (read as: ${finding.classifiedAs})` : "";
+    const classified = finding.classifiedAs
+      ? ` (read as: ${finding.classifiedAs}${finding.positions?.length ? `, ${finding.positions.join("; ")} of the decision` : ""})`
+      : "";
     const cites = finding.citations.map((c) => (md ? `[${c.title}](${c.url})` : c.title)).join("; ");
     const flag = finding.unverified
       ? md
@@ -87,6 +90,12 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
       : "";
     out.push(
       `${md ? "- " : "- "}"${finding.label}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${finding.why}${finding.onTheFacts ? ` On the facts: ${finding.onTheFacts}` : ""} (${cites})`,
+    );
+  }
+  const unread = review.decisionText?.notRecognised ?? [];
+  if (unread.length > 0) {
+    out.push(
+      `- Not recognised: ${unread.join("; ")} of the decision's text. Read ${unread.length === 1 ? "it" : "them"} against the three conditions of s.1(1).`,
     );
   }
   out.push("");
@@ -104,6 +113,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
       f.finding === "misstates-the-law" ||
       f.finding === "contradicted-by-facts" ||
       f.finding === "misdirected" ||
+      f.finding === "contrary-to-guidance" ||
       f.finding === "questionable",
   );
   if (notHolding.length === 0)
@@ -115,7 +125,13 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
       );
     } else {
       out.push(
-        `- Reconsider without relying on "${finding.label}": ${finding.finding === "questionable" ? "it is doubtful as a reason on its own" : "it does not hold"}.`,
+        `- Reconsider without relying on "${finding.label}": ${
+          finding.finding === "questionable"
+            ? "it is doubtful as a reason on its own"
+            : finding.finding === "contrary-to-guidance"
+              ? "it goes against the statutory guidance in force when the decision was made"
+              : "it does not hold"
+        }.`,
       );
     }
   }

@@ -1,8 +1,10 @@
 import data from "../law/stalking-protection-act-2019/decline-reasons.json";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+import { mostSpecificReason } from "./read-decline-text.js";
 
 /**
- * How a reason is judged: on the law alone, by date of guidance, or against the facts.
+ * How a reason is judged: on the law alone (`misstates-law`, `misdirected`, `questionable`), by the
+ * statutory guidance in force on the decision date (`guidance-dated`), or against the facts.
  *
  * @example
  * ```ts
@@ -15,6 +17,7 @@ export type DeclineReasonTest =
   | "misstates-law"
   | "misdirected"
   | "guidance-dated"
+  | "questionable"
   | "depends-on-facts"
   | "unclassified";
 
@@ -31,8 +34,17 @@ export type DeclineReasonTest =
 export interface DeclineReasonDefinition {
   readonly code: DeclineReasonCode;
   readonly label: string;
-  /** Phrasings police commonly use, lower case, used to classify free text. */
+  /** Examples of how police put it; each is read as this reason (a test checks it). */
   readonly phrasings: readonly string[];
+  /**
+   * The phrasings as patterns over normalised, stemmed tokens: the syntax is described in the
+   * taxonomy's `reading.description` and compiled by `readDeclineText`.
+   */
+  readonly patterns?: readonly string[];
+  /** Reasons whose overlapping reading this one replaces ("bail ... pending trial" is not a prosecution point). */
+  readonly overrides?: readonly DeclineReasonCode[];
+  /** True when the finding rests on a point the law digest marks unverified (the flag reaches the output). */
+  readonly unverified?: boolean;
   readonly test: DeclineReasonTest;
   readonly why: string;
   readonly citations: readonly string[];
@@ -58,34 +70,17 @@ export const DECLINE_REASONS: readonly DeclineReasonDefinition[] =
   data.reasons as readonly DeclineReasonDefinition[];
 
 /**
- * The category a free-text reason most likely belongs to, from the phrasings police commonly use,
- * or `unclassified`. The longest matching phrasing wins, so "no further action" beats "no".
+ * The one category a free-text reason most likely belongs to, or `unclassified`: the most specific
+ * reading `readDeclineText` finds (patterns over stemmed words, shorthand and negation). For
+ * a text that may give several reasons, use `readDeclineText` or `declineReasonCodes`.
  *
  * @example
  * ```ts
  * import { classifyDeclineReason } from "protective-orders";
  * classifyDeclineReason("NFA'd by CPS - no further action"); // "no-charge-or-nfa"
- * classifyDeclineReason("he has moved to Leeds, lives in another force"); // "suspect-in-another-force-area"
+ * classifyDeclineReason("He has moved away and lives in Leeds, out of force"); // "suspect-in-another-force-area"
  * ```
  */
 export function classifyDeclineReason(text: string): DeclineReasonCode {
-  const lower = text.toLowerCase();
-  let best: { code: DeclineReasonCode; length: number } | undefined;
-  for (const { code, phrase, pattern } of PHRASE_PATTERNS) {
-    if (phrase.length > (best?.length ?? 0) && pattern.test(lower)) best = { code, length: phrase.length };
-  }
-  return best?.code ?? "unclassified";
+  return mostSpecificReason(text) ?? "unclassified";
 }
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// Phrasings match whole words only, so "nfa" does not match inside "unfair".
-const PHRASE_PATTERNS = DECLINE_REASONS.flatMap((reason) =>
-  reason.phrasings.map((phrase) => ({
-    code: reason.code,
-    phrase,
-    pattern: new RegExp(`(^|[^a-z0-9])${escapeRegExp(phrase)}($|[^a-z0-9])`),
-  })),
-);

@@ -4,13 +4,18 @@ import type { Citation } from "../law/citation.js";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { PoliceForceId } from "../model/police-forces.js";
+import type { DeclineTextReading } from "./read-decline-text.js";
 
 /**
  * What the law says of one reason given for declining an SPO request:
  * - `misstates-the-law`: the reason rests on a reading of the law that is wrong;
  * - `misdirected`: the reason is about who should apply: refer, don't close;
  * - `contradicted-by-facts`: the reason can be lawful, but the recorded facts say otherwise;
- * - `questionable`: the reason is doubtful (the guidance then in force, or an open legal question);
+ * - `contrary-to-guidance`: the reason goes against the statutory guidance in force on the decision
+ *   date (the criminal standard of proof after 22 April 2024), a point no court has settled: flagged
+ *   `unverified`, not a misstatement of the law;
+ * - `questionable`: the reason is doubtful (a mistaken fear such as costs, the guidance then in force,
+ *   or an open legal question);
  * - `lawful-on-these-facts`: a lawful ground that the recorded facts support;
  * - `needs-information`: the facts needed to judge the reason are not recorded.
  *
@@ -24,6 +29,7 @@ export type ReasonFindingKind =
   | "misstates-the-law"
   | "misdirected"
   | "contradicted-by-facts"
+  | "contrary-to-guidance"
   | "questionable"
   | "lawful-on-these-facts"
   | "needs-information";
@@ -54,6 +60,8 @@ export interface ReasonFinding {
   readonly unverified: boolean;
   /** Where a force other than the deciding one should be asked (SPA 2019 s.1(3)). */
   readonly referTo?: readonly PoliceForceId[];
+  /** For a reason read from the decision's free text: where in the text it was read ("sentence 2 of 3"). */
+  readonly positions?: readonly string[];
 }
 
 /**
@@ -105,4 +113,10 @@ export interface DeclineReview {
   readonly daysFromRequestToDecision: number | null;
   /** Questions whose answers would settle an open verdict or finding. */
   readonly questions: readonly Question[];
+  /**
+   * The decision's free text (`spoRequest.decision.freeText`) read part by part: every sentence or
+   * clause by its position, what it was read as, and which parts were not recognised. The words
+   * themselves are copied only with the review option `includeDecisionText`.
+   */
+  readonly decisionText?: DeclineTextReading;
 }

@@ -11,8 +11,9 @@ import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, parseCaseFacts, problemsFromZodError } from "../model/parse-case-facts.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
-import { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
+import { DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
+import { type DeclineTextReading, readDeclineText } from "./read-decline-text.js";
 
 /**
  * Options for {@link reviewSpoDecline}.
@@ -27,6 +28,11 @@ import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } 
 export interface ReviewOptions {
   /** The date whose law the SPO assessment applies. Default: the decision date, else today in England and Wales. */
   readonly asOf?: IsoDate | undefined;
+  /**
+   * Copy the words of each part of the decision's free text into `decisionText.parts`. Default
+   * false: decision text is case data, so parts are named by position only ("sentence 2 of 3").
+   */
+  readonly includeDecisionText?: boolean | undefined;
 }
 
 function forceName(id: PoliceForceId): string {
@@ -199,11 +205,13 @@ function findingFor(
   questions: Question[],
 ): Omit<ReasonFinding, "code" | "label" | "classifiedAs"> {
   const citations = definition.citations.map(citationFor);
-  const unverifiedCitation = citations.some((c) => c.unverified);
+  const unverifiedCitation = definition.unverified === true || citations.some((c) => c.unverified);
   const decisionDate = decision?.decidedOn ?? asOf;
   switch (definition.test) {
     case "misstates-law":
       return { finding: "misstates-the-law", why: definition.why, citations, unverified: unverifiedCitation };
+    case "questionable":
+      return { finding: "questionable", why: definition.why, citations, unverified: unverifiedCitation };
     case "misdirected": {
       const force = decision?.decidingForce;
       if (force !== undefined && facts.suspect?.homeForceArea === force) {
@@ -261,9 +269,10 @@ function findingFor(
           unverified: unverifiedCitation,
         };
       }
+      // Contrary to the statutory guidance then in force: not a settled misstatement of the law.
       if (decision.decidedOn >= from)
         return {
-          finding: "misstates-the-law",
+          finding: "contrary-to-guidance",
           why: definition.why,
           citations,
           unverified: unverifiedCitation,
@@ -312,20 +321,43 @@ function findingFor(
   }
 }
 
-const FLAGGED: ReadonlySet<ReasonFindingKind> = new Set([
+/** Findings that say a reason does not hold: on the law, on the facts, or for want of a referral. */
+const DOES_NOT_HOLD: ReadonlySet<ReasonFindingKind> = new Set([
   "misstates-the-law",
   "misdirected",
   "contradicted-by-facts",
 ]);
+/** Findings that say a reason is doubtful: worth a review, but not shown wrong. */
+const DOUBTFUL: ReadonlySet<ReasonFindingKind> = new Set(["contrary-to-guidance", "questionable"]);
 
-function verdictFor(findings: readonly ReasonFinding[], spo: Assessment["orders"][number]): DeclineVerdict {
-  if (findings.length === 0) return "needs-information";
-  const flagged = findings.some((f) => FLAGGED.has(f.finding));
-  const lawful = findings.some((f) => f.finding === "lawful-on-these-facts");
+/** A finding on text the library could not read: it neither justifies nor condemns the decline. */
+function isUnread(finding: ReasonFinding): boolean {
+  return finding.code === "unclassified" && finding.classifiedAs === undefined;
+}
+
+/**
+ * The verdict: a reason that does not hold, with no lawful ground and the SPO test met, is likely a
+ * wrong decline; a lawful ground on these facts makes the decline consistent with the law unless
+ * another reason does not hold; a doubtful reason is worth a review; and where nothing read
+ * justifies the decline but the SPO is available on the recorded facts, a review is recommended
+ * (issue 20: words not recognised are not missing facts). Needs-information is left for reasons
+ * whose facts are genuinely not recorded, and for an SPO test that cannot yet be settled.
+ */
+function verdictFor(
+  findings: readonly ReasonFinding[],
+  spo: Assessment["orders"][number],
+  declined: boolean,
+): DeclineVerdict {
+  const read = findings.filter((f) => !isUnread(f));
+  const flagged = read.some((f) => DOES_NOT_HOLD.has(f.finding));
+  const lawful = read.some((f) => f.finding === "lawful-on-these-facts");
+  const doubtful = read.some((f) => DOUBTFUL.has(f.finding));
   if (flagged)
     return !lawful && spo.outcome === "available" ? "likely-wrongly-declined" : "review-recommended";
   if (lawful) return "consistent-with-the-law";
-  if (findings.some((f) => f.finding === "questionable")) return "review-recommended";
+  if (doubtful) return "review-recommended";
+  if (read.some((f) => f.finding === "needs-information")) return "needs-information";
+  if (declined && spo.outcome === "available") return "review-recommended";
   return "needs-information";
 }
 
@@ -338,6 +370,14 @@ const VERDICT_TEXT: Record<DeclineVerdict, string> = {
     "Consistent with the law on these facts: the decision rests on a lawful ground that the recorded facts support.",
   "needs-information": "Needs information: the facts recorded are not enough to judge the reasons given.",
 };
+
+function unjustifiedText(unread: readonly string[]): string {
+  const parts =
+    unread.length === 0
+      ? "No reason was given that the library could read."
+      : `The library could not read ${unread.length === 1 ? "one part" : `${unread.length} parts`} of the decision (${unread.join("; ")}): read ${unread.length === 1 ? "it" : "them"} against the three conditions of SPA 2019 s.1(1).`;
+  return `Review recommended: the SPO test appears to be met on the recorded facts, and no reason the library could read justifies the decline. ${parts} Ask the force to explain which condition of s.1(1) it says is not met.`;
+}
 
 /**
  * Reviews a police decision declining a request for a Stalking Protection Order: a finding on each
@@ -392,7 +432,7 @@ export function safeReviewSpoDecline(
   | { readonly success: false; readonly problems: readonly InputProblem[] } {
   let read: ReviewOptions;
   try {
-    read = { asOf: options?.asOf };
+    read = { asOf: options?.asOf, includeDecisionText: options?.includeDecisionText === true };
   } catch {
     return { success: false, problems: [{ path: "options", message: "could not be read" }] };
   }
@@ -443,34 +483,54 @@ function reviewUnsafely(
   if (!spo) return { success: false, problems: [{ path: "", message: "the rule set has no SPO rule" }] };
 
   const questions: Question[] = [];
-  const findings: ReasonFinding[] = (request?.decision?.reasons ?? []).map((reason) => {
-    let code: DeclineReasonCode = reason.code;
-    let classifiedAs: DeclineReasonCode | undefined;
-    if (code === "unclassified" && reason.text !== undefined) {
-      const guess = classifyDeclineReason(reason.text);
-      if (guess !== "unclassified") {
-        classifiedAs = guess;
-        code = guess;
-      }
-    }
-    const definition = BY_CODE.get(code) ?? BY_CODE.get("unclassified")!;
+  const findings: ReasonFinding[] = [];
+  const unreadPositions: string[] = [];
+  const reasonFinding = (code: DeclineReasonCode, classifiedAs?: DeclineReasonCode, positions?: string[]) => {
+    const definition = BY_CODE.get(classifiedAs ?? code) ?? BY_CODE.get("unclassified")!;
     const body = findingFor(definition, facts, request?.decision, request?.requestedOn, asOf, questions);
-    const base = BY_CODE.get(reason.code) ?? definition;
-    return { code: reason.code, label: base.label, ...(classifiedAs ? { classifiedAs } : {}), ...body };
-  });
-  if (request?.decision?.freeText !== undefined && findings.length === 0) {
-    const guess = classifyDeclineReason(request.decision.freeText);
-    const definition = BY_CODE.get(guess)!;
-    const body = findingFor(definition, facts, request.decision, request.requestedOn, asOf, questions);
+    const base = BY_CODE.get(code) ?? definition;
     findings.push({
-      code: "unclassified",
-      label: BY_CODE.get("unclassified")!.label,
-      ...(guess !== "unclassified" ? { classifiedAs: guess } : {}),
+      code,
+      label: base.label,
+      ...(classifiedAs ? { classifiedAs } : {}),
       ...body,
+      ...(positions ? { positions } : {}),
     });
+  };
+  for (const [index, reason] of (request?.decision?.reasons ?? []).entries()) {
+    if (reason.code !== "unclassified" || reason.text === undefined) {
+      reasonFinding(reason.code);
+      continue;
+    }
+    // An unclassified reason's text may state several reasons: a finding for each one read.
+    const read = readDeclineText(reason.text).reasons;
+    if (read.length === 0) {
+      unreadPositions.push(`reason ${index + 1}`);
+      reasonFinding("unclassified");
+    } else for (const r of read) reasonFinding("unclassified", r.code);
   }
-  const verdict = verdictFor(findings, spo);
+  const freeText = request?.decision?.freeText;
+  let decisionText: DeclineTextReading | undefined;
+  if (freeText !== undefined) {
+    decisionText = readDeclineText(freeText, { includeText: options.includeDecisionText === true });
+    // Each reason the letter states, once, unless a coded reason already gave it.
+    const given = new Set(findings.map((f) => f.classifiedAs ?? f.code));
+    for (const r of decisionText.reasons) {
+      if (!given.has(r.code)) reasonFinding("unclassified", r.code, [...r.positions]);
+    }
+    unreadPositions.push(...decisionText.notRecognised);
+    // A letter in which nothing was read still counts as one reason given, that could not be read.
+    if (findings.length === 0) reasonFinding("unclassified");
+  }
+  const declined =
+    request?.decision !== undefined &&
+    request.decision.outcome !== "application-made" &&
+    request.decision.outcome !== "pending";
+  const verdict = verdictFor(findings, spo, declined);
   const noDecision = request?.decision === undefined && findings.length === 0;
+  const unjustified =
+    verdict === "review-recommended" &&
+    !findings.some((f) => !isUnread(f) && f.finding !== "needs-information");
   const spoQuestions = assessment.questions.filter((q) => q.settles.includes("spo"));
   const seen = new Set<string>();
   const allQuestions = [...questions, ...spoQuestions].filter((q) => {
@@ -495,7 +555,9 @@ function reviewUnsafely(
       verdict,
       verdictText: noDecision
         ? "Needs information: no decision on an SPO request is recorded for this case."
-        : VERDICT_TEXT[verdict],
+        : unjustified
+          ? unjustifiedText(unreadPositions)
+          : VERDICT_TEXT[verdict],
       findings,
       spo,
       daysFromRequestToDecision:
@@ -503,6 +565,7 @@ function reviewUnsafely(
           ? daysBetweenDates(requestedOn, decidedOn)
           : null,
       questions: allQuestions,
+      ...(decisionText !== undefined ? { decisionText } : {}),
     },
   };
 }

@@ -80,10 +80,12 @@ describe("classifyDeclineReason: typical police phrasings", () => {
     ["NFA'd by CPS - no further action", "no-charge-or-nfa"],
     ["CPS declined to charge.", "no-charge-or-nfa"],
     ["Unable to prove the offence beyond reasonable doubt", "criminal-standard-not-met"],
-    ["We can't prove he sent the messages", "criminal-standard-not-met"],
+    // Digest §13: lack of evidence is not a standard-of-proof point; it goes to s.1(1)(a), on the facts.
+    ["We can't prove he sent the messages", "no-evidence-of-stalking-acts"],
     ["Suspect found not guilty at trial", "suspect-acquitted"],
     ["Suspect already charged and awaiting trial", "prosecution-under-way"],
-    ["Bail conditions pending trial cover this", "prosecution-under-way"],
+    // Digest §13: bail pending trial goes to necessity (other protection), not to the prosecution.
+    ["Bail conditions pending trial cover this", "other-protection-adequate"],
     ["This is a domestic matter; advise victim to use an NMO", "domestic-use-nmo"],
     ["Ex-partner - matter for the family court", "domestic-use-nmo"],
     ["Victim does not support a prosecution", "victim-will-not-support-prosecution"],
@@ -682,7 +684,7 @@ describe("properties", () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, 60_000);
 
   it("a decline whose reasons are all lawful and supported by the facts is never flagged", () => {
     fc.assert(
@@ -694,5 +696,5 @@ describe("properties", () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, 60_000);
 });
