@@ -116,6 +116,8 @@ function expandWord(word: string): string[] {
   if (w === "won't") return ["will", "not"];
   if (w === "shan't") return ["shall", "not"];
   if (w.endsWith("n't")) return [w.slice(0, -3), "not"];
+  const unmarked = (reading.contractionsWithoutApostrophe as Record<string, string>)[w];
+  if (unmarked !== undefined) return unmarked.split(" ");
   const apostrophe = w.indexOf("'");
   return [apostrophe > 0 ? w.slice(0, apostrophe) : w];
 }
@@ -185,7 +187,9 @@ function tokenise(sentence: string): Token[] {
       }
     }
     if (matched) continue;
-    const s = stem(w.word);
+    const corrected = correctTypo(w.word);
+    const s =
+      corrected === w.word ? stem(w.word) : (SINGLE_WORD_SHORTHAND.get(stem(corrected)) ?? stem(corrected));
     const number = /^\d+$/.test(w.word) ? Number(w.word) : undefined;
     tokens.push({
       stem: s,
@@ -197,6 +201,61 @@ function tokenise(sentence: string): Token[] {
     i++;
   }
   return markClauseBreaks(tokens);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typos: a word of seven letters or more that nothing in the taxonomy knows is read as the known
+// word one edit away (insertion, deletion, substitution or swap of two letters), if there is one.
+
+const NOT_TYPOS: ReadonlySet<string> = new Set(reading.notTypos);
+let vocabulary: { readonly known: ReadonlySet<string>; readonly words: readonly string[] } | undefined;
+
+function knownWords(): { readonly known: ReadonlySet<string>; readonly words: readonly string[] } {
+  if (vocabulary === undefined) {
+    const known = new Set<string>();
+    const words = new Set<string>();
+    const add = (w: string) => {
+      known.add(w);
+      if (/^[a-z]{6,}$/.test(w)) words.add(w);
+    };
+    for (const list of SHORTHAND.values()) for (const s of list) for (const w of s.words) add(w);
+    for (const forms of Object.values(reading.shorthand))
+      for (const f of forms) for (const w of rawWords(f)) add(w.word);
+    for (const entry of [...REASON_PATTERNS.flatMap((r) => r.patterns)]) {
+      for (const step of entry.steps) if (step.kind === "words") for (const w of step.stems) add(w);
+    }
+    for (const w of REASON_PATTERNS.flatMap((r) => r.patterns).flatMap((p) => p.source.split(/[\s|]+/)))
+      if (/^[a-z]+$/.test(w)) add(w);
+    vocabulary = { known, words: [...words] };
+  }
+  return vocabulary;
+}
+
+/** True when a and b are one insertion, deletion, substitution or swap of neighbours apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const typoCache = new Map<string, string>();
+function correctTypo(word: string): string {
+  if (word.length < 7 || NOT_TYPOS.has(word) || !/^[a-z]+$/.test(word)) return word;
+  const cached = typoCache.get(word);
+  if (cached !== undefined) return cached;
+  const { known, words } = knownWords();
+  let out = word;
+  if (!known.has(word) && !known.has(stem(word))) {
+    const near = words.find((k) => k.length >= 6 && oneEditApart(word, k));
+    if (near !== undefined) out = near;
+  }
+  if (typoCache.size < 20_000) typoCache.set(word, out);
+  return out;
 }
 
 /** Words such as "but" and "because" start a new clause; "and" or "or" do so after a comma. */
@@ -272,7 +331,8 @@ type Step =
   | { readonly kind: "neg"; readonly optional: boolean }
   | { readonly kind: "gap"; readonly max: number }
   | { readonly kind: "below"; readonly limit: number; readonly year: boolean }
-  | { readonly kind: "end" };
+  | { readonly kind: "end" }
+  | { readonly kind: "comma"; readonly optional: boolean };
 
 interface CompiledPattern {
   readonly steps: readonly Step[];
@@ -291,8 +351,22 @@ function compileWord(word: string): string[] {
   }
   const shorthand = reading.shorthand as Record<string, readonly string[]>;
   if (shorthand[word] !== undefined) return [word];
-  return rawWords(word).map((w) => stem(w.word));
+  // A word written in the taxonomy may be a full word ("refused") or already a stem ("refus"): the
+  // stemmer is not idempotent ("refus" would become "refu"), so a single word matches as either;
+  // and a word that shorthand reads as one token ("messag", read "msg") matches that token too.
+  const words = rawWords(word).map((w) => w.word);
+  const one = words.length === 1 ? words[0] : undefined;
+  if (one === undefined) return words.map(stem);
+  const forms = [stem(one), one];
+  return [...new Set(forms.flatMap((f) => [f, SINGLE_WORD_SHORTHAND.get(f) ?? f]))];
 }
+
+/** One-word shorthand forms (stemmed) to their token: "messages" → "msg". */
+const SINGLE_WORD_SHORTHAND: ReadonlyMap<string, string> = new Map(
+  [...SHORTHAND.values()]
+    .flat()
+    .flatMap((s) => (s.words.length === 1 ? [[s.words[0]!, s.canonical] as const] : [])),
+);
 
 /** Compiles one pattern of the taxonomy. Exported for the data tests. */
 export function compileDeclinePattern(source: string): CompiledPattern {
@@ -309,6 +383,10 @@ export function compileDeclinePattern(source: string): CompiledPattern {
     }
     if (part === "$") {
       steps.push({ kind: "end" });
+      continue;
+    }
+    if (part === "," || part === ",?") {
+      steps.push({ kind: "comma", optional: part === ",?" });
       continue;
     }
     const below = /^(#|YEAR)<(\d+)$/.exec(part);
@@ -357,6 +435,13 @@ function matchFrom(steps: readonly Step[], s: number, tokens: readonly Token[], 
     case "end": {
       const t = tokens[i];
       return t === undefined || t.brk === "strong" ? matchFrom(steps, s + 1, tokens, i) : -1;
+    }
+    case "comma": {
+      if (tokens[i]?.stem === ",") {
+        const end = matchFrom(steps, s + 1, tokens, i + 1);
+        if (end >= 0) return end;
+      }
+      return step.optional ? matchFrom(steps, s + 1, tokens, i) : -1;
     }
     case "neg":
     case "words":

@@ -11,6 +11,7 @@ import {
   challengeSummary,
   classifyDeclineReason,
   DECLINE_REASONS,
+  declineReasonCodes,
   type DeclineReasonCode,
   DeclineReasonCodeSchema,
   type DeclineVerdict,
@@ -90,7 +91,7 @@ describe("classifyDeclineReason: typical police phrasings", () => {
     ["Ex-partner - matter for the family court", "domestic-use-nmo"],
     ["Victim does not support a prosecution", "victim-will-not-support-prosecution"],
     ["She retracted her statement", "victim-will-not-support-prosecution"],
-    ["The incidents are historic, before 2020", "acts-before-commencement"],
+    ["The acts took place before 2020", "acts-before-commencement"],
     ["The messages were sent while he was overseas", "acts-abroad"],
     ["He only sent flowers and gifts, nothing threatening", "acts-harmless-in-themselves"],
     ["He only targeted her family", "acts-targeted-someone-else"],
@@ -108,6 +109,13 @@ describe("classifyDeclineReason: typical police phrasings", () => {
     ["Victim does not want an order", "victim-does-not-want-order"],
   ] as const)("%j → %s", (text, code) => {
     expect(classifyDeclineReason(text)).toBe(code);
+  });
+
+  it("a text giving two reasons gives both (\"historic\" is about recency; \"before 2020\" about commencement)", () => {
+    expect(declineReasonCodes("The incidents are historic, before 2020")).toEqual([
+      "no-recent-contact",
+      "acts-before-commencement",
+    ]);
   });
 
   it("is case-insensitive", () => {
