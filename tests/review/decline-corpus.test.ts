@@ -18,6 +18,8 @@ interface Labelled {
 const CORPUS = JSON.parse(readFileSync(new URL("./decline-corpus.json", import.meta.url), "utf8")) as {
   readonly declines: readonly Labelled[];
   readonly lawful: readonly Labelled[];
+  readonly heldOutDeclines: readonly Labelled[];
+  readonly heldOutLawful: readonly Labelled[];
 };
 const MISSTATES: ReadonlySet<string> = new Set(
   DECLINE_REASONS.filter((r) => r.test === "misstates-law").map((r) => r.code),
@@ -120,6 +122,25 @@ describe("the decline-letter corpus", () => {
     const { tally } = measure(CORPUS.lawful);
     console.log(table("Lawful-ground sentences: recall and precision per reason", tally));
     const misread = CORPUS.lawful.flatMap((s) =>
+      declineReasonCodes(s.text)
+        .filter((code) => MISSTATES.has(code))
+        .map((code) => `${code}: ${s.text}`),
+    );
+    expect(misread).toEqual([]);
+  });
+
+  // Held out: written after the reader was fixed against the sentences above, never used to change it.
+  // Its figures are reported, not held to the 95% bar; the lawful rule holds here too.
+  it("held-out sentences: recall and precision reported; no lawful one read as a misstatement", () => {
+    const declines = measure(CORPUS.heldOutDeclines);
+    console.log(table("Held-out decline sentences: recall and precision per reason", declines.tally));
+    if (declines.misses.length > 0)
+      console.log(`Missed (${declines.misses.length}):\n  ${declines.misses.join("\n  ")}`);
+    if (declines.extras.length > 0)
+      console.log(`Read but not labelled (${declines.extras.length}):\n  ${declines.extras.join("\n  ")}`);
+    console.log(table("Held-out lawful-ground sentences", measure(CORPUS.heldOutLawful).tally));
+    expect(CORPUS.heldOutDeclines.length).toBeGreaterThan(50);
+    const misread = CORPUS.heldOutLawful.flatMap((s) =>
       declineReasonCodes(s.text)
         .filter((code) => MISSTATES.has(code))
         .map((code) => `${code}: ${s.text}`),

@@ -11,10 +11,10 @@ import {
   challengeSummary,
   classifyDeclineReason,
   DECLINE_REASONS,
-  declineReasonCodes,
   type DeclineReasonCode,
   DeclineReasonCodeSchema,
   type DeclineVerdict,
+  declineReasonCodes,
   IncidentKindSchema,
   type ReasonFindingKind,
   reviewSpoDecline,
@@ -111,7 +111,7 @@ describe("classifyDeclineReason: typical police phrasings", () => {
     expect(classifyDeclineReason(text)).toBe(code);
   });
 
-  it("a text giving two reasons gives both (\"historic\" is about recency; \"before 2020\" about commencement)", () => {
+  it('a text giving two reasons gives both ("historic" is about recency; "before 2020" about commencement)', () => {
     expect(declineReasonCodes("The incidents are historic, before 2020")).toEqual([
       "no-recent-contact",
       "acts-before-commencement",
