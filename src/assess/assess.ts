@@ -20,6 +20,7 @@ import type {
   Assessment,
   BundledAssessment,
   Notice,
+  NoticeCode,
   Question,
   Recommendation,
   RecommendedOrder,
@@ -435,7 +436,8 @@ function noticesFor(
   const relationshipNotice = typeof reading === "string" ? RELATIONSHIP_NOTICES[reading] : undefined;
   if (relationshipNotice) {
     result.push({
-      code: `relationship-${String(reading)}`,
+      // A key of RELATIONSHIP_NOTICES (the relationship-implications notices), so one of the NoticeCodes.
+      code: `relationship-${String(reading)}` as NoticeCode,
       text: relationshipNotice.text,
       citations: relationshipNotice.citations.map(citationFor),
     });

@@ -1,5 +1,6 @@
 import type { BundledVocabulary, RuleEvaluation, Vocabulary } from "../evaluate/types.js";
 import type { Citation } from "../law/citation.js";
+import type relationshipImplications from "../law/relationship-implications.json";
 import type { IsoDate } from "../model/iso-date.js";
 
 /**
@@ -61,8 +62,10 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
 }
 
 /**
- * What a notice is about: `as-of-defaulted` (no `asOf` was given, so today's date in England and Wales was used)
- * or `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where these orders do not apply).
+ * What a notice is about: `as-of-defaulted` (no `asOf` was given, so today's date in England and Wales was used),
+ * `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where these orders do not apply), or
+ * `relationship-…`, one per notice of src/law/relationship-implications.json (what the relationship summary
+ * implies or contradicts).
  *
  * @example
  * ```ts
@@ -70,7 +73,10 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
  * const isAboutJurisdiction = (code: NoticeCode) => code === "outside-england-and-wales";
  * ```
  */
-export type NoticeCode = "as-of-defaulted" | "outside-england-and-wales";
+export type NoticeCode =
+  | "as-of-defaulted"
+  | "outside-england-and-wales"
+  | `relationship-${keyof (typeof relationshipImplications)["notices"]}`;
 
 /**
  * A notice about the assessment as a whole (jurisdiction, defaults, data limits).
