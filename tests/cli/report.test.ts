@@ -51,7 +51,7 @@ describe("report", () => {
     } finally {
       dir.cleanup();
     }
-  });
+  }, 60_000);
 
   it("writes HTML to --out, Markdown and JSON to stdout, with no case id, name or free text", async () => {
     const dir = tempDir();
@@ -97,7 +97,7 @@ describe("report", () => {
     expect(missing.stderr).not.toMatch(STACK_TRACE);
     const bad = await run(["report", CASELOAD, "--suppress-below", "-3"]);
     expect(bad.code).toBe(2);
-  });
+  }, 60_000);
 
   it("builds a 100,000-case report in bounded memory (only aggregates are kept)", async () => {
     const dir = tempDir();
