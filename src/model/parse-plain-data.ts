@@ -93,12 +93,10 @@ export function problemsFrom(
   structural: readonly StructuralProblem[],
 ): InputProblem[] {
   // Only the listed issues are worded (a list of 100,000 faulty items has 100,000s of issues).
-  const problems: InputProblem[] = issues
-    .slice(0, MAX_PROBLEMS)
-    .map((issue) => ({
-      path: issue.path.map((p) => String(p)).join("."),
-      message: describeExpected(issue, copy),
-    }));
+  const problems: InputProblem[] = issues.slice(0, MAX_PROBLEMS).map((issue) => ({
+    path: issue.path.map((p) => String(p)).join("."),
+    message: describeExpected(issue, copy),
+  }));
   let more = Math.max(0, issues.length - MAX_PROBLEMS);
   const listed = new Set(problems.map((p) => p.path));
   for (const problem of structural) {
