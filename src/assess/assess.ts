@@ -11,6 +11,7 @@ import {
 import type { RuleEvaluation } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
+import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
@@ -247,7 +248,7 @@ function assessBody(
     recommendation: recommend(rules, evaluations),
     questions,
     missingFacts: [...missing].sort((a, b) => (factOrder.get(a) ?? 0) - (factOrder.get(b) ?? 0)),
-    notices: noticesFor(facts, asOf, defaulted),
+    notices: noticesFor(facts, asOf, defaulted, rules, ctx),
     exact: evaluations.every((e) => e.exact),
   };
 }
@@ -360,7 +361,18 @@ function failingLimbs(evaluation: RuleEvaluation): string[] {
   return found.slice(0, 4).map((label) => `${label} is not met`);
 }
 
-function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice[] {
+const RELATIONSHIP_NOTICES: Readonly<Record<string, { text: string; citations: string[] }>> =
+  relationshipImplications.notices;
+
+const summaryReadingIndex = new WeakMap<CompiledRuleSet, number>();
+
+function noticesFor(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  defaulted: boolean,
+  rules: CompiledRuleSet,
+  ctx: ReturnType<typeof createContext>,
+): Notice[] {
   const result: Notice[] = [];
   if (defaulted) {
     result.push({
@@ -375,6 +387,22 @@ function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice
       code: `outside-england-and-wales`,
       text: notice.text,
       citations: notice.citations.map(citationFor),
+    });
+  }
+  // What the relationship summary implies, or contradicts (law/relationship-implications.json). It
+  // is read from the derived fact, so the notice is a function of the memo key like the rest.
+  let index = summaryReadingIndex.get(rules);
+  if (index === undefined) {
+    index = rules.facts.findIndex((f) => f.id === "relationship.summaryReading");
+    summaryReadingIndex.set(rules, index);
+  }
+  const reading = index === -1 ? undefined : ctx.values[index];
+  const relationshipNotice = typeof reading === "string" ? RELATIONSHIP_NOTICES[reading] : undefined;
+  if (relationshipNotice) {
+    result.push({
+      code: `relationship-${String(reading)}`,
+      text: relationshipNotice.text,
+      citations: relationshipNotice.citations.map(citationFor),
     });
   }
   return result;
