@@ -4,7 +4,7 @@ import type { InputProblem } from "../model/parse-case-facts.js";
 /** The media type of an RFC 9457 problem document. */
 export const PROBLEM_JSON = "application/problem+json";
 
-/** Problem types are URNs (RFC 9457 §3.1.1 allows any URI); docs/service.md describes each. */
+/** Problem types are URNs (RFC 9457 §3.1.1 allows any URI); docs/guides/http-service.md describes each. */
 const TYPE_BASE = "urn:protective-orders:problem:";
 
 /** The kinds of problem the service answers with, each with its status and title. */

@@ -19,13 +19,6 @@ export async function serve(
   out: { write(line: string): unknown } = process.stdout,
 ): Promise<FastifyInstance> {
   const app = createServer(settings.options);
-  await app.listen({ host: settings.host, port: settings.port });
-  const address = app.server.address();
-  const url =
-    address && typeof address === "object"
-      ? `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
-      : String(address);
-  out.write(`${JSON.stringify({ time: new Date().toISOString(), msg: "listening", url })}\n`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -38,11 +31,20 @@ export async function serve(
       },
     );
   };
+  // Before listening, so that a signal at any moment after start-up is a graceful stop.
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  app.server.once("close", () => {
+  app.addHook("onClose", (_instance, done) => {
     process.removeListener("SIGTERM", stop);
     process.removeListener("SIGINT", stop);
+    done();
   });
+  await app.listen({ host: settings.host, port: settings.port });
+  const address = app.server.address();
+  const url =
+    address && typeof address === "object"
+      ? `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
+      : String(address);
+  out.write(`${JSON.stringify({ time: new Date().toISOString(), msg: "listening", url })}\n`);
   return app;
 }

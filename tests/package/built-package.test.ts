@@ -194,7 +194,7 @@ describe("the built package (dist/)", () => {
     };
     expect(typeof cjs.createServer).toBe("function");
     expect(cjs.buildOpenApiDocument().openapi).toBe("3.1.0");
-  });
+  }, 30_000);
 
   it("the CLI is an executable ES module with a shebang", () => {
     const cli = readFileSync(join(root, pkg.bin["protective-orders"]!), "utf8");
