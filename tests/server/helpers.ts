@@ -22,7 +22,8 @@ export interface Running {
 /** A server from src/ on 127.0.0.1 and a port the system picks. */
 export async function startServer(options: ServerOptions = {}): Promise<Running> {
   const app = createServer(options);
-  await app.listen({ host: "127.0.0.1", port: 0 });
+  // A deep accept queue: the concurrency test opens 1,000 connections at once.
+  await app.listen({ host: "127.0.0.1", port: 0, backlog: 2048 });
   const address = app.server.address();
   if (!address || typeof address !== "object") throw new Error("no address");
   if (address.address !== "127.0.0.1") throw new Error("the test server must listen on loopback only");
