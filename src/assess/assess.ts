@@ -1,13 +1,16 @@
 import { todayInLondon } from "../dates/calendar.js";
 import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js";
 import { createContext } from "../evaluate/evaluate.js";
+import type { BundledVocabulary, Vocabulary } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
+import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
-import type { Assessment, Notice } from "./assessment.js";
+import { ownOption } from "../model/plain-data.js";
+import type { Assessment, BundledAssessment, Notice, NoticeCode } from "./assessment.js";
 import { buildAssessment } from "./build-assessment.js";
 import { DEFAULT_RULES } from "./default-rules.js";
 import { CaseFactsError } from "./errors.js";
@@ -28,6 +31,32 @@ export interface AssessOptions {
   /** Another compiled rule set (for example, your own rule files): default, the bundled rules. */
   readonly rules?: CompiledRuleSet | undefined;
 }
+
+/**
+ * {@link AssessOptions} without `rules`: the bundled rules, whose results {@link assess} types with literal
+ * unions ({@link BundledAssessment}).
+ *
+ * @example
+ * ```ts
+ * import type { BundledRulesOptions } from "protective-orders";
+ * const options: BundledRulesOptions = { asOf: "2025-06-01" };
+ * ```
+ */
+export type BundledRulesOptions = AssessOptions & { readonly rules?: undefined };
+
+/**
+ * What {@link safeAssess} returns: the assessment, or every problem with the input by path.
+ *
+ * @example
+ * ```ts
+ * import { safeAssess, type SafeAssessResult } from "protective-orders";
+ * const result: SafeAssessResult = safeAssess({ id: "c" }, { asOf: "2025-06-01" });
+ * if (!result.success) console.log(result.problems.map((p) => p.path));
+ * ```
+ */
+export type SafeAssessResult<V extends Vocabulary = Vocabulary> =
+  | { readonly success: true; readonly assessment: Assessment<V> }
+  | { readonly success: false; readonly problems: readonly InputProblem[] };
 
 /**
  * Assesses a case against the law in force on `asOf`: for each order, whether it is available,
@@ -53,6 +82,8 @@ export interface AssessOptions {
  * assessment.recommendation.first; // "spo"
  * ```
  */
+export function assess(facts: CaseFacts, options?: BundledRulesOptions | null): BundledAssessment;
+export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment;
 export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment {
   const result = safeAssess(facts, options);
   if (!result.success) throw new CaseFactsError(result.problems);
@@ -72,13 +103,17 @@ export function assess(facts: CaseFacts, options?: AssessOptions | null): Assess
  */
 export function safeAssess(
   input: unknown,
-  options?: AssessOptions | null,
-):
-  | { readonly success: true; readonly assessment: Assessment }
-  | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  options?: BundledRulesOptions | null,
+): SafeAssessResult<BundledVocabulary>;
+export function safeAssess(input: unknown, options?: AssessOptions | null): SafeAssessResult;
+export function safeAssess(input: unknown, options?: AssessOptions | null): SafeAssessResult {
   let read: AssessOptions;
   try {
-    read = { asOf: options?.asOf, rules: options?.rules };
+    // Own properties only: an option inherited from a polluted Object.prototype is not an option.
+    read = {
+      asOf: ownOption(options, "asOf") as IsoDate | undefined,
+      rules: ownOption(options, "rules") as CompiledRuleSet | undefined,
+    };
   } catch {
     // A hostile options object (a getter that throws) must not crash the caller.
     return { success: false, problems: [{ path: "options", message: "could not be read" }] };
@@ -90,7 +125,7 @@ export function safeAssess(
  * {@link safeAssess} for a value fresh from `JSON.parse` that nothing else holds (see
  * {@link parseCaseFactsFromJson}). Internal: for the CLI.
  */
-export function safeAssessJson(value: unknown, options: AssessOptions): ReturnType<typeof safeAssess> {
+export function safeAssessJson(value: unknown, options: AssessOptions): SafeAssessResult {
   return assessUnsafely(value, options, parseCaseFactsFromJson);
 }
 
@@ -157,7 +192,7 @@ function assessParsed(
   build: AssessmentBuilder = buildAssessment,
 ): Assessment {
   const ctx = createContext(rules, facts, asOf);
-  return build(facts.id, asOf, rules, ctx, noticesFor(facts, asOf, defaulted));
+  return build(facts.id, asOf, rules, ctx, noticesFor(facts, asOf, defaulted, rules, ctx));
 }
 
 /**
@@ -172,7 +207,18 @@ export function assessParsedFacts(
   return assessParsed(facts, asOf, rules, false);
 }
 
-function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice[] {
+const RELATIONSHIP_NOTICES: Readonly<Record<string, { text: string; citations: string[] }>> =
+  relationshipImplications.notices;
+
+const summaryReadingIndex = new WeakMap<CompiledRuleSet, number>();
+
+function noticesFor(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  defaulted: boolean,
+  rules: CompiledRuleSet,
+  ctx: ReturnType<typeof createContext>,
+): Notice[] {
   const result: Notice[] = [];
   if (defaulted) {
     result.push({
@@ -187,6 +233,23 @@ function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice
       code: `outside-england-and-wales`,
       text: notice.text,
       citations: notice.citations.map(citationFor),
+    });
+  }
+  // What the relationship summary implies, or contradicts (law/relationship-implications.json). It
+  // is read from the derived fact, so the notice is a function of the memo key like the rest.
+  let index = summaryReadingIndex.get(rules);
+  if (index === undefined) {
+    index = rules.facts.findIndex((f) => f.id === "relationship.summaryReading");
+    summaryReadingIndex.set(rules, index);
+  }
+  const reading = index === -1 ? undefined : ctx.values[index];
+  const relationshipNotice = typeof reading === "string" ? RELATIONSHIP_NOTICES[reading] : undefined;
+  if (relationshipNotice) {
+    result.push({
+      // A key of RELATIONSHIP_NOTICES (the relationship-implications notices), so one of the NoticeCodes.
+      code: `relationship-${String(reading)}` as NoticeCode,
+      text: relationshipNotice.text,
+      citations: relationshipNotice.citations.map(citationFor),
     });
   }
   return result;

@@ -10,6 +10,7 @@ import { generateVariedCases } from "../../bench/generate-varied-cases.mjs";
 import caseload from "../../examples/caseload.json";
 import { safeAssessWith } from "../../src/assess/assess.js";
 import { createContext } from "../../src/evaluate/evaluate.js";
+import { parseCaseFacts, safeAssess } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
   compileRuleSet,
@@ -18,9 +19,7 @@ import {
   FACT_DEFINITIONS,
   type FactValue,
   loadRuleSet,
-  parseCaseFacts,
-  safeAssess,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 import {
   asOfArbitrary,
   caseFactsArbitrary,

@@ -1,6 +1,7 @@
 // The derived-fact registry the rules read: well-formed definitions, wired to the right derivations.
 import { describe, expect, it } from "vitest";
-import { type CaseFacts, FACT_DEFINITIONS, getProvision } from "../../src/index.js";
+import { type CaseFacts, getProvision } from "../../src/index.js";
+import { FACT_DEFINITIONS } from "../../src/rule-authoring.js";
 
 const byId = (id: string) => {
   const definition = FACT_DEFINITIONS.find((f) => f.id === id);
@@ -67,8 +68,9 @@ describe("FACT_DEFINITIONS", () => {
       relationship: { agreementToMarry: { status: "ended", endedOn: "2020-06-01" } },
     };
     const fact = byId("relationship.agreementToMarryWithinThreeYears");
-    expect(fact.derive(facts, "2023-06-01")).toBe(true);
-    expect(fact.derive(facts, "2023-06-02")).toBe(false);
+    // FLA s.42(4): three years "beginning with the day" it ended: the last day is 31 May 2023.
+    expect(fact.derive(facts, "2023-05-31")).toBe(true);
+    expect(fact.derive(facts, "2023-06-01")).toBe(false);
   });
 
   it("does not define a civil-partnership-agreement time limit (digest §12.3.2: s.42(4ZA) probably does not exist)", () => {

@@ -1,20 +1,17 @@
 // Concurrency: assessments and reviews started together (Promise.all over async wrappers that yield to the
-// event loop at random points), on the shared default rules and their shared memo, give exactly the
-// results of running them one by one with no memo at all, including when the same cases are assessed
-// on different dates interleaved, and when the memo fills up and is emptied mid-run.
+// event loop at random points), on the shared default rules, give exactly the results of running them
+// one by one (on a rule set of their own), including when the same cases are assessed on different
+// dates interleaved.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CaseFacts, type CompiledRuleSet, safeAssess, safeReviewSpoDecline } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
-  type CaseFacts,
-  type CompiledRuleSet,
   compileRuleSet,
   DEFAULT_RULES,
   FACT_DEFINITIONS,
   loadRuleSet,
-  safeAssess,
-  safeReviewSpoDecline,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 import { caseFactsArbitrary, leaningCaseArbitrary } from "./support.js";
 
 const AS_OF_DATES = ["2019-06-01", "2020-01-20", "2024-12-01", "2025-06-01", "2026-06-01"];

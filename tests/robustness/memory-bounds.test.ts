@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script of the benchmark, without types
 import { generateVariedCases } from "../../bench/generate-varied-cases.mjs";
 import { STATUS_CACHE_BYTES, statusCacheSize } from "../../src/evaluate/evaluate.js";
-import { addDaysToDate, DEFAULT_RULES, safeAssess } from "../../src/index.js";
+import { addDaysToDate, safeAssess } from "../../src/index.js";
+import { DEFAULT_RULES } from "../../src/rule-authoring.js";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
