@@ -337,7 +337,7 @@ export function deepFreeze<T>(value: T): T {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   } else {
     const record = value as Record<string, unknown>;
-    for (const key in record) deepFreeze(record[key]);
+    for (const key of Object.keys(record)) deepFreeze(record[key]);
   }
   return Object.freeze(value);
 }
