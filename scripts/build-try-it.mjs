@@ -35,8 +35,17 @@ async function main() {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
   const result = await build({
-    // The built package (dist/), the same ES modules an application's bundler gets from npm.
-    entryPoints: [join(root, "dist", "index.js")],
+    // The built package (dist/), the same ES modules an application's bundler gets from npm: the root and the
+    // rule-authoring subpath (the page reads one derived fact, incidentKindIsListedStalkingAct).
+    stdin: {
+      contents: [
+        `export * from ${JSON.stringify(join(root, "dist", "index.js"))};`,
+        `export * from ${JSON.stringify(join(root, "dist", "rule-authoring.js"))};`,
+      ].join("\n"),
+      resolveDir: root,
+      sourcefile: "protective-orders.browser.js",
+      loader: "js",
+    },
     outfile: join(out, BUNDLE_NAME),
     bundle: true,
     format: "esm",
