@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { defineConfig } from "tsup";
 
-// Three builds: the browser-safe core as ES modules and as CommonJS (with declarations), and the CLI (ESM only,
-// Node built-ins allowed). `clean` is done by the build script: with an array config tsup's own `clean: true`
+// Four builds: the browser-safe core as ES modules and as CommonJS (with declarations), the HTTP service
+// (Node-only, ESM + CJS with declarations) and the CLI (ESM only, Node built-ins allowed). `clean` is done by the build script: with an array config tsup's own `clean: true`
 // races between the builds (see shared/engineering-notes.md).
 
 /** The package's entry points (its exports map). */
@@ -50,6 +50,14 @@ export default defineConfig([
     platform: "neutral",
     target: "es2022",
     external: ["json-rules-engine"],
+  },
+  {
+    // The HTTP service, for integrators (protective-orders/server): Node-only.
+    entry: { server: "src/server/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    platform: "node",
+    target: "node20",
   },
   {
     entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },
