@@ -1,5 +1,6 @@
 import data from "../law/stalking-protection-act-2019/decline-reasons.json";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+import { deepFreezeData } from "../model/plain-data.js";
 import { mostSpecificReason } from "./read-decline-text.js";
 
 /**
@@ -66,8 +67,9 @@ export interface DeclineReasonDefinition {
  * DECLINE_REASONS.find((r) => r.code === "risk-of-costs")?.citations; // ["malik-2023:costs"]
  * ```
  */
-export const DECLINE_REASONS: readonly DeclineReasonDefinition[] =
-  data.reasons as readonly DeclineReasonDefinition[];
+export const DECLINE_REASONS: readonly DeclineReasonDefinition[] = deepFreezeData(
+  data.reasons as readonly DeclineReasonDefinition[],
+);
 
 /**
  * The one category a free-text reason most likely belongs to, or `unclassified`: the most specific
