@@ -8,6 +8,7 @@ import {
   factsKey,
   withFact,
 } from "../evaluate/evaluate.js";
+import { rulesForJurisdiction } from "../evaluate/jurisdiction-view.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
@@ -127,7 +128,12 @@ function assessUnsafely(
   const asOf = options.asOf ?? todayInLondon();
   return {
     success: true,
-    assessment: assessParsed(parsed.data, asOf, options.rules ?? DEFAULT_RULES, defaulted),
+    assessment: assessParsed(
+      parsed.data,
+      asOf,
+      rulesForJurisdiction(options.rules ?? DEFAULT_RULES, parsed.data.jurisdiction),
+      defaulted,
+    ),
   };
 }
 
@@ -211,8 +217,9 @@ function withCase(facts: CaseFacts, asOf: IsoDate, body: AssessmentBody): Assess
 export function assessmentKeyed(
   facts: CaseFacts,
   asOf: IsoDate,
-  rules: CompiledRuleSet = DEFAULT_RULES,
+  allRules: CompiledRuleSet = DEFAULT_RULES,
 ): { readonly key: string; readonly make: () => Assessment } {
+  const rules = rulesForJurisdiction(allRules, facts.jurisdiction);
   const ctx = createContext(rules, facts, asOf);
   const key = assessmentKey(rules, facts, asOf, false, ctx);
   return {
@@ -369,13 +376,11 @@ function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice
       citations: [],
     });
   }
-  if (facts.jurisdiction === "northern-ireland" || facts.jurisdiction === "scotland") {
-    const notice = notices[facts.jurisdiction];
-    result.push({
-      code: `outside-england-and-wales`,
-      text: notice.text,
-      citations: notice.citations.map(citationFor),
-    });
+  // Outside England and Wales (and where the jurisdiction is not recorded): what applies instead.
+  if (facts.jurisdiction !== "england-and-wales") {
+    for (const notice of notices[facts.jurisdiction ?? "unknown"]) {
+      result.push({ code: notice.code, text: notice.text, citations: notice.citations.map(citationFor) });
+    }
   }
   return result;
 }

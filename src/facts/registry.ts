@@ -8,6 +8,7 @@ import {
   singleActCaveat,
 } from "./conduct.js";
 import type { FactDefinition } from "./fact-definition.js";
+import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "./northern-ireland.js";
 import { suspectIsAdult, suspectIsAged16OrOver, victimIsAged16OrOver } from "./parties.js";
 import {
   agreementToMarryWithinThreeYears,
@@ -349,4 +350,6 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     reads: ["withoutNoticeGrounds.respondentEvadingService"],
     derive: (f) => f.withoutNoticeGrounds?.respondentEvadingService,
   },
+  // Northern Ireland (Protection from Stalking Act (Northern Ireland) 2022): its own facts.
+  ...NORTHERN_IRELAND_FACT_DEFINITIONS,
 ];
