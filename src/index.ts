@@ -65,6 +65,11 @@ export {
 export { type DapnHearingDeadline, dapnHearingDeadline } from "./orders/dapn-hearing-deadline.js";
 export { type DraftSpoTerms, type DraftTerm, draftSpoTerms } from "./orders/draft-spo-terms.js";
 export { generalLimitFor, type SummaryMaximum } from "./orders/general-limit.js";
+export {
+  isNorthernIrelandOrder,
+  type NorthernIrelandNotificationStatus,
+  type NorthernIrelandOrder,
+} from "./orders/northern-ireland.js";
 export { type NotificationDuty, notificationDuty } from "./orders/notification-deadlines.js";
 export { type OrderDates, orderDates } from "./orders/order-dates.js";
 export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/validate-order.js";

@@ -93,10 +93,27 @@ const policeApplicant = z.strictObject({
   role: z.literal("chief-officer"),
   force: PoliceForceIdSchema.optional(),
 });
+// Northern Ireland: the Chief Constable of the PSNI applies (Protection from Stalking Act (NI) 2022 s.7, s.11).
+const northernIrelandApplicant = z.strictObject({
+  role: z.literal("chief-constable"),
+  force: z.literal("psni").optional(),
+});
+const northernIrelandOrder = {
+  appliedForBy: northernIrelandApplicant,
+  ...orderBase,
+  ...requirements,
+  /**
+   * The day the order came into force: the 3 days to notify run from it (2022 Act s.14(1)), not
+   * from service. Whether an order comes into force when made or when served is not in the law digest.
+   */
+  comesIntoForceOn: IsoDateSchema.optional(),
+};
 
 /**
  * Any protective order, discriminated by `kind`. Positive requirements (`requirements`) exist only
- * on the kinds whose statute allows them (SPO, interim SPO, DAPO); the others prohibit only.
+ * on the kinds whose statute allows them (SPO, interim SPO, DAPO, and Northern Ireland's SPO and
+ * interim SPO, `ni-spo` / `ni-interim-spo`, applied for by the PSNI's Chief Constable); the others
+ * prohibit only.
  *
  * @example
  * ```ts
@@ -183,6 +200,8 @@ export const OrderSchema = z.discriminatedUnion("kind", [
     ...orderBase,
   }),
   z.strictObject({ kind: z.literal("dvpo"), ...orderBase }),
+  z.strictObject({ kind: z.literal("ni-spo"), ...northernIrelandOrder }),
+  z.strictObject({ kind: z.literal("ni-interim-spo"), ...northernIrelandOrder }),
 ]);
 /**
  * Any protective order.
