@@ -129,7 +129,16 @@ export function northernIrelandActsCaveat(facts: CaseFacts): string | undefined 
   return acts > 1 && !named ? "pfsa-ni-2022:s6(2)(j)-final-words" : undefined;
 }
 
-/** The police area id of the Police Service of Northern Ireland (see `POLICE_FORCES`). */
+/**
+ * The police area id of the Police Service of Northern Ireland (see `POLICE_FORCES`): its area is
+ * Northern Ireland.
+ *
+ * @example
+ * ```ts
+ * import { NORTHERN_IRELAND_POLICE_AREA, POLICE_FORCES } from "protective-orders";
+ * POLICE_FORCES.find((f) => f.id === NORTHERN_IRELAND_POLICE_AREA)?.name; // "Police Service of Northern Ireland"
+ * ```
+ */
 export const NORTHERN_IRELAND_POLICE_AREA = "psni";
 
 /**
