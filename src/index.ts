@@ -87,4 +87,5 @@ export type {
   ReasonFinding,
   ReasonFindingKind,
 } from "./review/decline-review.js";
+export { NORTHERN_IRELAND_DECLINE_REASONS } from "./review/review-northern-ireland-decline.js";
 export { type ReviewOptions, reviewSpoDecline, safeReviewSpoDecline } from "./review/review-spo-decline.js";
