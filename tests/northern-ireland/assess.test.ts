@@ -15,10 +15,12 @@ import {
   IncidentKindSchema,
   loadRuleSet,
   NORTHERN_IRELAND_FACT_DEFINITIONS,
+  type NoticeCode,
   northernIrelandActsCaveat,
   northernIrelandListedActFor,
   rulesForJurisdiction,
 } from "../../src/index.js";
+import notices from "../../src/law/outside-england-and-wales/notices.json";
 import { asOfArbitrary, caseFactsArbitrary, PROPERTY_TIMEOUT, params } from "../robustness/support.js";
 
 // The rule set as it was before Northern Ireland was added: the England and Wales packs and facts.
@@ -126,6 +128,20 @@ describe("a Northern Ireland case", () => {
 });
 
 describe("Scotland and unrecorded jurisdictions: notices", () => {
+  it("every notice code in notices.json is a NoticeCode", () => {
+    const known: readonly NoticeCode[] = [
+      "outside-england-and-wales",
+      "scotland-civil-non-harassment-order",
+      "scotland-criminal-non-harassment-order",
+      "scotland-domestic-abuse-protection-orders-not-in-force",
+      "jurisdiction-not-recorded",
+    ];
+    const codes = [...notices["northern-ireland"], ...notices.scotland, ...notices.unknown].map(
+      (n) => n.code,
+    );
+    for (const code of codes) expect(known, code).toContain(code);
+  });
+
   it("a Scotland case names the civil and criminal non-harassment orders with citations, and says no SPO exists", () => {
     const a = assess({ id: "s", jurisdiction: "scotland" }, { asOf: "2025-06-01" });
     const codes = a.notices.map((n) => n.code);
