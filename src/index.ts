@@ -17,6 +17,14 @@ export type {
   Recommendation,
   RecommendedOrder,
 } from "./assess/assessment.js";
+export {
+  type CaseloadFigureCounter,
+  type CaseloadFigures,
+  createCaseloadFigures,
+  type OutcomeCounts,
+  RESPONSE_BANDS,
+  type ResponseBand,
+} from "./assess/caseload-figures.js";
 export { DEFAULT_RULES } from "./assess/default-rules.js";
 export { CaseFactsError } from "./assess/errors.js";
 export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
