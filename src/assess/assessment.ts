@@ -1,6 +1,5 @@
 import type { BundledVocabulary, RuleEvaluation, Vocabulary } from "../evaluate/types.js";
 import type { Citation } from "../law/citation.js";
-import type relationshipImplications from "../law/relationship-implications.json";
 import type { IsoDate } from "../model/iso-date.js";
 
 /**
@@ -67,7 +66,7 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
  * not apply), the Scottish routes (`scotland-…`, src/law/outside-england-and-wales/notices.json),
  * `jurisdiction-not-recorded`, or
  * `relationship-…`, one per notice of src/law/relationship-implications.json (what the relationship summary
- * implies or contradicts).
+ * implies or contradicts; a type test checks the two agree).
  *
  * @example
  * ```ts
@@ -82,7 +81,9 @@ export type NoticeCode =
   | "scotland-criminal-non-harassment-order"
   | "scotland-domestic-abuse-protection-orders-not-in-force"
   | "jurisdiction-not-recorded"
-  | `relationship-${keyof (typeof relationshipImplications)["notices"]}`;
+  | "relationship-summary-implies-intimate"
+  | "relationship-summary-contradicts-intimate"
+  | "relationship-summary-family-relatives-unrecorded";
 
 /**
  * A notice about the assessment as a whole (jurisdiction, defaults, data limits).

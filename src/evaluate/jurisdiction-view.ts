@@ -14,7 +14,7 @@ const views = new WeakMap<CompiledRuleSet, Map<Jurisdiction | "unknown", Compile
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, rulesForJurisdiction } from "protective-orders";
+ * import { DEFAULT_RULES, rulesForJurisdiction } from "protective-orders/rule-authoring";
  * rulesForJurisdiction(DEFAULT_RULES, "northern-ireland").rules.some((r) => r.rule.name === "ni-spo"); // true
  * rulesForJurisdiction(DEFAULT_RULES, "england-and-wales").rules.some((r) => r.rule.name === "ni-spo"); // false
  * ```

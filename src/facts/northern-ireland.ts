@@ -14,7 +14,7 @@ import { otherProtectionIsAdequate, posesRiskOfHarm, riskIsOngoing } from "./ris
  *
  * @example
  * ```ts
- * import type { NorthernIrelandListedAct } from "protective-orders";
+ * import type { NorthernIrelandListedAct } from "protective-orders/rule-authoring";
  * const enteringPremises: NorthernIrelandListedAct = "e";
  * ```
  */
@@ -31,7 +31,7 @@ export type NorthernIrelandListedAct = "a" | "b" | "c" | "d" | "e" | "f" | "g" |
  *
  * @example
  * ```ts
- * import { northernIrelandListedActFor } from "protective-orders";
+ * import { northernIrelandListedActFor } from "protective-orders/rule-authoring";
  * northernIrelandListedActFor("entering-premises"); // "e"
  * northernIrelandListedActFor("leaving-items-or-gifts"); // "h"
  * northernIrelandListedActFor("other"); // undefined
@@ -83,7 +83,7 @@ function isListedAct(incident: Incident): boolean | undefined {
  *
  * @example
  * ```ts
- * import { hasCarriedOutActsAssociatedWithStalkingInNorthernIreland as acts } from "protective-orders";
+ * import { hasCarriedOutActsAssociatedWithStalkingInNorthernIreland as acts } from "protective-orders/rule-authoring";
  * acts({ id: "c", incidents: [{ kind: "entering-premises", date: "2021-05-01" }] }); // true
  * acts({ id: "c", incidents: [{ kind: "other" }] }); // undefined
  * acts({ id: "c", incidents: [] }); // false
@@ -110,7 +110,7 @@ export function hasCarriedOutActsAssociatedWithStalkingInNorthernIreland(
  *
  * @example
  * ```ts
- * import { northernIrelandActsCaveat } from "protective-orders";
+ * import { northernIrelandActsCaveat } from "protective-orders/rule-authoring";
  * northernIrelandActsCaveat({ id: "c", incidents: [{ kind: "following" }] }); // "pfsa-ni-2022:one-act"
  * northernIrelandActsCaveat({ id: "c", incidents: [{ kind: "other", associatedWithStalking: true }, { kind: "other", associatedWithStalking: true }] }); // "pfsa-ni-2022:s6(2)(j)-final-words"
  * northernIrelandActsCaveat({ id: "c", incidents: [{ kind: "following" }, { kind: "loitering" }] }); // undefined
@@ -135,7 +135,8 @@ export function northernIrelandActsCaveat(facts: CaseFacts): string | undefined 
  *
  * @example
  * ```ts
- * import { NORTHERN_IRELAND_POLICE_AREA, POLICE_FORCES } from "protective-orders";
+ * import { POLICE_FORCES } from "protective-orders";
+ * import { NORTHERN_IRELAND_POLICE_AREA } from "protective-orders/rule-authoring";
  * POLICE_FORCES.find((f) => f.id === NORTHERN_IRELAND_POLICE_AREA)?.name; // "Police Service of Northern Ireland"
  * ```
  */
@@ -151,7 +152,7 @@ export const NORTHERN_IRELAND_POLICE_AREA = "psni";
  *
  * @example
  * ```ts
- * import { defendantIsInOrComingToNorthernIreland as inNi } from "protective-orders";
+ * import { defendantIsInOrComingToNorthernIreland as inNi } from "protective-orders/rule-authoring";
  * inNi({ id: "c", suspect: { homeForceArea: "psni" } }); // true
  * inNi({ id: "c", suspect: { homeForceArea: "merseyside", believedInOrComingTo: [] } }); // false
  * inNi({ id: "c", suspect: { homeForceArea: "merseyside" } }); // undefined
@@ -172,7 +173,7 @@ const boolean = "boolean" as const;
  *
  * @example
  * ```ts
- * import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "protective-orders";
+ * import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "protective-orders/rule-authoring";
  * NORTHERN_IRELAND_FACT_DEFINITIONS.map((f) => f.id).includes("ni.actsAssociatedWithStalking"); // true
  * ```
  */

@@ -271,7 +271,8 @@ export function northernIrelandNotificationDuty(
       note: string;
       unverified: boolean;
     }
-  | { applies: false | "unknown"; reason: string; citations: Citation[] } {
+  | { applies: false; reason: string; citations: Citation[] }
+  | { applies: "unknown"; reason: string; notifyBy?: IsoDate; condition?: string; citations: Citation[] } {
   const citations = [
     citationFor("pfsa-ni-2022:s14(1)-(2)"),
     citationFor("pfsa-ni-2022:s14(5)"),
@@ -303,9 +304,13 @@ export function northernIrelandNotificationDuty(
   }
   const unknown = REGISTERS.filter(([key]) => person[key] === undefined);
   if (unknown.length > 0) {
+    const names = unknown.map(([, name]) => name).join("; ");
+    const notifyBy = addDaysToDate(order.comesIntoForceOn, 2);
     return {
       applies: "unknown",
-      reason: `Whether the person is already subject to notification under ${unknown.map(([, name]) => name).join("; ")} is not recorded (s.14(5)).`,
+      reason: `Whether the person is already subject to notification under ${names} is not recorded (s.14(5)).`,
+      notifyBy,
+      condition: `by ${notifyBy}, unless subject to notification under ${names} (s.14(5))`,
       citations,
     };
   }

@@ -2,25 +2,22 @@
 // orders for NI cases, the England and Wales answers unchanged, and the Scotland notices.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { assess, type CaseFacts, IncidentKindSchema, type NoticeCode } from "../../src/index.js";
+import notices from "../../src/law/outside-england-and-wales/notices.json";
 import {
-  assess,
   BUNDLED_RULE_PACKS,
-  type CaseFacts,
   compileRuleSet,
   DEFAULT_RULES,
   defendantIsInOrComingToNorthernIreland,
   FACT_DEFINITIONS,
   hasCarriedOutActsAssociatedWithStalking,
   hasCarriedOutActsAssociatedWithStalkingInNorthernIreland,
-  IncidentKindSchema,
   loadRuleSet,
   NORTHERN_IRELAND_FACT_DEFINITIONS,
-  type NoticeCode,
   northernIrelandActsCaveat,
   northernIrelandListedActFor,
   rulesForJurisdiction,
-} from "../../src/index.js";
-import notices from "../../src/law/outside-england-and-wales/notices.json";
+} from "../../src/rule-authoring.js";
 import { asOfArbitrary, caseFactsArbitrary, PROPERTY_TIMEOUT, params } from "../robustness/support.js";
 
 // The rule set as it was before Northern Ireland was added: the England and Wales packs and facts.
