@@ -1,4 +1,4 @@
-import { safeAssess } from "../assess/assess.js";
+import { assessParsedFacts } from "../assess/assess.js";
 import type { Assessment, Question } from "../assess/assessment.js";
 import { CaseFactsError } from "../assess/errors.js";
 import { daysBetweenDates, todayInLondon } from "../dates/calendar.js";
@@ -443,9 +443,8 @@ function reviewUnsafely(
   if (!parsed.success || problems.length > 0) return { success: false, problems };
   const facts = parsed.data;
   const asOf = options.asOf ?? request?.decision?.decidedOn ?? todayInLondon();
-  const assessed = safeAssess(facts, { asOf });
-  if (!assessed.success) return { success: false, problems: assessed.problems };
-  const assessment = assessed.assessment;
+  // The facts are parsed once, above: assessed as they are, not parsed again.
+  const assessment = assessParsedFacts(facts, asOf);
   // Northern Ireland: the reasons are judged against the Protection from Stalking Act (NI) 2022.
   if (facts.jurisdiction === "northern-ireland") {
     const review = reviewNorthernIrelandDecline(facts, request, asOf, assessment);
