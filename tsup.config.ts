@@ -19,5 +19,9 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
+    // Code the command and its worker share goes in a chunk named as the CLI's, not the core's.
+    esbuildOptions(options) {
+      options.chunkNames = "cli-chunk-[hash]";
+    },
   },
 ]);
