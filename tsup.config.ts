@@ -8,7 +8,7 @@ export default defineConfig([
     entry: { index: "src/index.ts", "json-rules-engine": "src/evaluate/json-rules-engine-adapter.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    sourcemap: true,
+    // No source maps in the package: they would double its size, and the published code is readable as it is.
     platform: "neutral",
     target: "es2022",
     external: ["json-rules-engine"],

@@ -1,8 +1,22 @@
 // protective-orders: UK protective orders against stalking as typed models and explainable, cited rules.
 // The core: browser-safe (no Node built-ins). The CLI lives in src/cli and is built separately.
 
-export { type AssessOptions, assess, safeAssess } from "./assess/assess.js";
-export type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assess/assessment.js";
+export {
+  type AssessOptions,
+  assess,
+  type BundledRulesOptions,
+  type SafeAssessResult,
+  safeAssess,
+} from "./assess/assess.js";
+export type {
+  Assessment,
+  BundledAssessment,
+  Notice,
+  NoticeCode,
+  Question,
+  Recommendation,
+  RecommendedOrder,
+} from "./assess/assessment.js";
 export { DEFAULT_RULES } from "./assess/default-rules.js";
 export { CaseFactsError } from "./assess/errors.js";
 export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
@@ -36,6 +50,7 @@ export * from "./facts/parties.js";
 export { FACT_DEFINITIONS } from "./facts/registry.js";
 export * from "./facts/relationship.js";
 export * from "./facts/risk.js";
+export type { FactId, LimbId, RuleId, RuleOrder } from "./law/bundled-names.js";
 export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from "./law/citation.js";
 export { citationFor, getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
 export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";

@@ -48,6 +48,10 @@ const ScenarioSchema = z.strictObject({
         message: "expected.orders must list spo and nmo",
       }),
     first: RuleNameSchema.nullable(),
+    /** Notice codes the assessment must carry (others may appear too). */
+    notices: z.array(z.string().min(1)).optional(),
+    /** Rules whose `unverified` flag must be as given. */
+    unverified: z.partialRecord(RuleNameSchema, z.boolean()).optional(),
   }),
 });
 type Scenario = z.infer<typeof ScenarioSchema>;
@@ -99,6 +103,11 @@ describe("scenarios: outcomes required by the law digest", () => {
         orders: scenario.expected.orders,
         first: scenario.expected.first,
       });
+      const codes = assessment.notices.map((n) => n.code);
+      for (const code of scenario.expected.notices ?? []) expect(codes, "notices").toContain(code);
+      for (const [rule, flag] of Object.entries(scenario.expected.unverified ?? {})) {
+        expect(assessment.orders.find((o) => o.rule === rule)?.unverified, `${rule} unverified`).toBe(flag);
+      }
     });
   }
 });

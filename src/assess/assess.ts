@@ -8,14 +8,23 @@ import {
   factsKey,
   withFact,
 } from "../evaluate/evaluate.js";
-import type { RuleEvaluation } from "../evaluate/types.js";
+import type { BundledVocabulary, RuleEvaluation, Vocabulary } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
+import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
-import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assessment.js";
+import type {
+  Assessment,
+  BundledAssessment,
+  Notice,
+  NoticeCode,
+  Question,
+  Recommendation,
+  RecommendedOrder,
+} from "./assessment.js";
 import { DEFAULT_RULES } from "./default-rules.js";
 import { CaseFactsError } from "./errors.js";
 
@@ -35,6 +44,32 @@ export interface AssessOptions {
   /** Another compiled rule set (for example, your own rule files): default, the bundled rules. */
   readonly rules?: CompiledRuleSet | undefined;
 }
+
+/**
+ * {@link AssessOptions} without `rules`: the bundled rules, whose results {@link assess} types with literal
+ * unions ({@link BundledAssessment}).
+ *
+ * @example
+ * ```ts
+ * import type { BundledRulesOptions } from "protective-orders";
+ * const options: BundledRulesOptions = { asOf: "2025-06-01" };
+ * ```
+ */
+export type BundledRulesOptions = AssessOptions & { readonly rules?: undefined };
+
+/**
+ * What {@link safeAssess} returns: the assessment, or every problem with the input by path.
+ *
+ * @example
+ * ```ts
+ * import { safeAssess, type SafeAssessResult } from "protective-orders";
+ * const result: SafeAssessResult = safeAssess({ id: "c" }, { asOf: "2025-06-01" });
+ * if (!result.success) console.log(result.problems.map((p) => p.path));
+ * ```
+ */
+export type SafeAssessResult<V extends Vocabulary = Vocabulary> =
+  | { readonly success: true; readonly assessment: Assessment<V> }
+  | { readonly success: false; readonly problems: readonly InputProblem[] };
 
 /**
  * Assesses a case against the law in force on `asOf`: for each order, whether it is available,
@@ -60,6 +95,8 @@ export interface AssessOptions {
  * assessment.recommendation.first; // "spo"
  * ```
  */
+export function assess(facts: CaseFacts, options?: BundledRulesOptions | null): BundledAssessment;
+export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment;
 export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment {
   const result = safeAssess(facts, options);
   if (!result.success) throw new CaseFactsError(result.problems);
@@ -79,10 +116,10 @@ export function assess(facts: CaseFacts, options?: AssessOptions | null): Assess
  */
 export function safeAssess(
   input: unknown,
-  options?: AssessOptions | null,
-):
-  | { readonly success: true; readonly assessment: Assessment }
-  | { readonly success: false; readonly problems: readonly InputProblem[] } {
+  options?: BundledRulesOptions | null,
+): SafeAssessResult<BundledVocabulary>;
+export function safeAssess(input: unknown, options?: AssessOptions | null): SafeAssessResult;
+export function safeAssess(input: unknown, options?: AssessOptions | null): SafeAssessResult {
   let read: AssessOptions;
   try {
     read = { asOf: options?.asOf, rules: options?.rules };
@@ -97,7 +134,7 @@ export function safeAssess(
  * {@link safeAssess} for a value fresh from `JSON.parse` that nothing else holds (see
  * {@link parseCaseFactsFromJson}). Internal: for the CLI.
  */
-export function safeAssessJson(value: unknown, options: AssessOptions): ReturnType<typeof safeAssess> {
+export function safeAssessJson(value: unknown, options: AssessOptions): SafeAssessResult {
   return assessUnsafely(value, options, parseCaseFactsFromJson);
 }
 
@@ -247,7 +284,7 @@ function assessBody(
     recommendation: recommend(rules, evaluations),
     questions,
     missingFacts: [...missing].sort((a, b) => (factOrder.get(a) ?? 0) - (factOrder.get(b) ?? 0)),
-    notices: noticesFor(facts, asOf, defaulted),
+    notices: noticesFor(facts, asOf, defaulted, rules, ctx),
     exact: evaluations.every((e) => e.exact),
   };
 }
@@ -360,7 +397,18 @@ function failingLimbs(evaluation: RuleEvaluation): string[] {
   return found.slice(0, 4).map((label) => `${label} is not met`);
 }
 
-function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice[] {
+const RELATIONSHIP_NOTICES: Readonly<Record<string, { text: string; citations: string[] }>> =
+  relationshipImplications.notices;
+
+const summaryReadingIndex = new WeakMap<CompiledRuleSet, number>();
+
+function noticesFor(
+  facts: CaseFacts,
+  asOf: IsoDate,
+  defaulted: boolean,
+  rules: CompiledRuleSet,
+  ctx: ReturnType<typeof createContext>,
+): Notice[] {
   const result: Notice[] = [];
   if (defaulted) {
     result.push({
@@ -375,6 +423,23 @@ function noticesFor(facts: CaseFacts, asOf: IsoDate, defaulted: boolean): Notice
       code: `outside-england-and-wales`,
       text: notice.text,
       citations: notice.citations.map(citationFor),
+    });
+  }
+  // What the relationship summary implies, or contradicts (law/relationship-implications.json). It
+  // is read from the derived fact, so the notice is a function of the memo key like the rest.
+  let index = summaryReadingIndex.get(rules);
+  if (index === undefined) {
+    index = rules.facts.findIndex((f) => f.id === "relationship.summaryReading");
+    summaryReadingIndex.set(rules, index);
+  }
+  const reading = index === -1 ? undefined : ctx.values[index];
+  const relationshipNotice = typeof reading === "string" ? RELATIONSHIP_NOTICES[reading] : undefined;
+  if (relationshipNotice) {
+    result.push({
+      // A key of RELATIONSHIP_NOTICES (the relationship-implications notices), so one of the NoticeCodes.
+      code: `relationship-${String(reading)}` as NoticeCode,
+      text: relationshipNotice.text,
+      citations: relationshipNotice.citations.map(citationFor),
     });
   }
   return result;

@@ -1,5 +1,6 @@
-import type { RuleEvaluation } from "../evaluate/types.js";
+import type { BundledVocabulary, RuleEvaluation, Vocabulary } from "../evaluate/types.js";
 import type { Citation } from "../law/citation.js";
+import type relationshipImplications from "../law/relationship-implications.json";
 import type { IsoDate } from "../model/iso-date.js";
 
 /**
@@ -12,11 +13,11 @@ import type { IsoDate } from "../model/iso-date.js";
  * questions[0]?.fact; // "risk.ongoing": its answer would settle the most orders
  * ```
  */
-export interface Question {
-  readonly fact: string;
+export interface Question<V extends Vocabulary = Vocabulary> {
+  readonly fact: V["fact"];
   readonly question: string;
   /** The rules (orders) whose outcome some answer to this question would settle. */
-  readonly settles: readonly string[];
+  readonly settles: readonly V["rule"][];
   readonly citation: Citation;
 }
 
@@ -30,9 +31,9 @@ export interface Question {
  * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).recommendation.ranked.map(describe);
  * ```
  */
-export interface RecommendedOrder {
-  readonly rule: string;
-  readonly order: string;
+export interface RecommendedOrder<V extends Vocabulary = Vocabulary> {
+  readonly rule: V["rule"];
+  readonly order: V["order"];
   readonly label: string;
   readonly role: "primary" | "alternative" | "complement";
   readonly outcome: "available" | "needs-information";
@@ -50,15 +51,32 @@ export interface RecommendedOrder {
  * recommendation.first; // null: nothing is available until the open questions are answered
  * ```
  */
-export interface Recommendation {
+export interface Recommendation<V extends Vocabulary = Vocabulary> {
   /** The rule to pursue first, or `null` when nothing is available yet. */
-  readonly first: string | null;
+  readonly first: V["rule"] | null;
   /** Available orders first (by rank), then those that need information. */
-  readonly ranked: readonly RecommendedOrder[];
+  readonly ranked: readonly RecommendedOrder<V>[];
   readonly summary: string;
   /** Where nothing is available: for each main route, what stands in the way. */
   readonly whatWouldChange: readonly string[];
 }
+
+/**
+ * What a notice is about: `as-of-defaulted` (no `asOf` was given, so today's date in England and Wales was used),
+ * `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where these orders do not apply), or
+ * `relationship-…`, one per notice of src/law/relationship-implications.json (what the relationship summary
+ * implies or contradicts).
+ *
+ * @example
+ * ```ts
+ * import type { NoticeCode } from "protective-orders";
+ * const isAboutJurisdiction = (code: NoticeCode) => code === "outside-england-and-wales";
+ * ```
+ */
+export type NoticeCode =
+  | "as-of-defaulted"
+  | "outside-england-and-wales"
+  | `relationship-${keyof (typeof relationshipImplications)["notices"]}`;
 
 /**
  * A notice about the assessment as a whole (jurisdiction, defaults, data limits).
@@ -71,7 +89,7 @@ export interface Recommendation {
  * ```
  */
 export interface Notice {
-  readonly code: string;
+  readonly code: NoticeCode;
   readonly text: string;
   readonly citations: readonly Citation[];
 }
@@ -90,16 +108,29 @@ export interface Notice {
  * availableOrders(assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" })); // []
  * ```
  */
-export interface Assessment {
+export interface Assessment<V extends Vocabulary = Vocabulary> {
   readonly caseId: string;
   /** The date whose law was applied. */
   readonly asOf: IsoDate;
-  readonly orders: readonly RuleEvaluation[];
-  readonly recommendation: Recommendation;
-  readonly questions: readonly Question[];
+  readonly orders: readonly RuleEvaluation<V>[];
+  readonly recommendation: Recommendation<V>;
+  readonly questions: readonly Question<V>[];
   /** Every derived fact still unknown that could change some outcome. */
-  readonly missingFacts: readonly string[];
+  readonly missingFacts: readonly V["fact"][];
   readonly notices: readonly Notice[];
   /** False if any order's outcome fell back to plain Kleene logic (see `RuleEvaluation.exact`). */
   readonly exact: boolean;
 }
+
+/**
+ * The assessment `assess` returns with the bundled rules: every rule id, order, limb and fact is a literal
+ * union (see {@link BundledVocabulary}), so `o.rule === "nmoo"` does not compile.
+ *
+ * @example
+ * ```ts
+ * import { assess, type BundledAssessment } from "protective-orders";
+ * const assessment: BundledAssessment = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
+ * assessment.recommendation.first; // null
+ * ```
+ */
+export type BundledAssessment = Assessment<BundledVocabulary>;

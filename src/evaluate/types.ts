@@ -1,4 +1,40 @@
+import type { FactId, LimbId, RuleId, RuleOrder } from "../law/bundled-names.js";
 import type { Citation } from "../law/citation.js";
+
+/**
+ * The names an evaluation uses: of its rules, the orders they are for, their statutory limbs and the derived
+ * facts they read. Any rule set's results use plain strings (`Vocabulary`); `assess` with the bundled rules
+ * returns results typed with {@link BundledVocabulary}, whose literal unions make a misspelt id a compile error.
+ *
+ * @example
+ * ```ts
+ * import type { RuleEvaluation, Vocabulary } from "protective-orders";
+ * const ruleOf = (evaluation: RuleEvaluation<Vocabulary>): string => evaluation.rule;
+ * ```
+ */
+export interface Vocabulary {
+  readonly rule: string;
+  readonly order: string;
+  readonly limb: string;
+  readonly fact: string;
+}
+
+/**
+ * The names of the bundled rule packs, as literal unions generated from the rule files.
+ *
+ * @example
+ * ```ts
+ * import { assess, type Assessment, type BundledVocabulary } from "protective-orders";
+ * const assessment: Assessment<BundledVocabulary> = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
+ * assessment.orders.find((o) => o.rule === "nmo")?.outcome; // "needs-information"
+ * ```
+ */
+export interface BundledVocabulary extends Vocabulary {
+  readonly rule: RuleId;
+  readonly order: RuleOrder;
+  readonly limb: LimbId;
+  readonly fact: FactId;
+}
 
 /**
  * Three-valued result of a limb or condition.
@@ -50,9 +86,9 @@ export type LawStatus =
  * const describe = (check: FactCheck) => `${check.label}: ${check.known ? String(check.actual) : "unknown"}`;
  * ```
  */
-export interface FactCheck {
+export interface FactCheck<V extends Vocabulary = Vocabulary> {
   readonly type: "fact";
-  readonly fact: string;
+  readonly fact: V["fact"];
   readonly label: string;
   readonly operator: string;
   readonly expected: string | number | boolean | ReadonlyArray<string | number | boolean>;
@@ -73,9 +109,9 @@ export interface FactCheck {
  * const describe = (limb: LimbCheck) => `${limb.label} (${limb.citation.title}): ${limb.result}`;
  * ```
  */
-export interface LimbCheck {
+export interface LimbCheck<V extends Vocabulary = Vocabulary> {
   readonly type: "limb";
-  readonly id: string;
+  readonly id: V["limb"];
   readonly label: string;
   readonly statute: string;
   readonly citation: Citation;
@@ -83,7 +119,7 @@ export interface LimbCheck {
   readonly unverified: boolean;
   readonly note?: string;
   readonly result: Truth;
-  readonly condition: ConditionCheck;
+  readonly condition: ConditionCheck<V>;
 }
 
 /**
@@ -95,10 +131,10 @@ export interface LimbCheck {
  * const failing = (group: GroupCheck) => group.conditions.filter((c) => c.result === "fails");
  * ```
  */
-export interface GroupCheck {
+export interface GroupCheck<V extends Vocabulary = Vocabulary> {
   readonly type: "all" | "any" | "not";
   readonly result: Truth;
-  readonly conditions: readonly ConditionCheck[];
+  readonly conditions: readonly ConditionCheck<V>[];
 }
 
 /**
@@ -114,7 +150,7 @@ export interface GroupCheck {
  * }
  * ```
  */
-export type ConditionCheck = FactCheck | LimbCheck | GroupCheck;
+export type ConditionCheck<V extends Vocabulary = Vocabulary> = FactCheck<V> | LimbCheck<V> | GroupCheck<V>;
 
 /**
  * The evaluation of one rule (one order's legal test) against one case.
@@ -126,9 +162,9 @@ export type ConditionCheck = FactCheck | LimbCheck | GroupCheck;
  * orders.find((o) => o.rule === "spo")?.missingFacts; // ["conduct.actsAssociatedWithStalking", "risk.harm", "risk.ongoing", "protection.otherProtectionAdequate"]
  * ```
  */
-export interface RuleEvaluation {
-  readonly rule: string;
-  readonly order: string;
+export interface RuleEvaluation<V extends Vocabulary = Vocabulary> {
+  readonly rule: V["rule"];
+  readonly order: V["order"];
   readonly label: string;
   readonly outcome: Outcome;
   readonly lawStatus: LawStatus;
@@ -136,7 +172,7 @@ export interface RuleEvaluation {
   /** True when the rule, a limb that decided it, or a fact caveat rests on an unverified point. */
   readonly unverified: boolean;
   /** The derived facts still unknown whose answers could change this outcome. */
-  readonly missingFacts: readonly string[];
+  readonly missingFacts: readonly V["fact"][];
   /**
    * False when too many unknown facts appear more than once in the rule to enumerate their
    * values; the outcome is then plain Kleene logic, which may report unknown where the exact
@@ -144,5 +180,5 @@ export interface RuleEvaluation {
    */
   readonly exact: boolean;
   readonly notes: readonly string[];
-  readonly conditions: ConditionCheck;
+  readonly conditions: ConditionCheck<V>;
 }

@@ -21,6 +21,7 @@ import {
   hadIntimateRelationshipOfSignificantDuration,
   haveAgreedToMarry,
   haveCivilPartnershipAgreement,
+  relationshipSummaryReading,
   sharedHouseholdNotMerelyAsLodger,
 } from "./relationship.js";
 import { otherProtectionIsAdequate, posesRiskOfHarm, riskIsOngoing } from "./risk.js";
@@ -130,9 +131,9 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     type: boolean,
     label: "Relatives",
     question:
-      "Are they relatives (parent, child, sibling, grandparent, aunt, uncle, niece, nephew, in-laws, …)?",
+      "Are they relatives within FLA 1996 s.63(1): parent, step-parent, child, stepchild, grandparent, grandchild, brother, sister, uncle, aunt, niece, nephew or first cousin (of the full or half blood, or by marriage or civil partnership), including such a relative of the other's spouse, former spouse, civil partner or former civil partner, or of someone they live or lived with as a couple?",
     citation: "fla-1996:s62(3)(d)",
-    reads: ["relationship.relatives"],
+    reads: ["relationship.relatives", "relationship.summary"],
     derive: areRelatives,
   },
   {
@@ -147,7 +148,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
   {
     id: "relationship.agreementToMarryWithinThreeYears",
     type: boolean,
-    label: "The agreement to marry is current or ended no more than three years ago",
+    label:
+      "The agreement to marry is current, or ended within the three years beginning with the day it ended",
     question: "On what date did the agreement to marry end?",
     citation: "fla-1996:s42(4)",
     reads: ["relationship.agreementToMarry.endedOn"],
@@ -166,19 +168,42 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "relationship.intimateOfSignificantDuration",
     type: boolean,
     label: "An intimate personal relationship of significant duration",
-    question: "Were they in an intimate personal relationship, and was it of significant duration?",
+    question:
+      "Were they in an intimate personal relationship, and was it of significant duration? (A partner or ex-partner summary, or cohabitation, settles the relationship but not its duration: record intimateRelationship.significantDuration.)",
     citation: "fla-1996:s62(3)(ea)",
-    reads: ["relationship.intimateRelationship"],
+    reads: ["relationship.intimateRelationship", "relationship.cohabitation", "relationship.summary"],
     derive: hadIntimateRelationshipOfSignificantDuration,
   },
   {
     id: "relationship.intimate",
     type: boolean,
     label: "Are or have been in an intimate personal relationship",
-    question: "Are or were they in an intimate personal relationship with each other (however brief)?",
+    question:
+      "Are or were they in an intimate personal relationship with each other (however brief)? Cohabitants and partners or ex-partners are.",
     citation: "daa-2021:s2",
-    reads: ["relationship.intimateRelationship"],
+    reads: ["relationship.intimateRelationship", "relationship.cohabitation", "relationship.summary"],
     derive: areOrWereInIntimateRelationship,
+  },
+  {
+    id: "relationship.summaryReading",
+    type: "enum",
+    values: [
+      "summary-implies-intimate",
+      "summary-contradicts-intimate",
+      "summary-family-relatives-unrecorded",
+    ],
+    label: "What the relationship summary means for the relationship limbs",
+    question:
+      "Does the relationship summary agree with the connections recorded (a partner or ex-partner summary beside an intimate relationship recorded as never; a family summary with no relatives record)?",
+    citation: "daa-2021:s2",
+    reads: [
+      "relationship.summary",
+      "relationship.intimateRelationship",
+      "relationship.cohabitation",
+      "relationship.relatives",
+      "relationship.allConnectionsRecorded",
+    ],
+    derive: relationshipSummaryReading,
   },
   {
     id: "relationship.parentsOfSameChild",

@@ -1,10 +1,13 @@
-import { addYearsToDate } from "../dates/calendar.js";
+import { addDaysToDate, addYearsToDate } from "../dates/calendar.js";
 import type { CaseFacts, Relationship, RelationshipPeriod } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 
 // Each function answers one limb of FLA 1996 s.62(3) or DAA 2021 s.2(1) for the suspect and the
 // victim: true, false, or undefined (unknown). A limb left out of the case is unknown, unless
-// the caller said every connection has been recorded (`allConnectionsRecorded`).
+// the caller said every connection has been recorded (`allConnectionsRecorded`). What one recorded
+// connection implies for another limb (cohabitants are a couple; a partner summary is an intimate
+// relationship; a "no" the summary contradicts is unknown) is written down, cited, in
+// law/relationship-implications.json; the functions below name the entry they apply.
 
 function notRecorded(relationship: Relationship | undefined): false | undefined {
   return relationship?.allConnectionsRecorded === true ? false : undefined;
@@ -20,6 +23,52 @@ function isOrWas(
 
 function flag(value: boolean | undefined, relationship: Relationship | undefined): boolean | undefined {
   return value ?? notRecorded(relationship);
+}
+
+/** The summary says they are or were partners (an intimate relationship, however brief). */
+function summaryIsPartner(relationship: Relationship | undefined): boolean {
+  return relationship?.summary === "partner" || relationship?.summary === "ex-partner";
+}
+
+/** They are or were cohabitants: living together as if a married couple or civil partners (s.62(1)). */
+function livedTogetherAsACouple(relationship: Relationship | undefined): boolean {
+  const status = relationship?.cohabitation?.status;
+  return status === "current" || status === "former";
+}
+
+/**
+ * Which note the relationship summary calls for, if any: the summary settles an intimate
+ * relationship but not its duration (`summary-implies-intimate`), the record contradicts the
+ * summary (`summary-contradicts-intimate`), or a "family" summary leaves the relatives limbs
+ * unknown (`summary-family-relatives-unrecorded`). The codes are the notices of
+ * law/relationship-implications.json; `assess` reports the notice.
+ *
+ * @example
+ * ```ts
+ * import { relationshipSummaryReading } from "protective-orders";
+ * relationshipSummaryReading({ id: "c", relationship: { summary: "ex-partner", allConnectionsRecorded: true } }); // "summary-implies-intimate"
+ * relationshipSummaryReading({ id: "c", relationship: { summary: "stranger" } }); // undefined
+ * ```
+ */
+export function relationshipSummaryReading(
+  facts: CaseFacts,
+):
+  | "summary-implies-intimate"
+  | "summary-contradicts-intimate"
+  | "summary-family-relatives-unrecorded"
+  | undefined {
+  const relationship = facts.relationship;
+  if (summaryIsPartner(relationship)) {
+    const intimate = relationship?.intimateRelationship;
+    if (intimate === undefined) return "summary-implies-intimate";
+    if (intimate.status === "never" && !livedTogetherAsACouple(relationship))
+      return "summary-contradicts-intimate";
+    return undefined;
+  }
+  if (relationship?.summary === "family" && relationship.relatives === undefined) {
+    return relationship.allConnectionsRecorded === true ? "summary-family-relatives-unrecorded" : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -81,16 +130,21 @@ export function sharedHouseholdNotMerelyAsLodger(facts: CaseFacts): boolean | un
 }
 
 /**
- * FLA 1996 s.62(3)(d) / DAA 2021 s.2(1)(g): relatives.
+ * FLA 1996 s.62(3)(d) / DAA 2021 s.2(1)(g): relatives, as defined in FLA s.63(1). A summary of
+ * "family" with no relatives record is unknown, not "no", even when every connection is said to be
+ * recorded (`family-summary-leaves-relatives-unknown`); an explicit answer stands.
  *
  * @example
  * ```ts
  * import { areRelatives } from "protective-orders";
  * areRelatives({ id: "c", relationship: { relatives: true } }); // true
+ * areRelatives({ id: "c", relationship: { summary: "family", allConnectionsRecorded: true } }); // undefined
  * ```
  */
 export function areRelatives(facts: CaseFacts): boolean | undefined {
-  return flag(facts.relationship?.relatives, facts.relationship);
+  const relationship = facts.relationship;
+  if (relationship?.relatives === undefined && relationship?.summary === "family") return undefined;
+  return flag(relationship?.relatives, relationship);
 }
 
 /**
@@ -109,16 +163,39 @@ export function haveAgreedToMarry(facts: CaseFacts): boolean | undefined {
 }
 
 /**
+ * The last day of the FLA 1996 s.42(4) period: "three years beginning with the day on which [the
+ * agreement to marry] is terminated". A period beginning with a day includes that day, so it ends
+ * on the day before the third anniversary (ended 1 June 2020: last day 31 May 2023).
+ *
+ * @example
+ * ```ts
+ * import { lastDayOfAgreementToMarryPeriod } from "protective-orders";
+ * lastDayOfAgreementToMarryPeriod("2020-06-01"); // "2023-05-31"
+ * lastDayOfAgreementToMarryPeriod("2021-03-01"); // "2024-02-29"
+ * ```
+ */
+export function lastDayOfAgreementToMarryPeriod(endedOn: IsoDate): IsoDate {
+  // A period running past the last date an ISO date can hold (9999-12-31) covers every such date.
+  if (Number(endedOn.slice(0, 4)) + 3 > 9999) return "9999-12-31";
+  const anniversary = addYearsToDate(endedOn, 3);
+  // The law digest is silent on 29 February. An agreement ended on 29 February has no anniversary
+  // in a common year; the period is read as ending with 28 February (the day before 1 March).
+  if (endedOn.endsWith("-02-29") && !anniversary.endsWith("-02-29")) return anniversary;
+  return addDaysToDate(anniversary, -1);
+}
+
+/**
  * FLA 1996 s.42(4): an application based on an agreement to marry is in time: the agreement is
- * current, or ended no more than three years before `asOf` (the day of the application).
- * Unknown when there is no agreement or its end date is missing.
+ * current, or `asOf` (the day of the application) falls within the three years beginning with the
+ * day it ended, so on or before the day before the third anniversary. Unknown when there is no
+ * agreement or its end date is missing.
  *
  * @example
  * ```ts
  * import { agreementToMarryWithinThreeYears } from "protective-orders";
  * const facts = { id: "c", relationship: { agreementToMarry: { status: "ended" as const, endedOn: "2020-06-01" } } };
- * agreementToMarryWithinThreeYears(facts, "2023-06-01"); // true
- * agreementToMarryWithinThreeYears(facts, "2023-06-02"); // false
+ * agreementToMarryWithinThreeYears(facts, "2023-05-31"); // true
+ * agreementToMarryWithinThreeYears(facts, "2023-06-01"); // false
  * ```
  */
 export function agreementToMarryWithinThreeYears(facts: CaseFacts, asOf: IsoDate): boolean | undefined {
@@ -126,9 +203,7 @@ export function agreementToMarryWithinThreeYears(facts: CaseFacts, asOf: IsoDate
   if (!agreement || agreement.status === "never") return undefined;
   if (agreement.status === "current") return true;
   if (!agreement.endedOn) return undefined;
-  // The law digest is silent on 29 February: the corresponding-date convention is used (with no
-  // 29 February in the final year, the anniversary is the last day of February).
-  return asOf <= addYearsToDate(agreement.endedOn, 3);
+  return asOf <= lastDayOfAgreementToMarryPeriod(agreement.endedOn);
 }
 
 /**
@@ -147,32 +222,52 @@ export function haveCivilPartnershipAgreement(facts: CaseFacts): boolean | undef
 }
 
 /**
- * FLA 1996 s.62(3)(ea): an intimate personal relationship *of significant duration*.
+ * FLA 1996 s.62(3)(ea): an intimate personal relationship *of significant duration*. Where an
+ * intimate relationship is implied but its duration is not recorded (cohabitants, or a partner or
+ * ex-partner summary), or the record contradicts the summary, the answer is unknown, never "no"
+ * (`cohabitants-are-in-an-intimate-personal-relationship`,
+ * `partner-summary-is-an-intimate-personal-relationship`,
+ * `partner-summary-contradicts-no-intimate-relationship`).
  *
  * @example
  * ```ts
  * import { hadIntimateRelationshipOfSignificantDuration } from "protective-orders";
  * hadIntimateRelationshipOfSignificantDuration({ id: "c", relationship: { intimateRelationship: { status: "former", significantDuration: false } } }); // false
+ * hadIntimateRelationshipOfSignificantDuration({ id: "c", relationship: { summary: "ex-partner", allConnectionsRecorded: true } }); // undefined
  * ```
  */
 export function hadIntimateRelationshipOfSignificantDuration(facts: CaseFacts): boolean | undefined {
-  const intimate = facts.relationship?.intimateRelationship;
-  if (!intimate) return notRecorded(facts.relationship);
-  if (intimate.status === "never") return false;
-  return intimate.significantDuration;
+  const relationship = facts.relationship;
+  const intimate = relationship?.intimateRelationship;
+  if (intimate && intimate.status !== "never") return intimate.significantDuration;
+  if (livedTogetherAsACouple(relationship) || summaryIsPartner(relationship)) return undefined;
+  if (intimate) return false;
+  return notRecorded(relationship);
 }
 
 /**
  * DAA 2021 s.2(1)(e): are or have been in an intimate personal relationship (no duration test).
+ * Cohabitants, who live together as if a married couple or civil partners (FLA 1996 s.62(1)), are
+ * (`cohabitants-are-in-an-intimate-personal-relationship`); so are partners and ex-partners when
+ * the summary says so and nothing contradicts it
+ * (`partner-summary-is-an-intimate-personal-relationship`). A partner summary beside an intimate
+ * relationship recorded as "never" is unknown (`partner-summary-contradicts-no-intimate-relationship`).
  *
  * @example
  * ```ts
  * import { areOrWereInIntimateRelationship } from "protective-orders";
  * areOrWereInIntimateRelationship({ id: "c", relationship: { intimateRelationship: { status: "former", significantDuration: false } } }); // true
+ * areOrWereInIntimateRelationship({ id: "c", relationship: { cohabitation: { status: "former" }, allConnectionsRecorded: true } }); // true
+ * areOrWereInIntimateRelationship({ id: "c", relationship: { summary: "ex-partner", allConnectionsRecorded: true } }); // true
  * ```
  */
 export function areOrWereInIntimateRelationship(facts: CaseFacts): boolean | undefined {
-  return isOrWas(facts.relationship?.intimateRelationship, facts.relationship);
+  const relationship = facts.relationship;
+  const intimate = relationship?.intimateRelationship;
+  if (intimate && intimate.status !== "never") return true;
+  if (livedTogetherAsACouple(relationship)) return true;
+  if (summaryIsPartner(relationship)) return intimate === undefined ? true : undefined;
+  return isOrWas(intimate, relationship);
 }
 
 /**

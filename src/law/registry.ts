@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "../model/iso-date.js";
 import type { Citation, Instrument, Provision } from "./citation.js";
 import crimeAndPolicingAct2026 from "./crime-and-policing-act-2026/provisions.json";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CaseFactsSchema } from "./case-facts.js";
 import { IsoDateSchema } from "./iso-date.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DeclineReasonCodeSchema } from "./decline-reason-code.js";
 import { ExistingOrderSchema } from "./existing-order.js";
 import { IsoDateSchema } from "./iso-date.js";

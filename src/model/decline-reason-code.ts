@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Stable codes for the reasons police give for declining to apply for an SPO. The wording police

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "./iso-date.js";
 import { OrderKindSchema } from "./order-kind.js";
 

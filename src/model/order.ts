@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema } from "./iso-date.js";
 import { PoliceForceIdSchema } from "./police-forces.js";
 

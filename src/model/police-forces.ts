@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The police forces that may apply for a Stalking Protection Order: the 43 territorial forces of

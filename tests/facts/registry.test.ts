@@ -67,8 +67,9 @@ describe("FACT_DEFINITIONS", () => {
       relationship: { agreementToMarry: { status: "ended", endedOn: "2020-06-01" } },
     };
     const fact = byId("relationship.agreementToMarryWithinThreeYears");
-    expect(fact.derive(facts, "2023-06-01")).toBe(true);
-    expect(fact.derive(facts, "2023-06-02")).toBe(false);
+    // FLA s.42(4): three years "beginning with the day" it ended: the last day is 31 May 2023.
+    expect(fact.derive(facts, "2023-05-31")).toBe(true);
+    expect(fact.derive(facts, "2023-06-01")).toBe(false);
   });
 
   it("does not define a civil-partnership-agreement time limit (digest §12.3.2: s.42(4ZA) probably does not exist)", () => {

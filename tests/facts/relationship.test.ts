@@ -1,6 +1,8 @@
 // Derived relationship facts against FLA 1996 s.62(3) ("associated persons"), s.42(4) (3-year limit for
 // terminated agreements to marry) and DAA 2021 s.2(1) ("personally connected"). Digest §4.2, §6.1, §12.1.2, §12.3.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addYearsByDateFns } from "../../src/dates/calendar.js";
 import {
   agreementToMarryWithinThreeYears,
   areOrWereCivilPartners,
@@ -14,9 +16,13 @@ import {
   hadIntimateRelationshipOfSignificantDuration,
   haveAgreedToMarry,
   haveCivilPartnershipAgreement,
+  lastDayOfAgreementToMarryPeriod,
   type Relationship,
+  relationshipSummaryReading,
   sharedHouseholdNotMerelyAsLodger,
 } from "../../src/index.js";
+import { getProvision } from "../../src/law/registry.js";
+import implications from "../../src/law/relationship-implications.json";
 
 const withRelationship = (relationship: Relationship | undefined): CaseFacts =>
   relationship === undefined ? { id: "c" } : { id: "c", relationship };
@@ -144,30 +150,67 @@ describe("agreement to marry (s.62(3)(e)) and civil partnership agreement (s.62(
   });
 });
 
-describe("FLA 1996 s.42(4): no application on a terminated agreement to marry more than 3 years after it ended", () => {
+// FLA 1996 s.42(4): "no application ... may be made by virtue of section 62(3)(e) by reference to
+// that agreement after the end of the period of three years beginning with the day on which it is
+// terminated" (law digest §13). A period "beginning with" a day includes it: the last day is the
+// day before the third anniversary.
+describe("FLA 1996 s.42(4): three years beginning with the day the agreement to marry ended", () => {
   const ended = (endedOn: string | undefined): CaseFacts =>
     withRelationship({
       agreementToMarry: endedOn === undefined ? { status: "ended" } : { status: "ended", endedOn },
     });
 
-  it("ended 2020-06-01: in time up to and including 2023-06-01, out of time from 2023-06-02", () => {
+  it("ended 2020-06-01: in time up to and including 2023-05-31 (the digest's example), out of time on the anniversary", () => {
     expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2020-06-01")).toBe(true);
     expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2022-12-31")).toBe(true);
     expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2023-05-31")).toBe(true);
-    expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2023-06-01")).toBe(true);
+    expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2023-06-01")).toBe(false);
     expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2023-06-02")).toBe(false);
     expect(agreementToMarryWithinThreeYears(ended("2020-06-01"), "2030-01-01")).toBe(false);
   });
 
   it("ended on 29 February 2020: three years run to 28 February 2023 (no 29 Feb in 2023)", () => {
-    // Corresponding-date rule: with no 29 February in the final year the period ends on the last day of February.
+    // The digest is silent: the day before the (missing) anniversary is read as 28 February.
     expect(agreementToMarryWithinThreeYears(ended("2020-02-29"), "2023-02-28")).toBe(true);
     expect(agreementToMarryWithinThreeYears(ended("2020-02-29"), "2023-03-01")).toBe(false);
   });
 
-  it("ended on 28 February 2021: three years run to 28 February 2024, not to the leap day", () => {
-    expect(agreementToMarryWithinThreeYears(ended("2021-02-28"), "2024-02-28")).toBe(true);
+  it("ended on 28 February 2021: three years run to 27 February 2024", () => {
+    expect(agreementToMarryWithinThreeYears(ended("2021-02-27"), "2024-02-26")).toBe(true);
+    expect(agreementToMarryWithinThreeYears(ended("2021-02-28"), "2024-02-27")).toBe(true);
+    expect(agreementToMarryWithinThreeYears(ended("2021-02-28"), "2024-02-28")).toBe(false);
     expect(agreementToMarryWithinThreeYears(ended("2021-02-28"), "2024-02-29")).toBe(false);
+  });
+
+  it("ended on 1 March 2021: three years run to the leap day 29 February 2024", () => {
+    expect(agreementToMarryWithinThreeYears(ended("2021-03-01"), "2024-02-29")).toBe(true);
+    expect(agreementToMarryWithinThreeYears(ended("2021-03-01"), "2024-03-01")).toBe(false);
+  });
+
+  it("property: in time exactly on the days from the ending to the day before the third anniversary", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("1998-01-01T00:00:00Z"),
+          max: new Date("2040-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -40, max: 1200 }),
+        (end, offset) => {
+          const endedOn = end.toISOString().slice(0, 10);
+          const asOf = new Date(end.getTime() + (1095 + offset) * 86_400_000).toISOString().slice(0, 10);
+          const anniversary = addYearsByDateFns(endedOn, 3);
+          const inTime = agreementToMarryWithinThreeYears(ended(endedOn), asOf);
+          // Before the anniversary: in time; on or after it: out of time (a 29 February ending,
+          // with no anniversary, is out of time on 1 March).
+          const outOfTimeFrom =
+            endedOn.endsWith("-02-29") && !anniversary.endsWith("-02-29")
+              ? new Date(Date.parse(`${anniversary}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+              : anniversary;
+          expect(inTime).toBe(asOf < outOfTimeFrom);
+        },
+      ),
+    );
   });
 
   it("ended on 29 February 2024: four years on it is leap day again, but three years ended on 28 Feb 2027", () => {
@@ -277,5 +320,139 @@ describe("allConnectionsRecorded: absent limb unknown vs false", () => {
     expect(areOrWereMarried(facts)).toBe(true);
     expect(areOrWereCohabitants(facts)).toBe(false);
     expect(areRelatives(facts)).toBe(false);
+  });
+});
+
+// Implications between limbs (src/law/relationship-implications.json; law digest §13 "Relationships").
+// FLA 1996 s.62(1): cohabitants "are living together as if they were a married couple or civil
+// partners"; DAA 2021 s.2(1)(e): "they are, or have been, in an intimate personal relationship with
+// each other" (no duration test); FLA s.62(3)(ea): "an intimate personal relationship with each other
+// which is or was of significant duration".
+describe("what one recorded connection implies for the other limbs", () => {
+  it("every implication cites provisions that exist, and names facts the registry defines", () => {
+    for (const entry of [...implications.implications, ...implications.nonImplications]) {
+      for (const id of entry.citations) expect(getProvision(id), `${entry.id} cites ${id}`).toBeDefined();
+    }
+    for (const notice of Object.values(implications.notices)) {
+      for (const id of notice.citations) expect(getProvision(id), id).toBeDefined();
+    }
+  });
+
+  it("cohabitants are in an intimate personal relationship (DAA s.2(1)(e)); its duration stays unknown", () => {
+    for (const status of ["current", "former"] as const) {
+      const facts = withRelationship({ cohabitation: { status }, allConnectionsRecorded: true });
+      expect(areOrWereInIntimateRelationship(facts)).toBe(true);
+      expect(hadIntimateRelationshipOfSignificantDuration(facts)).toBeUndefined();
+      expect(areOrWereCohabitants(facts)).toBe(true);
+    }
+    // Never cohabited implies nothing.
+    const never = withRelationship({ cohabitation: { status: "never" }, allConnectionsRecorded: true });
+    expect(areOrWereInIntimateRelationship(never)).toBe(false);
+  });
+
+  it("a partner or ex-partner summary settles DAA s.2(1)(e), not the significant duration of s.62(3)(ea)", () => {
+    for (const summary of ["partner", "ex-partner"] as const) {
+      const facts = withRelationship({ summary, allConnectionsRecorded: true });
+      expect(areOrWereInIntimateRelationship(facts)).toBe(true);
+      expect(hadIntimateRelationshipOfSignificantDuration(facts)).toBeUndefined();
+      expect(relationshipSummaryReading(facts)).toBe("summary-implies-intimate");
+      // Nothing else is implied: marriage, cohabitation and the rest stay "no".
+      expect(areOrWereMarried(facts)).toBe(false);
+      expect(areOrWereCohabitants(facts)).toBe(false);
+    }
+  });
+
+  it("a recorded duration decides s.62(3)(ea) whatever the summary says", () => {
+    const brief = withRelationship({
+      summary: "ex-partner",
+      intimateRelationship: { status: "former", significantDuration: false },
+      allConnectionsRecorded: true,
+    });
+    expect(hadIntimateRelationshipOfSignificantDuration(brief)).toBe(false);
+    expect(areOrWereInIntimateRelationship(brief)).toBe(true);
+    expect(relationshipSummaryReading(brief)).toBeUndefined();
+  });
+
+  it("a partner summary beside an intimate relationship recorded as never: both intimate limbs unknown", () => {
+    const facts = withRelationship({
+      summary: "ex-partner",
+      intimateRelationship: { status: "never" },
+      allConnectionsRecorded: true,
+    });
+    expect(areOrWereInIntimateRelationship(facts)).toBeUndefined();
+    expect(hadIntimateRelationshipOfSignificantDuration(facts)).toBeUndefined();
+    expect(relationshipSummaryReading(facts)).toBe("summary-contradicts-intimate");
+  });
+
+  it("a family summary makes the relatives limb unknown unless relatives is recorded (s.63(1))", () => {
+    expect(
+      areRelatives(withRelationship({ summary: "family", allConnectionsRecorded: true })),
+    ).toBeUndefined();
+    expect(
+      relationshipSummaryReading(withRelationship({ summary: "family", allConnectionsRecorded: true })),
+    ).toBe("summary-family-relatives-unrecorded");
+    expect(areRelatives(withRelationship({ summary: "family", relatives: false }))).toBe(false);
+    expect(areRelatives(withRelationship({ summary: "family", relatives: true }))).toBe(true);
+  });
+
+  it("marriage settles s.62(3)(a) only: nothing about an intimate relationship or its duration", () => {
+    const facts = withRelationship({ marriage: { status: "former" }, allConnectionsRecorded: true });
+    expect(areOrWereMarried(facts)).toBe(true);
+    expect(hadIntimateRelationshipOfSignificantDuration(facts)).toBe(false);
+    expect(areOrWereInIntimateRelationship(facts)).toBe(false);
+  });
+
+  it("an ended agreement to marry is not by itself an intimate relationship", () => {
+    const facts = withRelationship({
+      agreementToMarry: { status: "ended", endedOn: "2015-01-01" },
+      allConnectionsRecorded: true,
+    });
+    expect(haveAgreedToMarry(facts)).toBe(true);
+    expect(agreementToMarryWithinThreeYears(facts, "2025-01-01")).toBe(false);
+    expect(areOrWereInIntimateRelationship(facts)).toBe(false);
+    expect(hadIntimateRelationshipOfSignificantDuration(facts)).toBe(false);
+  });
+
+  it("the s.42(4) last day is the day before the third anniversary (digest §13 example)", () => {
+    expect(lastDayOfAgreementToMarryPeriod("2020-06-01")).toBe("2023-05-31");
+  });
+
+  it('property: with a partner summary, no intimate-relationship limb is ever "no" unless the record says never-and-summary agree', () => {
+    const period = fc.option(
+      fc.record({ status: fc.constantFrom("current" as const, "former" as const, "never" as const) }),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom("partner" as const, "ex-partner" as const),
+        period,
+        fc.option(
+          fc.record({
+            status: fc.constantFrom("current" as const, "former" as const, "never" as const),
+            significantDuration: fc.option(fc.boolean(), { nil: undefined }),
+          }),
+          { nil: undefined },
+        ),
+        fc.option(fc.boolean(), { nil: undefined }),
+        (summary, cohabitation, intimate, all) => {
+          const relationship: Relationship = { summary };
+          if (cohabitation) relationship.cohabitation = cohabitation;
+          if (intimate) {
+            relationship.intimateRelationship =
+              intimate.significantDuration === undefined
+                ? { status: intimate.status }
+                : { status: intimate.status, significantDuration: intimate.significantDuration };
+          }
+          if (all !== undefined) relationship.allConnectionsRecorded = all;
+          const facts = withRelationship(relationship);
+          expect(areOrWereInIntimateRelationship(facts)).not.toBe(false);
+          // (ea) is "no" only on a recorded duration of "not significant".
+          if (hadIntimateRelationshipOfSignificantDuration(facts) === false) {
+            expect(intimate?.significantDuration).toBe(false);
+            expect(intimate?.status).not.toBe("never");
+          }
+        },
+      ),
+    );
   });
 });
