@@ -77,6 +77,8 @@ export interface CommandOptions {
   readonly detail?: "summary" | "full" | undefined;
   readonly includeFacts?: boolean | undefined;
   readonly markdown?: boolean | undefined;
+  /** explain: only this rendering will be written (plain text output), so the other need not be made. */
+  readonly textOnly?: "text" | "markdown" | undefined;
   /** Only each record's JSON line will be written: a command that gives `jsonLine` may leave `record` empty. */
   readonly linesOnly?: boolean | undefined;
 }
@@ -495,8 +497,8 @@ export function explainCommand(options: CommandOptions): BatchCommand {
           id: a.caseId,
           asOf: a.asOf,
           first: a.recommendation.first,
-          text: explain(a, { format: "text" }),
-          markdown: explain(a, { format: "markdown" }),
+          text: options.textOnly === "markdown" ? null : explain(a, { format: "text" }),
+          markdown: options.textOnly === "text" ? null : explain(a, { format: "markdown" }),
           ...NO_ERROR,
         },
         tally: [

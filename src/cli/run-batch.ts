@@ -130,7 +130,14 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
 
   const fieldsFormat = options.outputFormat === "text" ? undefined : options.outputFormat;
   const linesOnly = options.outputFormat === "jsonl" && !options.fields;
-  const baseSpec: CommandSpec = { ...spec, options: { ...spec.options, today } };
+  const baseSpec: CommandSpec = {
+    ...spec,
+    options: {
+      ...spec.options,
+      today,
+      ...(options.outputFormat === "text" ? { textOnly: spec.options.markdown ? "markdown" : "text" } : {}),
+    },
+  };
   // When only JSON lines are written, a command that renders its own line need not build the record.
   const runSpec: CommandSpec = linesOnly
     ? { ...baseSpec, options: { ...baseSpec.options, linesOnly: true } }
