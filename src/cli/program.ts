@@ -32,6 +32,13 @@ function parseAsOf(value: string): string {
   return value;
 }
 
+function parseSuppressBelow(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 1000)
+    throw new InvalidArgumentError("expected a whole number from 0 to 1000");
+  return n;
+}
+
 function parseFields(value: string): string[] {
   const fields = value
     .split(",")
@@ -362,6 +369,62 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
         }
       }
     });
+
+  program
+    .command("report")
+    .description(
+      "A caseload report: where SPOs were available, what to record next, which declines to look at again (HTML with charts, Markdown or JSON; aggregates only).",
+    )
+    .argument("[file]", "input file (.json array or object, .jsonl, .csv); standard input if omitted or -")
+    .option(
+      "--as-of <date>",
+      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales)",
+      parseAsOf,
+    )
+    .addOption(
+      new Option("--input-format <format>", "input format (default: from the file extension)").choices([
+        "json",
+        "jsonl",
+        "csv",
+      ]),
+    )
+    .addOption(
+      new Option("-f, --format <format>", "report format")
+        .choices(["html", "markdown", "json"])
+        .default("html"),
+    )
+    .option("-o, --out <file>", "write the report to this file (default: standard output)")
+    .option(
+      "--suppress-below <n>",
+      'show counts from 1 to n-1 in any breakdown as "<n" (disclosure control; 0 turns it off)',
+      parseSuppressBelow,
+      5,
+    )
+    .option("--include-ids", "list the ids of cases worth a second look (identifies cases: off by default)")
+    .option("--mapping <file>", "JSON file renaming your CSV columns to ours", readMapping)
+    .option("--summary-json <file>", "also write the row counts as JSON to this file")
+    .addHelpText(
+      "after",
+      '\nRows may carry "breaches": { "order": {...}, "reports": [...] } beside the case facts, for the breach response figures.\n\nExample:\n  $ protective-orders report cases.jsonl --as-of 2025-06-01 --out report.html\n',
+    )
+    .action(
+      async (
+        file: string | undefined,
+        o: {
+          asOf?: string;
+          inputFormat?: InputFormat;
+          format: "html" | "markdown" | "json";
+          out?: string;
+          suppressBelow: number;
+          includeIds?: boolean;
+          mapping?: Record<string, string>;
+          summaryJson?: string;
+        },
+      ) => {
+        const { runReport } = await import("./report-command.js");
+        exitCode = await runReport({ file, ...o });
+      },
+    );
 
   program
     .command("schema")

@@ -10,7 +10,7 @@ import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
  *
  * @example
  * ```ts
- * import { incidentKindIsListedStalkingAct } from "protective-orders";
+ * import { incidentKindIsListedStalkingAct } from "protective-orders/rule-authoring";
  * incidentKindIsListedStalkingAct("loitering"); // true
  * incidentKindIsListedStalkingAct("violence"); // undefined
  * ```
@@ -60,7 +60,7 @@ function countStalkingActs(incidents: readonly Incident[]): { acts: number; unkn
  *
  * @example
  * ```ts
- * import { hasCarriedOutActsAssociatedWithStalking } from "protective-orders";
+ * import { hasCarriedOutActsAssociatedWithStalking } from "protective-orders/rule-authoring";
  * hasCarriedOutActsAssociatedWithStalking({ id: "c", incidents: [{ kind: "following", place: "abroad" }] }); // true
  * hasCarriedOutActsAssociatedWithStalking({ id: "c", incidents: [] }); // false
  * hasCarriedOutActsAssociatedWithStalking({ id: "c" }); // undefined
@@ -79,7 +79,7 @@ export function hasCarriedOutActsAssociatedWithStalking(facts: CaseFacts): boole
  *
  * @example
  * ```ts
- * import { singleActCaveat } from "protective-orders";
+ * import { singleActCaveat } from "protective-orders/rule-authoring";
  * singleActCaveat({ id: "c", incidents: [{ kind: "following" }] }); // "spa-2019:one-act"
  * ```
  */
@@ -93,7 +93,7 @@ export function singleActCaveat(facts: CaseFacts): string | undefined {
  *
  * @example
  * ```ts
- * import { isCourseOfConduct } from "protective-orders";
+ * import { isCourseOfConduct } from "protective-orders/rule-authoring";
  * isCourseOfConduct({ id: "c", incidents: [{ kind: "contacting" }, { kind: "following" }] }); // true
  * ```
  */
@@ -108,7 +108,7 @@ export function isCourseOfConduct(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { hasUsedOrThreatenedViolence } from "protective-orders";
+ * import { hasUsedOrThreatenedViolence } from "protective-orders/rule-authoring";
  * hasUsedOrThreatenedViolence({ id: "c", incidents: [{ kind: "threats-of-violence" }] }); // true
  * ```
  */
@@ -125,7 +125,7 @@ export function hasUsedOrThreatenedViolence(facts: CaseFacts): boolean | undefin
  *
  * @example
  * ```ts
- * import { hasBehavedAbusively } from "protective-orders";
+ * import { hasBehavedAbusively } from "protective-orders/rule-authoring";
  * hasBehavedAbusively({ id: "c", incidents: [{ kind: "monitoring-electronic-communications" }] }); // true
  * ```
  */

@@ -95,8 +95,11 @@ const policeApplicant = z.strictObject({
 });
 
 /**
- * Any protective order, discriminated by `kind`. Positive requirements (`requirements`) exist only
- * on the kinds whose statute allows them (SPO, interim SPO, DAPO); the others prohibit only.
+ * Any protective order, discriminated by `kind`. Positive requirements (`requirements`) exist on
+ * the kinds whose law allows some: SPO and interim SPO (SPA 2019 s.2, s.5), DAPO (any requirement
+ * the court considers necessary, DAA 2021 s.35), a PHA 1997 s.3 injunction (its terms are for the
+ * civil court), and DVPN, DVPO and DAPN (a requirement to leave premises shared with the person
+ * protected: CSA 2010 s.24, s.28(8); DAA 2021 s.23). NMOs and restraining orders prohibit only.
  *
  * @example
  * ```ts
@@ -147,7 +150,7 @@ export const OrderSchema = z.discriminatedUnion("kind", [
     acquittedOn: IsoDateSchema.optional(),
     ...orderBase,
   }),
-  z.strictObject({ kind: z.literal("pha-s3-injunction"), ...orderBase }),
+  z.strictObject({ kind: z.literal("pha-s3-injunction"), ...orderBase, ...requirements }),
   z.strictObject({
     kind: z.literal("dapn"),
     givenBy: z.strictObject({
@@ -160,6 +163,7 @@ export const OrderSchema = z.discriminatedUnion("kind", [
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
       .optional(),
     ...orderBase,
+    ...requirements,
   }),
   z.strictObject({
     kind: z.literal("dapo"),
@@ -181,8 +185,9 @@ export const OrderSchema = z.discriminatedUnion("kind", [
     }),
     recipientAge: z.number().int().min(0).max(130).optional(),
     ...orderBase,
+    ...requirements,
   }),
-  z.strictObject({ kind: z.literal("dvpo"), ...orderBase }),
+  z.strictObject({ kind: z.literal("dvpo"), ...orderBase, ...requirements }),
 ]);
 /**
  * Any protective order.

@@ -1,10 +1,14 @@
 import offences from "../law/breach-offences.json";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
+import generalLimit from "../law/sentencing-act-2020/general-limit.json";
 import type { BreachReport } from "../model/breach-report.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order, OrderTerm } from "../model/order.js";
 import { generalLimitFor, type SummaryMaximum } from "./general-limit.js";
+
+const GENERAL_LIMIT_CUTOFF = generalLimit.offenceDateCutoff;
+
 import { orderDates } from "./order-dates.js";
 import { ukWallTimeToUtc } from "./uk-time.js";
 
@@ -15,6 +19,10 @@ interface BreachEntry {
   readonly summary?: string;
   readonly offenceDateCutoff?: boolean;
   readonly conditionalDischargeBarred?: boolean | null;
+  /** A provision id: whether a conditional discharge is barred is an unverified point. */
+  readonly conditionalDischargeCitation?: string;
+  /** For a summary maximum resting on unverified wording: the provision that says so. */
+  readonly summaryCitation?: string;
   readonly note?: string;
 }
 
@@ -37,7 +45,10 @@ export interface BreachOffence {
   readonly summaryMax?: SummaryMaximum | string;
   readonly conditionalDischargeBarred?: boolean;
   readonly note?: string;
+  /** True when any part of the answer (the offence, the summary maximum, a discharge bar) is unverified. */
   readonly unverified: boolean;
+  /** The unverified points the answer touches, each with its citation. */
+  readonly unverifiedPoints: readonly Citation[];
 }
 
 /**
@@ -154,30 +165,70 @@ export function breachOffenceFor(
       citation,
       ...(entry.note ? { note: entry.note } : {}),
       unverified: citation.unverified,
+      unverifiedPoints: citation.unverified ? [citation] : [],
     };
   }
+  const points: Citation[] = citation.unverified ? [citation] : [];
+  const summaryCitation =
+    entry.summaryCitation !== undefined ? citationFor(entry.summaryCitation) : undefined;
+  const onOrAfterCutoff = dates.offenceOn === undefined || dates.offenceOn >= GENERAL_LIMIT_CUTOFF;
   let summaryMax: SummaryMaximum | string;
-  let unverified = citation.unverified;
   switch (entry.summary) {
     case "general-limit":
-      summaryMax = dates.convictedOn
-        ? generalLimitFor({
-            convictedOn: dates.convictedOn,
-            offenceOn: dates.offenceOn,
-            offenceDateCutoff: entry.offenceDateCutoff,
-          })
-        : "the general limit in a magistrates' court, which turns on the date of conviction (6 or 12 months)";
+    case "general-limit-wording-unverified": {
+      const wordingUnverified = entry.summary === "general-limit-wording-unverified";
+      if (dates.convictedOn) {
+        const limit = generalLimitFor({ convictedOn: dates.convictedOn, offenceOn: dates.offenceOn });
+        summaryMax = wordingUnverified
+          ? {
+              ...limit,
+              reason: `${limit.reason} This reads the offence as punishable up to "the general limit in a magistrates' court"; that wording is unverified.`,
+              citations: summaryCitation ? [...limit.citations, summaryCitation] : limit.citations,
+              unverified: true,
+            }
+          : limit;
+      } else {
+        summaryMax =
+          "the general limit in a magistrates' court: 6 months for an offence committed before 2 May 2022; otherwise it turns on the date of conviction (12 months from 2 May 2022, 6 from 30 March 2023, 12 from 18 November 2024)";
+        if (wordingUnverified)
+          summaryMax += " (that the offence is worded 'the general limit' is unverified)";
+      }
+      if (wordingUnverified && summaryCitation) points.push(summaryCitation);
       break;
-    case "6-months":
-      summaryMax = "6 months";
-      break;
-    case "6-months-unverified":
-      summaryMax = "6 months in the 2021 text (whether it now reads 'the general limit' is unverified)";
-      unverified = true;
+    }
+    case "6-months-as-written":
+      if (onOrAfterCutoff) {
+        summaryMax = {
+          months: 6,
+          reason:
+            "6 months as written; whether CJA 2003 s.282 raises it to the general limit for an offence committed on or after 2 May 2022 is unverified.",
+          citations: [citation, ...(summaryCitation ? [summaryCitation] : [])],
+          unverified: true,
+        };
+        if (summaryCitation) points.push(summaryCitation);
+      } else {
+        summaryMax = {
+          months: 6,
+          reason: "6 months: the offence was committed before 2 May 2022.",
+          citations: [citation],
+          unverified: false,
+        };
+      }
       break;
     default:
-      summaryMax = "not in the law digest";
+      summaryMax = onOrAfterCutoff
+        ? "not in the law digest; whether CJA 2003 s.282 raises it for an offence committed on or after 2 May 2022 is also unverified"
+        : "not in the law digest";
+      if (summaryCitation) points.push(summaryCitation);
   }
+  let note = entry.note;
+  if (entry.conditionalDischargeCitation !== undefined) {
+    const discharge = citationFor(entry.conditionalDischargeCitation);
+    points.push(discharge);
+    const text = `Whether a conditional discharge is barred (${discharge.title}) is unverified: check before relying on either answer.`;
+    note = note ? `${note} ${text}` : text;
+  }
+  const unique = [...new Map(points.map((c) => [c.id, c])).values()];
   return {
     isOffence: true,
     citation,
@@ -186,8 +237,9 @@ export function breachOffenceFor(
     ...(typeof entry.conditionalDischargeBarred === "boolean"
       ? { conditionalDischargeBarred: entry.conditionalDischargeBarred }
       : {}),
-    ...(entry.note ? { note: entry.note } : {}),
-    unverified,
+    ...(note ? { note } : {}),
+    unverified: unique.length > 0,
+    unverifiedPoints: unique,
   };
 }
 

@@ -29,14 +29,26 @@ export type NotificationDuty =
       readonly citations: readonly Citation[];
     }
   | { readonly applies: false; readonly reason: string; readonly citations: readonly Citation[] }
-  | { readonly applies: "unknown"; readonly reason: string; readonly citations: readonly Citation[] };
+  | {
+      readonly applies: "unknown";
+      readonly reason: string;
+      /**
+       * The deadline if the duty applies, when only whether it applies is unknown (for example,
+       * sex-offender status not recorded); `condition` says what it depends on.
+       */
+      readonly notifyBy?: IsoDate;
+      readonly condition?: string;
+      readonly citations: readonly Citation[];
+    };
 
 /**
  * The initial notification deadline. SPA 2019 s.9: names and home address within the period of
  * 3 days beginning with the day of service (so the day of service is day 1), not for someone
  * under sex-offender notification, and not for a full SPO replacing an interim one. DAA 2021 s.41
  * (DAPOs): within 3 days counted from the day the order is made, not for someone under
- * sex-offender notification or SPA s.9 duties. Other orders carry no notification duty.
+ * sex-offender notification or SPA s.9 duties. Other orders carry no notification duty. When the
+ * date is known but whether the person is exempt is not recorded, the answer is still "unknown",
+ * with the deadline and its condition ("by 2025-03-12, unless subject to sex-offender notification").
  *
  * @example
  * ```ts
@@ -79,9 +91,13 @@ export function notificationDuty(
     if (order.servedOn === undefined)
       return { applies: "unknown", reason: "The day of service is not recorded.", citations };
     if (person.subjectToSexOffenderNotification === undefined) {
+      const notifyBy = addDaysToDate(order.servedOn, 2);
+      const condition = "unless subject to sex-offender notification (s.9(5))";
       return {
         applies: "unknown",
-        reason: "Whether the person is subject to sex-offender notification is not recorded (s.9(5)).",
+        reason: `Notify by ${notifyBy}, ${condition}: whether the person is subject to sex-offender notification is not recorded.`,
+        notifyBy,
+        condition,
         citations,
       };
     }
@@ -108,10 +124,13 @@ export function notificationDuty(
       person.subjectToSexOffenderNotification === undefined ||
       person.subjectToSpoNotification === undefined
     ) {
+      const notifyBy = addDaysToDate(order.madeOn, 2);
+      const condition = "unless already under sex-offender or SPA s.9 notification duties (s.41)";
       return {
         applies: "unknown",
-        reason:
-          "Whether the person is already under sex-offender or SPA s.9 notification duties is not recorded (s.41).",
+        reason: `Notify by ${notifyBy}, ${condition}: whether the person is under those duties is not recorded.`,
+        notifyBy,
+        condition,
         citations,
       };
     }

@@ -36,7 +36,8 @@ export interface OrderDates {
  * When an order ends, and when to think about renewing it. A fixed-term SPO ends on its stated day
  * (at least 2 years after it was made, s.3); an SPO until further order has no end date; an interim
  * SPO ends at the end of its fixed period or, if sooner, when the main application is determined
- * (s.5(6)). The law digest found no bar on discharging an SPO within 2 years, so none is encoded.
+ * (s.5(6)). Whether s.4 bars discharging an SPO within 2 years without consent is unverified: the
+ * notes say so, with its flagged citation, and no rule either way is applied.
  * `renewalNoticeDays` (default 28) is a working margin, not law.
  *
  * @example
@@ -84,9 +85,13 @@ export function orderDates(order: Order, options: { readonly renewalNoticeDays?:
     }
   }
   if (order.kind === "spo") {
-    citations.push(citationFor("spa-2019:s3"), citationFor("spa-2019:s4"));
+    citations.push(
+      citationFor("spa-2019:s3"),
+      citationFor("spa-2019:s4"),
+      citationFor("spa-2019:s4-discharge-within-two-years"),
+    );
     notes.push(
-      "An SPO may be varied, renewed or discharged under s.4; the law digest found no bar on discharge within 2 years, so none is applied.",
+      "An SPO may be varied, renewed or discharged under s.4. Whether it may be discharged within 2 years without the consent of the defendant and the chief officer is unverified: check s.4 before relying on either answer.",
     );
     if (
       duration?.type === "fixed" &&

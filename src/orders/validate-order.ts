@@ -56,15 +56,30 @@ export interface OrderValidation {
   readonly order?: Order;
 }
 
+// Orders that can only prohibit (FLA 1996 s.42; Sentencing Act 2020 s.359; PHA 1997 s.5A).
 const PROHIBITION_ONLY: Readonly<Record<string, string>> = {
   nmo: "fla-1996:s42",
   "restraining-order-on-conviction": "sa-2020:s359",
   "restraining-order-on-acquittal": "pha-1997:s5A",
-  "pha-s3-injunction": "pha-1997:s3",
+};
+
+// Orders whose only positive requirement is to leave premises shared with the person protected
+// (CSA 2010 s.24 and s.28(8); DAA 2021 s.23(2)(c): law digest §13, §C.6). A DAPO may impose any
+// requirement the court considers necessary (DAA s.35), and a PHA s.3 injunction's terms are for
+// the civil court: neither is listed, so no requirement on them is a defect.
+const LEAVE_PREMISES_ONLY: Readonly<Record<string, string>> = {
   dvpn: "csa-2010:s24",
   dvpo: "csa-2010:s28",
-  dapn: "daa-2021:s22",
+  dapn: "daa-2021:s23",
 };
+
+/** A requirement to leave (or vacate) premises: by its category, or by its words. */
+function isLeavePremisesRequirement(term: unknown): boolean {
+  const record = asRecord(term);
+  if (!record) return false;
+  if (record.category === "leave-premises") return true;
+  return typeof record.text === "string" && /\b(leave|vacate)\b/i.test(record.text);
+}
 
 const RANKS: readonly string[] = PoliceRankSchema.options;
 const TIME_BOUND_CATEGORIES = /exclusion|curfew|programme|sign|assessment|attend|zone|treatment/i;
@@ -78,8 +93,9 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 /**
  * Checks a drafted or made order against the law and returns every defect and warning with its
  * citation: an SPO fixed term under 2 years (s.3); an interim SPO not for a fixed period (s.5(6));
- * positive requirements on an order that allows none (NMO, restraining orders, PHA s.3 injunction,
- * DVPN, DVPO, DAPN); an NMO applied for by the police (FLA 1996 s.42(2)); a DVPO outside 14–28 days
+ * positive requirements on an order that allows none (NMO, restraining orders) and any requirement
+ * other than leaving shared premises on a DVPN, DVPO or DAPN (CSA 2010 s.24, s.28(8); DAA 2021
+ * s.23); a DAPO (s.35) and a PHA s.3 injunction may carry requirements; an NMO applied for by the police (FLA 1996 s.42(2)); a DVPO outside 14–28 days
  * (CSA 2010 s.28); a DAPN given by an officer below inspector or to someone under 18 (DAA 2021
  * s.22(6), (8)); a DVPN below superintendent or to someone under 18 (CSA 2010 s.24); terms with no
  * person to protect; a new SPO requirement whose demand differs from an existing SPO's requirement of
@@ -137,6 +153,20 @@ export function validateOrder(
       });
       const { requirements: _dropped, ...rest } = raw;
       candidate = rest;
+    }
+    if (kind !== undefined && LEAVE_PREMISES_ONLY[kind] && Array.isArray(reqs)) {
+      const others = reqs.flatMap((term, i) => (isLeavePremisesRequirement(term) ? [] : [i]));
+      for (const i of others) {
+        defects.push({
+          code: "positive-requirements-not-allowed",
+          path: `requirements.${i}`,
+          message: `A ${kind} may require the person to leave premises shared with the person protected, and can otherwise only prohibit: this requirement is not one to leave premises.`,
+          citations: [citationFor(LEAVE_PREMISES_ONLY[kind]!)],
+        });
+      }
+      if (others.length > 0) {
+        candidate = { ...candidate, requirements: reqs.filter((_, i) => !others.includes(i)) };
+      }
     }
     const applicant = asRecord(raw.appliedForBy);
     if (kind === "nmo" && (applicant?.role === "police" || applicant?.role === "chief-officer")) {

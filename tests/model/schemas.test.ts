@@ -511,8 +511,10 @@ describe("OrderSchema (discriminated by kind)", () => {
     expect(ok(OrderSchema, { kind: "dapo-in-criminal-proceedings", ...base, requirements })).toBe(true);
   });
 
-  it("NMOs, restraining orders, PHA injunctions and DVPOs prohibit only: no positive requirements", () => {
-    // Digest §5.2: restraining orders "do not allow the imposition of positive requirements"; §4.1, §6.5.
+  it("NMOs and restraining orders prohibit only; PHA injunctions and DVPOs may carry requirements (§13)", () => {
+    // Digest §5.2: restraining orders "do not allow the imposition of positive requirements"; §4.1. Digest §13:
+    // a DVPO may require P to leave shared premises (CSA s.28(8)); a PHA s.3 injunction's terms are for the court
+    // (validateOrder says which requirements are defects).
     expect(ok(OrderSchema, { kind: "nmo", appliedForBy: { role: "person-to-be-protected" }, ...base })).toBe(
       true,
     );
@@ -529,8 +531,8 @@ describe("OrderSchema (discriminated by kind)", () => {
     ).toBe(true);
     expect(ok(OrderSchema, { kind: "restraining-order-on-conviction", ...base, requirements })).toBe(false);
     expect(ok(OrderSchema, { kind: "restraining-order-on-acquittal", ...base, requirements })).toBe(false);
-    expect(ok(OrderSchema, { kind: "pha-s3-injunction", ...base, requirements })).toBe(false);
-    expect(ok(OrderSchema, { kind: "dvpo", ...base, requirements })).toBe(false);
+    expect(ok(OrderSchema, { kind: "pha-s3-injunction", ...base, requirements })).toBe(true);
+    expect(ok(OrderSchema, { kind: "dvpo", ...base, requirements })).toBe(true);
   });
 
   // FLA 1996 s.42(2): an NMO is made on the application of an associated person or of the court's own motion;

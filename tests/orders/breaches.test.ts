@@ -17,6 +17,7 @@ import {
   type BreachReport,
   breachOffenceFor,
   generalLimitFor,
+  getProvision,
   type Order,
 } from "../../src/index.js";
 
@@ -32,68 +33,71 @@ function oracleGeneralLimit(convictedOn: string): 6 | 12 {
   return 12;
 }
 
-describe("generalLimitFor: by conviction date (§12.5)", () => {
+// Law digest §13 and second-verification-pass §C.3: the 2 May 2022 rise goes by OFFENCE date (CJA 2003
+// s.282(4): "an offence committed before 2 May 2022 ... has a 6-month summary maximum, whatever the
+// order breached"); the 30 March 2023 and 18 November 2024 changes go by CONVICTION date (Sentencing
+// Act 2020 Sch 23 para 14A(2): "only for offences of which a person is convicted on or after" the day).
+describe("generalLimitFor: offence date for 2 May 2022, conviction date after (§13, §C.3)", () => {
   it.each([
-    ["2021-12-01", 6, "sa-2020:s224"],
-    ["2022-05-01", 6, "sa-2020:s224"],
-    ["2022-05-02", 12, "si-2022-500"],
-    ["2022-06-01", 12, "si-2022-500"],
-    ["2023-03-29", 12, "si-2022-500"],
-    ["2023-03-30", 6, "si-2023-298"],
-    ["2023-04-01", 6, "si-2023-298"],
-    ["2024-11-17", 6, "si-2023-298"],
-    ["2024-11-18", 12, "si-2024-1067"],
-    ["2026-01-15", 12, "si-2024-1067"],
-  ])("convicted %s → %i months (%s)", (convictedOn, months, citation) => {
-    const limit = generalLimitFor({ convictedOn });
+    ["2021-12-01", "2021-06-01", 6, "sa-2020:s224"],
+    ["2022-05-01", "2022-04-01", 6, "sa-2020:s224"],
+    ["2022-05-02", "2022-05-02", 12, "si-2022-500"],
+    ["2022-06-01", "2022-05-20", 12, "si-2022-500"],
+    ["2023-03-29", "2022-10-01", 12, "si-2022-500"],
+    ["2023-03-30", "2022-10-01", 6, "si-2023-298"],
+    ["2023-04-01", "2023-01-01", 6, "si-2023-298"],
+    ["2024-11-17", "2024-01-01", 6, "si-2023-298"],
+    ["2024-11-18", "2024-01-01", 12, "si-2024-1067"],
+    ["2026-01-15", "2025-06-01", 12, "si-2024-1067"],
+  ])("convicted %s, offence %s → %i months (%s)", (convictedOn, offenceOn, months, citation) => {
+    const limit = generalLimitFor({ convictedOn, offenceOn });
     expect(limit.months).toBe(months);
     expect(limit.citations.map((c) => c.id)).toContain(citation);
   });
 
-  it("the offence-date cut-off (SPA s.8(3), DAA s.39(5)): committed 2022-04-30, convicted 2025 → 6", () => {
-    const limit = generalLimitFor({
-      convictedOn: "2025-03-01",
-      offenceOn: "2022-04-30",
-      offenceDateCutoff: true,
-    });
+  it("the digest's example: committed 1 April 2022, convicted 1 June 2022 → 6 months, whatever the order", () => {
+    const limit = generalLimitFor({ convictedOn: "2022-06-01", offenceOn: "2022-04-01" });
     expect(limit.months).toBe(6);
-    expect(limit.reason).toMatch(/committed before 2022-05-02/);
+    expect(limit.citations.map((c) => c.id)).toContain("cja-2003:s282(4)");
+    for (const kind of ["spo", "nmo", "dapo"] as const) {
+      expect(
+        breachOffenceFor(kind, { offenceOn: "2022-04-01", convictedOn: "2022-06-01" }).summaryMax,
+      ).toMatchObject({
+        months: 6,
+      });
+    }
   });
 
-  it("committed 2022-05-02 (not before the cut-off), convicted 2025 → 12", () => {
+  it("committed 2022-04-30, convicted 2025 → 6, with or without the old offenceDateCutoff switch", () => {
+    expect(generalLimitFor({ convictedOn: "2025-03-01", offenceOn: "2022-04-30" }).months).toBe(6);
     expect(
-      generalLimitFor({ convictedOn: "2025-03-01", offenceOn: "2022-05-02", offenceDateCutoff: true }).months,
-    ).toBe(12);
-  });
-
-  it("committed 2022-05-01 and convicted 2022-06-01 (a 12-month conviction date) → 6 under the cut-off", () => {
-    expect(
-      generalLimitFor({ convictedOn: "2022-06-01", offenceOn: "2022-05-01", offenceDateCutoff: true }).months,
+      generalLimitFor({ convictedOn: "2025-03-01", offenceOn: "2022-04-30", offenceDateCutoff: false })
+        .months,
     ).toBe(6);
   });
 
   it("committed after the cut-off but convicted in the 2023–24 window → 6 (the conviction date governs)", () => {
-    expect(
-      generalLimitFor({ convictedOn: "2023-06-01", offenceOn: "2022-06-01", offenceDateCutoff: true }).months,
-    ).toBe(6);
+    expect(generalLimitFor({ convictedOn: "2023-06-01", offenceOn: "2022-06-01" }).months).toBe(6);
   });
 
-  it("an offence without the cut-off: committed 2022-04-30, convicted 2025 → 12", () => {
-    expect(generalLimitFor({ convictedOn: "2025-03-01", offenceOn: "2022-04-30" }).months).toBe(12);
-    expect(
-      generalLimitFor({ convictedOn: "2025-03-01", offenceOn: "2022-04-30", offenceDateCutoff: false })
-        .months,
-    ).toBe(12);
+  it("without the offence date, a 12-month conviction date gives no single figure: both, with the condition", () => {
+    const limit = generalLimitFor({ convictedOn: "2025-03-01" });
+    expect(limit.months).toBeNull();
+    expect(limit.reason).toMatch(
+      /12 months if the offence was committed on or after 2022-05-02, 6 months if before/,
+    );
+    // In the 6-month window the offence date cannot matter.
+    expect(generalLimitFor({ convictedOn: "2023-06-01" }).months).toBe(6);
   });
 
-  it("property: both dates, checked against the §12.5 table", () => {
+  it("property: both dates, checked against the §C.3 table", () => {
     const date = fc
       .integer({ min: Date.UTC(2020, 0, 20) / 86_400_000, max: Date.UTC(2027, 11, 31) / 86_400_000 })
       .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, date, fc.boolean(), (a, b, cutoff) => {
         const [offenceOn, convictedOn] = a <= b ? [a, b] : [b, a];
-        const expected = cutoff && offenceOn < "2022-05-02" ? 6 : oracleGeneralLimit(convictedOn);
+        const expected = offenceOn < "2022-05-02" ? 6 : oracleGeneralLimit(convictedOn);
         return generalLimitFor({ convictedOn, offenceOn, offenceDateCutoff: cutoff }).months === expected;
       }),
       { numRuns: 2000 },
@@ -112,7 +116,7 @@ describe("breachOffenceFor", () => {
     ["nmo", "fla-1996:s42A"],
     ["restraining-order-on-conviction", "sa-2020:s363"],
     ["restraining-order-on-acquittal", "pha-1997:s5A"],
-    ["pha-s3-injunction", "pha-1997:s3"],
+    ["pha-s3-injunction", "pha-1997:s3(3)-(9)"],
     ["dapo", "daa-2021:s39"],
     ["dapo-in-criminal-proceedings", "daa-2021:s39"],
   ] as const)("%s: an offence under %s, 5 years on indictment", (kind, citation) => {
@@ -133,9 +137,28 @@ describe("breachOffenceFor", () => {
     expect(offence.conditionalDischargeBarred).toBe(true);
   });
 
-  it("NMO breach, committed 2022-04-30, convicted 2025 → 12 (no cut-off encoded for s.42A)", () => {
+  it("NMO breach, committed 2022-04-30, convicted 2025 → 6 (CJA 2003 s.282(4)); the s.42A(5) wording is flagged", () => {
     const offence = breachOffenceFor("nmo", { offenceOn: "2022-04-30", convictedOn: "2025-06-01" });
-    expect(offence.summaryMax).toMatchObject({ months: 12 });
+    expect(offence.summaryMax).toMatchObject({ months: 6, unverified: true });
+    expect(offence.unverified).toBe(true);
+    expect(offence.unverifiedPoints.map((c) => c.id)).toContain("fla-1996:s42A(5)");
+    const later = breachOffenceFor("nmo", { offenceOn: "2025-01-10", convictedOn: "2025-06-01" });
+    expect(later.summaryMax).toMatchObject({ months: 12, unverified: true });
+  });
+
+  it("SPO breach: general limit settled, conditional discharge (s.8(4)) flagged, never 'no bar'", () => {
+    const offence = breachOffenceFor("spo", { offenceOn: "2025-01-10", convictedOn: "2025-06-01" });
+    expect(offence.summaryMax).toMatchObject({ months: 12, unverified: false });
+    expect(offence.unverified).toBe(true);
+    expect(offence.unverifiedPoints.map((c) => c.id)).toEqual(["spa-2019:s8(4)"]);
+    expect(offence.note).toMatch(/conditional discharge.*unverified/i);
+    expect(JSON.stringify(offence)).not.toMatch(/no bar/i);
+  });
+
+  it("DAPO breach: no flag (s.39 wording and its s.39(6) bar are verified)", () => {
+    const offence = breachOffenceFor("dapo", { offenceOn: "2025-01-10", convictedOn: "2025-06-01" });
+    expect(offence.unverified).toBe(false);
+    expect(offence.unverifiedPoints).toEqual([]);
   });
 
   it("SPO breach committed 2024-06-01: convicted 2024-11-17 → 6; convicted 2024-11-18 → 12", () => {
@@ -161,18 +184,27 @@ describe("breachOffenceFor", () => {
     expect(breachOffenceFor("spo").conditionalDischargeBarred).not.toBe(true);
   });
 
-  it("restraining order on conviction: summary maximum marked unverified (§5.1)", () => {
-    const offence = breachOffenceFor("restraining-order-on-conviction", {
+  it.each(["restraining-order-on-conviction", "restraining-order-on-acquittal"] as const)(
+    "%s: 6 months as written; flagged for an offence on or after 2 May 2022 (§13, §C.7), settled before",
+    (kind) => {
+      const after = breachOffenceFor(kind, { offenceOn: "2025-01-01", convictedOn: "2025-06-01" });
+      expect(after.unverified).toBe(true);
+      expect(after.summaryMax).toMatchObject({ months: 6, unverified: true });
+      expect(JSON.stringify(after.summaryMax)).toMatch(/s\.282.*unverified/);
+      const before = breachOffenceFor(kind, { offenceOn: "2022-01-01", convictedOn: "2022-06-01" });
+      expect(before.summaryMax).toMatchObject({ months: 6, unverified: false });
+      expect(before.unverified).toBe(false);
+    },
+  );
+
+  it("PHA s.3 injunction: s.3(9) summary maximum not in the digest, flagged; offence in force 1 September 1998", () => {
+    const offence = breachOffenceFor("pha-s3-injunction", {
       offenceOn: "2025-01-01",
       convictedOn: "2025-06-01",
     });
     expect(offence.unverified).toBe(true);
-    expect(String(offence.summaryMax)).toMatch(/6 months/);
-    expect(String(offence.summaryMax)).toMatch(/unverified/i);
-  });
-
-  it("restraining order on acquittal: 6 months summarily (PHA s.5A)", () => {
-    expect(breachOffenceFor("restraining-order-on-acquittal").summaryMax).toBe("6 months");
+    expect(String(offence.summaryMax)).toMatch(/not in the law digest.*unverified/);
+    expect(getProvision(offence.citation.id)?.inForce.from).toBe("1998-09-01");
   });
 
   it("DVPO breach: not a criminal offence, but a fine or committal (MCA 1980 s.63(3)); figures unverified", () => {
@@ -401,7 +433,7 @@ describe("assessBreaches: the offence and its maximum, from both dates", () => {
     expect(f.offence.summaryMax).toMatchObject({ months: 12 });
   });
 
-  it("NMO breach committed 2022-04-30, convicted 2025-06-01 → s.42A, 12 months (no offence-date cut-off)", () => {
+  it("NMO breach committed 2022-04-30, convicted 2025-06-01 → s.42A, 6 months (CJA 2003 s.282(4), §13)", () => {
     const nmo: Order = {
       kind: "nmo",
       appliedForBy: { role: "person-to-be-protected" },
@@ -411,7 +443,11 @@ describe("assessBreaches: the offence and its maximum, from both dates", () => {
       prohibitions: [{ category: "contact", text: "Not to contact V by any means." }],
     };
     const f = one(nmo, { date: "2022-04-30", kind: "contacting" }, { convictedOn: "2025-06-01" });
-    expect(f.offence).toMatchObject({ citation: { id: "fla-1996:s42A" }, summaryMax: { months: 12 } });
+    expect(f.offence).toMatchObject({
+      citation: { id: "fla-1996:s42A" },
+      summaryMax: { months: 6 },
+      unverified: true,
+    });
   });
 
   it("DVPO breach: a breach of the order, but not a criminal offence", () => {

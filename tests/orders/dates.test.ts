@@ -572,7 +572,7 @@ describe("orderDates: expiry and renewal", () => {
     expect(dates.notes.join(" ")).toMatch(/determined/);
   });
 
-  it("no bar on discharging an SPO within 2 years is invented (§12 headline; §12.2.2)", () => {
+  it("s.4 discharge within 2 years: neither a bar nor 'no bar' is asserted; the point is flagged (§13, §C.1)", () => {
     const dates = orderDates(
       spo({ madeOn: "2025-01-10", duration: { type: "fixed", endsOn: "2027-01-10" } }),
     );
@@ -580,7 +580,10 @@ describe("orderDates: expiry and renewal", () => {
     expect(text).not.toMatch(
       /(may|can)not be discharged|can't be discharged|no discharge (is allowed|before)/i,
     );
-    expect(text).not.toMatch(/consent of the (defendant|chief officer)/i);
+    expect(text).not.toMatch(/no bar|found no/i);
+    expect(text).toMatch(/within 2 years.*unverified/);
+    const flagged = dates.citations.find((c) => c.id === "spa-2019:s4-discharge-within-two-years");
+    expect(flagged?.unverified).toBe(true);
   });
 
   it("a short SPO term is noted (and is a validateOrder defect)", () => {

@@ -272,3 +272,19 @@ describe("properties", () => {
     );
   });
 });
+
+describe("SPO term templates (issue #12 item 9)", () => {
+  it("no SPO term mentions a named supervisor: that is a DAPO concept (DAA 2021 s.36), not SPA 2019", () => {
+    const draft = draftSpoTerms({
+      id: "named-supervisor",
+      risk: { escalating: true },
+      incidents: [
+        { id: "a", kind: "following" },
+        { id: "b", kind: "contacting" },
+        { id: "c", kind: "monitoring-electronic-communications" },
+      ],
+    });
+    expect(draft.terms.some((t) => t.id === "perpetrator-programme")).toBe(true);
+    for (const term of draft.terms) expect(term.text, term.id).not.toMatch(/supervisor/i);
+  });
+});

@@ -40,8 +40,8 @@ const BATTERY = `(lib) => {
   out.spot.notify20240228 = lib.notificationDuty(spo({ servedOn: "2024-02-28" }), { subjectToSexOffenderNotification: false }).notifyBy;
   out.spot.spoUnder = lib.validateOrder(spo({ madeOn: "2025-01-01", duration: { type: "fixed", endsOn: "2026-12-30" } })).defects.map((d) => d.code);
   out.spot.spoExact = lib.validateOrder(spo({ madeOn: "2025-01-01", duration: { type: "fixed", endsOn: "2026-12-31" } })).defects.map((d) => d.code);
-  out.spot.limit20241117 = lib.generalLimitFor({ convictedOn: "2024-11-17" }).months;
-  out.spot.limit20241118 = lib.generalLimitFor({ convictedOn: "2024-11-18" }).months;
+  out.spot.limit20241117 = lib.generalLimitFor({ convictedOn: "2024-11-17", offenceOn: "2024-06-01" }).months;
+  out.spot.limit20241118 = lib.generalLimitFor({ convictedOn: "2024-11-18", offenceOn: "2024-06-01" }).months;
   const resp = lib.assessBreaches(spo({ madeOn: "2025-01-01", duration: { type: "until-further-order" } }), [
     { date: "2025-03-29", kind: "contacting", reportedAt: "2025-03-29T12:00", respondedAt: "2025-03-30T12:00" },
     { date: "2025-10-25", kind: "contacting", reportedAt: "2025-10-25T12:00", respondedAt: "2025-10-26T12:00" },

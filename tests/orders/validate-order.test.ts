@@ -131,7 +131,8 @@ describe("positive requirements on orders that allow none", () => {
     });
     expect(result.valid).toBe(false);
     expect(codes(result.defects)).toEqual(["positive-requirements-not-allowed"]);
-    expect(result.defects[0]!.path).toBe("requirements");
+    // A DVPO may carry a requirement to leave premises (CSA s.28(8)): the defect is on the other requirement.
+    expect(result.defects[0]!.path).toBe(kind === "dvpo" ? "requirements.0" : "requirements");
     expect(citationsOf(result.defects, "positive-requirements-not-allowed")).toContain(citation);
   });
 
@@ -491,6 +492,63 @@ describe("robustness and citations", () => {
         );
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+// Digest §13: "DVPN, DVPO and DAPN are not prohibition-only. Each may require P to leave premises shared with
+// the person protected (CSA 2010 s.24 and s.28(8); DAA 2021 s.23(2)(c)); a DAPO may impose any requirement the
+// court considers necessary (DAA s.35). A restraining order and an NMO cannot impose positive requirements. A PHA
+// s.3 injunction's terms are for the civil court: do not call a mandatory term a defect."
+describe("which orders may carry which requirements (issue #12 item 4)", () => {
+  const shells: Record<string, Record<string, unknown>> = {
+    dvpn: { kind: "dvpn", issuedBy: { rank: "superintendent" }, recipientAge: 30 },
+    dvpo: { kind: "dvpo", madeOn: "2025-01-01", duration: { type: "fixed", endsOn: "2025-01-20" } },
+    dapn: { kind: "dapn", givenBy: { rank: "inspector" }, recipientAge: 30 },
+    dapo: { kind: "dapo", appliedForBy: { role: "chief-officer" } },
+    "pha-s3-injunction": { kind: "pha-s3-injunction" },
+    nmo: { kind: "nmo", appliedForBy: { role: "person-to-be-protected" } },
+    "restraining-order-on-conviction": { kind: "restraining-order-on-conviction" },
+    "restraining-order-on-acquittal": { kind: "restraining-order-on-acquittal" },
+  };
+  const leave = fc.constantFrom(
+    { text: "To leave the home P shares with V.", category: "leave-premises" },
+    { text: "To leave 12 Example Road at once." },
+    { text: "To vacate the shared flat by 6pm." },
+  );
+  const other = fc.constantFrom(
+    { text: "To attend a perpetrator programme.", category: "programme" },
+    { text: "To report to the police station every Monday.", category: "sign-on" },
+  );
+  it("property: leave-premises requirements are allowed exactly on DVPN, DVPO, DAPN (and DAPO, PHA s.3)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.keys(shells)),
+        fc.array(
+          fc.oneof(
+            leave.map((t) => ({ t, leave: true })),
+            other.map((t) => ({ t, leave: false })),
+          ),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        (kind, terms) => {
+          const result = validateOrder({
+            ...shells[kind],
+            protectedPersons: ["v1"],
+            prohibitions: [PROHIBITION],
+            requirements: terms.map((x) => x.t),
+          });
+          const flagged = result.defects.filter((d) => d.code === "positive-requirements-not-allowed");
+          if (kind === "dapo" || kind === "pha-s3-injunction") expect(flagged).toEqual([]);
+          else if (kind === "dvpn" || kind === "dvpo" || kind === "dapn") {
+            const expected = terms.flatMap((x, i) => (x.leave ? [] : [`requirements.${i}`]));
+            expect(flagged.map((d) => d.path)).toEqual(expected);
+          } else expect(flagged.map((d) => d.path)).toEqual(["requirements"]);
+        },
+      ),
     );
   });
 });

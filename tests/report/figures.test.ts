@@ -1,0 +1,233 @@
+// The caseload figures and the report model: checked against summarizeAssessments (an independent
+// count of the same assessments) on generated caseloads, and the disclosure control at its threshold.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  assess,
+  type CaseFacts,
+  createCaseloadFigures,
+  safeReviewSpoDecline,
+  summarizeAssessments,
+} from "../../src/index.js";
+import { buildReportFigures } from "../../src/report/build-report.js";
+import { reportJson, reportMarkdown } from "../../src/report/render.js";
+import { caseloadReport, shownCountText } from "../../src/report/report-model.js";
+import { suppressCount, suppressRow } from "../../src/report/suppress.js";
+import { caseFactsArbitrary, PROPERTY_TIMEOUT, params } from "../robustness/support.js";
+
+const AS_OF = "2025-06-01";
+
+describe("caseload figures", () => {
+  it(
+    "count outcomes and first recommendations exactly as summarizeAssessments does",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(caseFactsArbitrary, { maxLength: 25 }),
+          fc.nat({ max: 5 }),
+          (caseload, invalid) => {
+            const counter = createCaseloadFigures(AS_OF);
+            const assessments = caseload.map((facts) => assess(facts, { asOf: AS_OF }));
+            caseload.forEach((facts, i) => {
+              counter.addAssessment(facts, assessments[i]!);
+            });
+            for (let i = 0; i < invalid; i++) counter.addInvalid();
+            const figures = counter.figures();
+            const summary = summarizeAssessments(assessments, invalid);
+            expect(figures.rows).toEqual({ read: summary.cases, valid: caseload.length, invalid });
+            expect(figures.outcomes).toEqual(summary.outcomes);
+            expect(figures.firstRecommendation).toEqual(summary.firstRecommendation);
+            // Every case counts once in the SPO breakdowns, whatever its area or month.
+            const total = (t: Readonly<Record<string, Record<string, number>>>) =>
+              Object.values(t).reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
+            expect(total(figures.spo.byPoliceForceArea)).toBe(caseload.length);
+            expect(total(figures.spo.byMonthOfLatestIncident)).toBe(caseload.length);
+            // A missing fact is counted in as many cases as list it.
+            for (const m of figures.missingFacts) {
+              expect(m.cases).toBe(
+                assessments.filter((a) => (a.missingFacts as readonly string[]).includes(m.fact)).length,
+              );
+            }
+          },
+        ),
+        params(0.5),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it("counts decline verdicts and each reason's finding", () => {
+    const facts: CaseFacts = {
+      id: "d1",
+      jurisdiction: "england-and-wales",
+      incidents: [{ kind: "following" }, { kind: "loitering" }],
+      risk: { psychologicalHarm: true, ongoing: true },
+      protection: {},
+      spoRequest: {
+        decision: { decidedOn: "2025-02-01", outcome: "declined", reasons: [{ code: "no-conviction" }] },
+      },
+    };
+    const review = safeReviewSpoDecline(facts);
+    if (!review.success) throw new Error("the fixture must be valid");
+    const counter = createCaseloadFigures(AS_OF);
+    counter.addDeclineReview(review.review);
+    counter.addDeclineReview(review.review);
+    const figures = counter.figures();
+    expect(figures.declines.reviewed).toBe(2);
+    expect(figures.declines.byVerdict[review.review.verdict]).toBe(2);
+    expect(figures.declines.reasons["no-conviction"]?.[review.review.findings[0]!.finding]).toBe(2);
+  });
+
+  it("reads rows streaming and counts unreadable and invalid rows as invalid", async () => {
+    const rows = [
+      { value: { id: "a", jurisdiction: "england-and-wales" } },
+      { unreadable: "not JSON" },
+      { value: { id: "" } },
+      { text: '{"id":"b"}' },
+      { text: "{" },
+    ];
+    const run = await buildReportFigures(rows, { asOf: AS_OF });
+    expect(run.figures.rows).toEqual({ read: 5, valid: 2, invalid: 3 });
+  });
+
+  it("takes breach reports beside the case facts and bands the response times", async () => {
+    const order = {
+      kind: "spo",
+      appliedForBy: { role: "chief-officer" },
+      protectedPersons: ["v"],
+      madeOn: "2025-01-10",
+      servedOn: "2025-01-11",
+      duration: { type: "fixed", endsOn: "2027-01-10" },
+      prohibitions: [{ text: "Not to contact V by any means." }],
+    };
+    const reports = [
+      {
+        date: "2025-03-01",
+        kind: "contacting",
+        reportedAt: "2025-03-01T10:00",
+        respondedAt: "2025-03-01T10:30",
+      },
+      {
+        date: "2025-03-02",
+        kind: "contacting",
+        reportedAt: "2025-03-02T10:00",
+        respondedAt: "2025-03-06T10:00",
+      },
+      { date: "2025-03-03", kind: "contacting", reportedAt: "2025-03-03T10:00" },
+    ];
+    const run = await buildReportFigures([{ value: { id: "a", breaches: { order, reports } } }], {
+      asOf: AS_OF,
+    });
+    expect(run.figures.rows.valid).toBe(1);
+    expect(run.figures.breaches.reports).toBe(3);
+    expect(run.figures.breaches.responseHours["under 1 hour"]).toBe(1);
+    expect(run.figures.breaches.responseHours["over 72 hours"]).toBe(1);
+    expect(run.figures.breaches.responseHours["not recorded"]).toBe(1);
+  });
+});
+
+describe("disclosure control", () => {
+  it("hides counts from 1 to threshold - 1, shows the threshold itself and zeros", () => {
+    expect(suppressCount(4, 5)).toBeNull();
+    expect(suppressCount(1, 5)).toBeNull();
+    expect(suppressCount(5, 5)).toBe(5);
+    expect(suppressCount(0, 5)).toBe(0);
+    expect(suppressCount(1, 0)).toBe(1);
+    expect(suppressCount(1, 1)).toBe(1);
+  });
+
+  it("hides a second count in a row where only one would be hidden (no recovery by subtraction)", () => {
+    expect(suppressRow([12, 3, 40], 5)).toEqual([null, null, 40]);
+    expect(suppressRow([12, 3, 4], 5)).toEqual([12, null, null]);
+    expect(suppressRow([0, 3, 40], 5)).toEqual([0, null, null]);
+    expect(suppressRow([3], 5)).toEqual([null]);
+    expect(suppressRow([5, 6], 5)).toEqual([5, 6]);
+  });
+
+  it("never shows a count below the threshold, in any row of any breakdown", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 30 }), { maxLength: 8 }),
+        fc.integer({ min: 2, max: 12 }),
+        (row, below) => {
+          const shown = suppressRow(row, below);
+          shown.forEach((n, i) => {
+            if (n !== null) expect(n === 0 || n >= below).toBe(true);
+            else expect(row[i]).toBeGreaterThan(0);
+          });
+          // One hidden count alone in a row with a shown total could be recovered: never so.
+          if (row.length > 1 && row.some((n) => n > 0 && n !== null)) {
+            const hidden = shown.filter((n) => n === null).length;
+            const hiddenNonZero = row.filter((n, i) => shown[i] === null && n > 0).length;
+            if (hidden > 0 && row.filter((n) => n > 0).length > 1) expect(hiddenNonZero).not.toBe(1);
+          }
+        },
+      ),
+    );
+  });
+
+  it("applies the threshold in every section of the report, and writes '<N'", () => {
+    const caseload: CaseFacts[] = Array.from({ length: 7 }, (_, i) => ({
+      id: `c${i}`,
+      jurisdiction: "england-and-wales",
+      policeForceArea: i < 5 ? "kent" : "essex",
+      incidents: [{ kind: "following", date: `2025-0${1 + (i % 3)}-10` }, { kind: "loitering" }],
+      risk: { psychologicalHarm: true, ongoing: true },
+      protection: {},
+    }));
+    const counter = createCaseloadFigures(AS_OF);
+    for (const facts of caseload) counter.addAssessment(facts, assess(facts, { asOf: AS_OF }));
+    const figures = counter.figures();
+    for (const below of [5, 3, 10]) {
+      const report = caseloadReport(figures, { suppressBelow: below });
+      for (const section of report.sections) {
+        for (const row of section.table.rows) {
+          for (const cell of row)
+            if (typeof cell === "number") expect(cell === 0 || cell >= below).toBe(true);
+        }
+      }
+      expect(shownCountText(null, below)).toBe(`<${below}`);
+      const json = JSON.parse(reportJson(report)) as { sections: { id: string; rows: unknown[][] }[] };
+      const byArea = json.sections.find((s) => s.id === "spo-by-area")!;
+      // Kent has 5 cases, Essex 2: Essex is hidden at 5 and 10, Kent at 10 only.
+      const kent = byArea.rows.find((r) => r[0] === "Kent Police");
+      const essex = byArea.rows.find((r) => r[0] === "Essex Police");
+      expect(essex?.[1]).toBeNull();
+      expect(kent?.[1]).toBe(below <= 5 ? 5 : null);
+      expect(reportMarkdown(report)).toContain(below === 3 ? "Essex Police | \\<3" : `\\<${below}`);
+    }
+  });
+
+  it("holds no case id, name or free text unless ids are asked for", async () => {
+    const secret = "ZQX-SECRET-7f3a9";
+    const rows = [
+      {
+        value: {
+          id: secret,
+          jurisdiction: "england-and-wales",
+          notes: secret,
+          incidents: [{ kind: "following", description: secret }, { kind: "loitering" }],
+          risk: { psychologicalHarm: true, ongoing: true },
+          protection: {},
+          spoRequest: {
+            decision: {
+              outcome: "declined",
+              freeText: secret,
+              reasons: [{ code: "no-conviction", text: secret }],
+            },
+          },
+        },
+      },
+    ];
+    const run = await buildReportFigures(rows, { asOf: AS_OF });
+    const report = caseloadReport(run.figures, { suppressBelow: 0 });
+    expect(reportJson(report)).not.toContain("ZQX");
+    expect(reportMarkdown(report)).not.toContain("ZQX");
+    const withIds = await buildReportFigures(rows, { asOf: AS_OF, includeIds: true });
+    expect(
+      reportJson(
+        caseloadReport(withIds.figures, { suppressBelow: 0, ...(withIds.ids ? { ids: withIds.ids } : {}) }),
+      ),
+    ).toContain(secret);
+  });
+});
