@@ -1,4 +1,4 @@
-import { assessmentKeyed, safeAssessJson } from "../assess/assess.js";
+import { assessParsedFacts, safeAssessJson } from "../assess/assess.js";
 import type { Assessment } from "../assess/assessment.js";
 import { DEFAULT_RULES } from "../assess/default-rules.js";
 import { todayInLondon } from "../dates/calendar.js";
@@ -91,7 +91,7 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The parts of a compact record, and its tallies, that depend only on the memoised assessment body. */
+/** The parts of a compact record, and its tallies, that depend only on the assessment (not the id or row). */
 interface CompactParts {
   readonly first: string | null;
   readonly outcomes: Readonly<Record<string, string>>;
@@ -128,13 +128,16 @@ export function missingInputsOf(
   return [...out];
 }
 
-function compactPartsOf(a: Assessment, columns: ReadonlyMap<string, unknown>): CompactParts {
+function compactPartsOf(
+  a: Assessment,
+  missingInputs: (missingFacts: readonly string[]) => readonly string[],
+): CompactParts {
   const fields = {
     first: a.recommendation.first,
     outcomes: Object.fromEntries(a.orders.map((o) => [o.rule, o.outcome])),
     unverified: a.orders.filter((o) => o.unverified).map((o) => o.rule),
     missingFacts: a.missingFacts,
-    missingInputs: missingInputsOf(a.missingFacts, columns),
+    missingInputs: missingInputs(a.missingFacts),
     questions: a.questions.map((q) => q.fact),
   };
   return {
@@ -146,9 +149,6 @@ function compactPartsOf(a: Assessment, columns: ReadonlyMap<string, unknown>): C
     ],
   };
 }
-
-/** The most compact parts one `assess` command keeps; then it starts again (see assessCommand). */
-const COMPACT_PARTS_LIMIT = 16_384;
 
 // `"asOf":"…",` as JSON, made once for the date a run uses rather than once a row.
 let asOfFieldCache: { readonly asOf: string; readonly json: string } | undefined;
@@ -234,10 +234,18 @@ const NO_ERROR = { error: null, problems: [] } as const;
 export function assessCommand(options: CommandOptions): BatchCommand {
   const asOf = options.asOf ?? options.today ?? todayInLondon();
   const columns = csvColumns();
-  // Cases with equal derived facts have equal assessments but for the id: a caseload's compact
-  // lines are made once per distinct assessment and kept here, a few hundred bytes each, rather
-  // than as full assessments with every explanation (which is what the library's memo keeps).
-  const partsByKey = new Map<string, CompactParts>();
+  // The input columns behind a list of missing facts, made once per distinct list (few in a caseload).
+  const inputsByFacts = new Map<string, readonly string[]>();
+  const missingInputs = (missingFacts: readonly string[]): readonly string[] => {
+    const key = missingFacts.join(",");
+    let inputs = inputsByFacts.get(key);
+    if (!inputs) {
+      inputs = missingInputsOf(missingFacts, columns);
+      if (inputsByFacts.size >= 4096) inputsByFacts.clear();
+      inputsByFacts.set(key, inputs);
+    }
+    return inputs;
+  };
   const compactOnly = options.detail !== "full" && !options.includeFacts;
   const full = options.detail === "full";
   const bodyKeys = full
@@ -267,13 +275,9 @@ export function assessCommand(options: CommandOptions): BatchCommand {
         // Each row is fresh from JSON.parse (or built from a CSV record) and held by nothing else.
         const parsed = parseCaseFactsFromJson(value);
         if (!parsed.success) return { ok: false, ...withId(value), problems: parsed.problems };
-        const { key, make } = assessmentKeyed(parsed.data, asOf);
-        let parts = partsByKey.get(key);
-        if (!parts) {
-          parts = compactPartsOf(make(), columns);
-          if (partsByKey.size >= COMPACT_PARTS_LIMIT) partsByKey.clear();
-          partsByKey.set(key, parts);
-        }
+        // No cache of results: an assessment whose explanations are not read costs little more
+        // than looking one up would, and a row costs the same however many distinct cases came before.
+        const parts = compactPartsOf(assessParsedFacts(parsed.data, asOf), missingInputs);
         if (options.linesOnly)
           return {
             ok: true,
@@ -286,7 +290,7 @@ export function assessCommand(options: CommandOptions): BatchCommand {
       const result = safeAssessJson(value, { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
-      const parts = compactPartsOf(a, columns);
+      const parts = compactPartsOf(a, missingInputs);
       let body: Record<string, unknown>;
       if (full) {
         const { caseId, ...rest } = a;
