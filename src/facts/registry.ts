@@ -1,4 +1,5 @@
 import { JurisdictionSchema, OffenceKindSchema } from "../model/case-facts.js";
+import { deepFreezeData } from "../model/plain-data.js";
 import { domesticAbuseProtectionPilotInForce } from "./area.js";
 import {
   hasBehavedAbusively,
@@ -378,3 +379,5 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
   // Northern Ireland (Protection from Stalking Act (Northern Ireland) 2022): its own facts.
   ...NORTHERN_IRELAND_FACT_DEFINITIONS,
 ];
+// Frozen (issue #13): an edit by one caller must not change another's answer.
+deepFreezeData(FACT_DEFINITIONS);

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { deepFreezeData } from "./plain-data.js";
 
 /**
  * The police forces that may apply for a Stalking Protection Order: the 43 territorial forces of
@@ -63,6 +64,8 @@ export const POLICE_FORCES = [
   // (Protection from Stalking Act (Northern Ireland) 2022 s.7); the police area is Northern Ireland.
   { id: "psni", name: "Police Service of Northern Ireland", territorial: true },
 ] as const;
+// Frozen (issue #13): an edit by one caller must not change another's answer.
+deepFreezeData(POLICE_FORCES);
 
 /**
  * The id of a police force in {@link POLICE_FORCES}.
