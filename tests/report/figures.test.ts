@@ -44,7 +44,9 @@ describe("caseload figures", () => {
             expect(total(figures.spo.byMonthOfLatestIncident)).toBe(caseload.length);
             // A missing fact is counted in as many cases as list it.
             for (const m of figures.missingFacts) {
-              expect(m.cases).toBe(assessments.filter((a) => (a.missingFacts as readonly string[]).includes(m.fact)).length);
+              expect(m.cases).toBe(
+                assessments.filter((a) => (a.missingFacts as readonly string[]).includes(m.fact)).length,
+              );
             }
           },
         ),
