@@ -5,7 +5,11 @@ import { defineConfig } from "tsup";
 // own `clean: true` races between the two builds (see shared/engineering-notes.md).
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", "json-rules-engine": "src/evaluate/json-rules-engine-adapter.ts" },
+    entry: {
+      index: "src/index.ts",
+      "rule-authoring": "src/rule-authoring.ts",
+      "json-rules-engine": "src/evaluate/json-rules-engine-adapter.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     // No source maps in the package: they would double its size, and the published code is readable as it is.

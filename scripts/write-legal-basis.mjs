@@ -12,8 +12,9 @@ export const LEGAL_BASIS_PATH = resolve(root, "docs", "guides", "legal-basis.md"
 
 async function loadBuiltPackage() {
   try {
-    // Self-reference through the package's own exports map: exactly what a consumer gets.
-    return await import("protective-orders");
+    // Self-reference through the package's own exports map: exactly what a consumer gets (DEFAULT_RULES is in
+    // the rule-authoring subpath).
+    return { ...(await import("protective-orders")), ...(await import("protective-orders/rule-authoring")) };
   } catch (error) {
     throw new Error(
       `Cannot import the built package (dist/): run \`npm run build\` first. (${error.message})`,
@@ -106,7 +107,8 @@ const OPERATOR_WORDS = {
 
 /**
  * The Markdown of every order, limb and provision, from the built package.
- * Exported for tests; `pkg` is the module namespace of `protective-orders`.
+ * Exported for tests; `pkg` is the module namespaces of `protective-orders` and `protective-orders/rule-authoring`,
+ * merged.
  */
 export function legalBasisMarkdown(pkg, version) {
   const {

@@ -25,7 +25,6 @@ export {
   RESPONSE_BANDS,
   type ResponseBand,
 } from "./assess/caseload-figures.js";
-export { DEFAULT_RULES } from "./assess/default-rules.js";
 export { CaseFactsError } from "./assess/errors.js";
 export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
 export {
@@ -35,33 +34,12 @@ export {
   daysBetweenDates,
   todayInLondon,
 } from "./dates/calendar.js";
-export {
-  type CompiledLimb,
-  type CompiledNode,
-  type CompiledRule,
-  type CompiledRuleSet,
-  compileRuleSet,
-  type EvaluationMemo,
-  isCompiledRuleSet,
-  lawStatusOn,
-  MEMO_LIMIT,
-  NodeKind,
-} from "./evaluate/compile.js";
-export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";
-export * from "./evaluate/rule-pack-schema.js";
-export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
+// The rule set `assess` takes (`AssessOptions.rules`); how to build one is in protective-orders/rule-authoring.
+export type { CompiledRuleSet } from "./evaluate/compile.js";
 export * from "./evaluate/types.js";
-export * from "./facts/area.js";
-export * from "./facts/conduct.js";
-export type { FactDefinition, FactValue } from "./facts/fact-definition.js";
-export * from "./facts/parties.js";
-export { FACT_DEFINITIONS } from "./facts/registry.js";
-export * from "./facts/relationship.js";
-export * from "./facts/risk.js";
 export type { FactId, LimbId, RuleId, RuleOrder } from "./law/bundled-names.js";
 export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from "./law/citation.js";
 export { citationFor, getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
-export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";
 export { type BreachReport, BreachReportSchema } from "./model/breach-report.js";
 export * from "./model/case-facts.js";
 export { caseFactsJsonSchema } from "./model/case-facts-json-schema.js";

@@ -16,6 +16,7 @@ import type { CaseFacts } from "../model/case-facts.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
+import { ownOption } from "../model/plain-data.js";
 import type {
   Assessment,
   BundledAssessment,
@@ -122,7 +123,11 @@ export function safeAssess(input: unknown, options?: AssessOptions | null): Safe
 export function safeAssess(input: unknown, options?: AssessOptions | null): SafeAssessResult {
   let read: AssessOptions;
   try {
-    read = { asOf: options?.asOf, rules: options?.rules };
+    // Own properties only: an option inherited from a polluted Object.prototype is not an option.
+    read = {
+      asOf: ownOption(options, "asOf") as IsoDate | undefined,
+      rules: ownOption(options, "rules") as CompiledRuleSet | undefined,
+    };
   } catch {
     // A hostile options object (a getter that throws) must not crash the caller.
     return { success: false, problems: [{ path: "options", message: "could not be read" }] };

@@ -1,6 +1,5 @@
 import type { BundledVocabulary, RuleEvaluation, Vocabulary } from "../evaluate/types.js";
 import type { Citation } from "../law/citation.js";
-import type relationshipImplications from "../law/relationship-implications.json";
 import type { IsoDate } from "../model/iso-date.js";
 
 /**
@@ -65,7 +64,7 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
  * What a notice is about: `as-of-defaulted` (no `asOf` was given, so today's date in England and Wales was used),
  * `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where these orders do not apply), or
  * `relationship-…`, one per notice of src/law/relationship-implications.json (what the relationship summary
- * implies or contradicts).
+ * implies or contradicts; a type test checks the two agree).
  *
  * @example
  * ```ts
@@ -76,7 +75,9 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
 export type NoticeCode =
   | "as-of-defaulted"
   | "outside-england-and-wales"
-  | `relationship-${keyof (typeof relationshipImplications)["notices"]}`;
+  | "relationship-summary-implies-intimate"
+  | "relationship-summary-contradicts-intimate"
+  | "relationship-summary-family-relatives-unrecorded";
 
 /**
  * A notice about the assessment as a whole (jurisdiction, defaults, data limits).

@@ -10,7 +10,8 @@ import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
  *
  * @example
  * ```ts
- * import { assess, DEFAULT_RULES } from "protective-orders";
+ * import { assess } from "protective-orders";
+ * import { DEFAULT_RULES } from "protective-orders/rule-authoring";
  * DEFAULT_RULES.rules.map((r) => r.rule.name).includes("spo"); // true
  * // The same as leaving `rules` out:
  * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01", rules: DEFAULT_RULES });

@@ -17,7 +17,7 @@ export const U = 2;
  *
  * @example
  * ```ts
- * import { NodeKind } from "protective-orders";
+ * import { NodeKind } from "protective-orders/rule-authoring";
  * NodeKind.Limb; // 4
  * ```
  */
@@ -30,7 +30,7 @@ export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, NodeKind, type CompiledNode } from "protective-orders";
+ * import { DEFAULT_RULES, NodeKind, type CompiledNode } from "protective-orders/rule-authoring";
  * const root: CompiledNode | undefined = DEFAULT_RULES.rules.find((r) => r.rule.name === "spo")?.nodes[0];
  * root?.kind === NodeKind.All; // true: the SPO test is "all of" its limbs
  * ```
@@ -50,7 +50,7 @@ export interface CompiledNode {
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, type CompiledLimb } from "protective-orders";
+ * import { DEFAULT_RULES, type CompiledLimb } from "protective-orders/rule-authoring";
  * const limb: CompiledLimb | undefined = DEFAULT_RULES.limbs.find((l) => l.limb.id === "spa-2019.s1(1)(a)");
  * limb?.citation.title; // "Stalking Protection Act 2019, s.1(1)(a)"
  * ```
@@ -66,7 +66,7 @@ export interface CompiledLimb {
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, type CompiledRule } from "protective-orders";
+ * import { DEFAULT_RULES, type CompiledRule } from "protective-orders/rule-authoring";
  * const spo: CompiledRule | undefined = DEFAULT_RULES.rules.find((r) => r.rule.name === "spo");
  * spo?.citation.title; // "Stalking Protection Act 2019, s.2"
  * ```
@@ -96,7 +96,8 @@ export interface CompiledRule {
  *
  * @example
  * ```ts
- * import { assess, DEFAULT_RULES, MEMO_LIMIT, type EvaluationMemo } from "protective-orders";
+ * import { assess } from "protective-orders";
+ * import { DEFAULT_RULES, MEMO_LIMIT, type EvaluationMemo } from "protective-orders/rule-authoring";
  * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
  * const memo: EvaluationMemo = DEFAULT_RULES.memo;
  * memo.assessments.size <= MEMO_LIMIT; // true
@@ -113,7 +114,7 @@ export interface EvaluationMemo {
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, MEMO_LIMIT } from "protective-orders";
+ * import { DEFAULT_RULES, MEMO_LIMIT } from "protective-orders/rule-authoring";
  * MEMO_LIMIT; // 4096
  * DEFAULT_RULES.memo.assessments.size <= MEMO_LIMIT; // true
  * ```
@@ -125,7 +126,8 @@ export const MEMO_LIMIT = 4096;
  *
  * @example
  * ```ts
- * import { assess, BUNDLED_RULE_PACKS, compileRuleSet, FACT_DEFINITIONS, loadRuleSet, type CompiledRuleSet } from "protective-orders";
+ * import { assess, type CompiledRuleSet } from "protective-orders";
+ * import { BUNDLED_RULE_PACKS, compileRuleSet, FACT_DEFINITIONS, loadRuleSet } from "protective-orders/rule-authoring";
  * const rules: CompiledRuleSet = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
  * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01", rules });
  * ```
@@ -181,7 +183,7 @@ function compileTest(operator: string, value: FactValue | readonly FactValue[]):
  *
  * @example
  * ```ts
- * import { compileRuleSet, loadRuleSet, BUNDLED_RULE_PACKS, FACT_DEFINITIONS } from "protective-orders";
+ * import { compileRuleSet, loadRuleSet, BUNDLED_RULE_PACKS, FACT_DEFINITIONS } from "protective-orders/rule-authoring";
  * const compiled = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
  * compiled.rules.map((r) => r.rule.name).includes("spo"); // true
  * ```
@@ -304,7 +306,7 @@ const COMPILED = new WeakSet<object>();
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, isCompiledRuleSet } from "protective-orders";
+ * import { DEFAULT_RULES, isCompiledRuleSet } from "protective-orders/rule-authoring";
  * isCompiledRuleSet(DEFAULT_RULES); // true
  * isCompiledRuleSet({}); // false
  * ```
@@ -318,7 +320,7 @@ export function isCompiledRuleSet(value: unknown): value is CompiledRuleSet {
  *
  * @example
  * ```ts
- * import { lawStatusOn } from "protective-orders";
+ * import { lawStatusOn } from "protective-orders/rule-authoring";
  * lawStatusOn({ from: "2020-01-20" }, "2019-12-31"); // "not-yet-in-force"
  * lawStatusOn({ from: null }, "2026-11-28"); // "in-force-date-unknown"
  * ```

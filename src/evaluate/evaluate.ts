@@ -27,7 +27,8 @@ import type {
  *
  * @example
  * ```ts
- * import { assess, MAX_COMPLETIONS } from "protective-orders";
+ * import { assess } from "protective-orders";
+ * import { MAX_COMPLETIONS } from "protective-orders/rule-authoring";
  * MAX_COMPLETIONS; // 4096
  * // An order whose outcome needed more completions than this says so:
  * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).orders.every((o) => o.exact); // true
@@ -336,7 +337,7 @@ export function deepFreeze<T>(value: T): T {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   } else {
     const record = value as Record<string, unknown>;
-    for (const key in record) deepFreeze(record[key]);
+    for (const key of Object.keys(record)) deepFreeze(record[key]);
   }
   return Object.freeze(value);
 }
@@ -443,7 +444,7 @@ function evaluateRuleUncached(
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, evaluateDerivedFacts } from "protective-orders";
+ * import { DEFAULT_RULES, evaluateDerivedFacts } from "protective-orders/rule-authoring";
  * const results = evaluateDerivedFacts(DEFAULT_RULES, { "case.jurisdiction": "scotland" }, "2025-01-01");
  * results.find((r) => r.rule === "spo")?.outcome; // "not-available"
  * ```

@@ -8,7 +8,7 @@ import { IsoDateSchema } from "../model/iso-date.js";
  *
  * @example
  * ```ts
- * import { OPERATORS } from "protective-orders";
+ * import { OPERATORS } from "protective-orders/rule-authoring";
  * OPERATORS.includes("dateOnOrAfter"); // true
  * ```
  */
@@ -31,7 +31,7 @@ export const OPERATORS = [
  *
  * @example
  * ```ts
- * import type { FactCondition, Operator } from "protective-orders";
+ * import type { FactCondition, Operator } from "protective-orders/rule-authoring";
  * const operator: Operator = "dateOnOrAfter";
  * const convictedSince: FactCondition = { fact: "criminal.convictedOn", operator, value: "2009-09-30" };
  * ```
@@ -43,7 +43,7 @@ export type Operator = (typeof OPERATORS)[number];
  *
  * @example
  * ```ts
- * import type { FactCondition } from "protective-orders";
+ * import type { FactCondition } from "protective-orders/rule-authoring";
  * const suspectIsAdult: FactCondition = { fact: "suspect.aged18OrOver", operator: "equal", value: true };
  * ```
  */
@@ -57,7 +57,7 @@ export interface FactCondition {
  *
  * @example
  * ```ts
- * import type { ConditionReference } from "protective-orders";
+ * import type { ConditionReference } from "protective-orders/rule-authoring";
  * const inEnglandAndWales: ConditionReference = { condition: "spa-2019.extent" };
  * ```
  */
@@ -69,7 +69,7 @@ export interface ConditionReference {
  *
  * @example
  * ```ts
- * import type { RuleCondition } from "protective-orders";
+ * import type { RuleCondition } from "protective-orders/rule-authoring";
  * const condition: RuleCondition = {
  *   all: [{ condition: "spa-2019.extent" }, { fact: "risk.ongoing", operator: "equal", value: true }],
  * };
@@ -173,7 +173,7 @@ const inForceSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { LimbSchema } from "protective-orders";
+ * import { LimbSchema } from "protective-orders/rule-authoring";
  * LimbSchema.parse({
  *   id: "spa-2019.extent",
  *   label: "The case is in England and Wales",
@@ -200,7 +200,7 @@ export const LimbSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type Limb } from "protective-orders";
+ * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type Limb } from "protective-orders/rule-authoring";
  * const limb: Limb | undefined = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS).limbs.get("spa-2019.s1(1)(a)");
  * limb?.citation; // "spa-2019:s1(1)(a)"
  * ```
@@ -212,7 +212,7 @@ export type Limb = z.infer<typeof LimbSchema>;
  *
  * @example
  * ```ts
- * import { RecommendationSchema } from "protective-orders";
+ * import { RecommendationSchema } from "protective-orders/rule-authoring";
  * RecommendationSchema.parse({
  *   rank: 1,
  *   role: "primary",
@@ -233,7 +233,7 @@ export const RecommendationSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { RuleSchema } from "protective-orders";
+ * import { RuleSchema } from "protective-orders/rule-authoring";
  * RuleSchema.safeParse({ name: "spo", label: "Stalking Protection Order" }).success; // false: citation, statute, … missing
  * ```
  */
@@ -258,7 +258,7 @@ export const RuleSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { DEFAULT_RULES, type Rule } from "protective-orders";
+ * import { DEFAULT_RULES, type Rule } from "protective-orders/rule-authoring";
  * const rules: readonly Rule[] = DEFAULT_RULES.ruleSet.rules;
  * rules.find((r) => r.name === "spo")?.citation; // "spa-2019:s2"
  * ```
@@ -270,7 +270,7 @@ export type Rule = z.infer<typeof RuleSchema>;
  *
  * @example
  * ```ts
- * import { RulePackSchema } from "protective-orders";
+ * import { RulePackSchema } from "protective-orders/rule-authoring";
  * RulePackSchema.safeParse({ instrument: "x", limbs: [], rules: [] }).success; // true
  * ```
  */
@@ -286,7 +286,7 @@ export const RulePackSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type RulePack } from "protective-orders";
+ * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type RulePack } from "protective-orders/rule-authoring";
  * const packs: readonly RulePack[] = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS).packs;
  * packs.map((p) => p.instrument); // ["spa-2019", "cpa-2026", "fla-1996", "pha-1997", "sa-2020", "daa-2021", "csa-2010"]
  * ```

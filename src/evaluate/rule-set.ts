@@ -14,7 +14,7 @@ import {
  *
  * @example
  * ```ts
- * import { FACT_DEFINITIONS, loadRuleSet, RulePackError, type RulePackProblem } from "protective-orders";
+ * import { FACT_DEFINITIONS, loadRuleSet, RulePackError, type RulePackProblem } from "protective-orders/rule-authoring";
  * let problems: readonly RulePackProblem[] = [];
  * try {
  *   loadRuleSet([{ instrument: "my-pack", limbs: [], rules: [{ name: "my-order" }] }], FACT_DEFINITIONS);
@@ -35,7 +35,7 @@ export interface RulePackProblem {
  *
  * @example
  * ```ts
- * import { RulePackError, loadRuleSet, FACT_DEFINITIONS } from "protective-orders";
+ * import { RulePackError, loadRuleSet, FACT_DEFINITIONS } from "protective-orders/rule-authoring";
  * try {
  *   loadRuleSet([{ instrument: "x", limbs: [], rules: [] , extra: 1 }], FACT_DEFINITIONS);
  * } catch (error) {
@@ -57,7 +57,7 @@ export class RulePackError extends Error {
  *
  * @example
  * ```ts
- * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type RuleSet } from "protective-orders";
+ * import { BUNDLED_RULE_PACKS, FACT_DEFINITIONS, loadRuleSet, type RuleSet } from "protective-orders/rule-authoring";
  * const ruleSet: RuleSet = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS);
  * ruleSet.limbs.get("spa-2019.s1(1)(a)")?.label; // "It appears the defendant has carried out acts associated with stalking"
  * ```
@@ -81,7 +81,7 @@ const NUMBER_OPERATORS = new Set(["lessThan", "lessThanInclusive", "greaterThan"
  *
  * @example
  * ```ts
- * import { loadRuleSet, BUNDLED_RULE_PACKS, FACT_DEFINITIONS } from "protective-orders";
+ * import { loadRuleSet, BUNDLED_RULE_PACKS, FACT_DEFINITIONS } from "protective-orders/rule-authoring";
  * const ruleSet = loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS);
  * ruleSet.rules.length > 0; // true
  * ```

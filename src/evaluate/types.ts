@@ -66,7 +66,8 @@ export type Outcome = "available" | "not-available" | "needs-information";
  *
  * @example
  * ```ts
- * import { lawStatusOn, type LawStatus } from "protective-orders";
+ * import { type LawStatus } from "protective-orders";
+ * import { lawStatusOn } from "protective-orders/rule-authoring";
  * const status: LawStatus = lawStatusOn({ from: "2020-01-20" }, "2019-12-31"); // "not-yet-in-force"
  * ```
  */

@@ -28,7 +28,7 @@ function normaliseAuthority(name: string): string {
  *
  * @example
  * ```ts
- * import { domesticAbuseProtectionPilotInForce } from "protective-orders";
+ * import { domesticAbuseProtectionPilotInForce } from "protective-orders/rule-authoring";
  * domesticAbuseProtectionPilotInForce({ id: "c", policeForceArea: "cleveland" }, "2025-06-01"); // true
  * domesticAbuseProtectionPilotInForce({ id: "c", policeForceArea: "kent" }, "2025-06-01"); // false
  * domesticAbuseProtectionPilotInForce({ id: "c", policeForceArea: "kent" }, "2026-06-01"); // undefined

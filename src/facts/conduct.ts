@@ -14,7 +14,7 @@ import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
  *
  * @example
  * ```ts
- * import { incidentKindIsListedStalkingAct } from "protective-orders";
+ * import { incidentKindIsListedStalkingAct } from "protective-orders/rule-authoring";
  * incidentKindIsListedStalkingAct("loitering"); // true
  * incidentKindIsListedStalkingAct("contacting"); // undefined (needs an unwelcome basis)
  * incidentKindIsListedStalkingAct("entering-premises"); // undefined (not in the E&W list)
@@ -58,7 +58,7 @@ function countsWhenUnwelcome(kind: IncidentKind): boolean {
  *
  * @example
  * ```ts
- * import { stalkingActBasis } from "protective-orders";
+ * import { stalkingActBasis } from "protective-orders/rule-authoring";
  * stalkingActBasis({ kind: "contacting" }); // undefined
  * stalkingActBasis({ kind: "contacting", suspectKnewOrOughtToKnowUnwelcome: true }); // { associated: true, basis: "unwelcome-act" }
  * stalkingActBasis({ kind: "entering-premises", associatedWithStalking: true }); // { associated: true, basis: "assessor-judgement" }
@@ -105,7 +105,7 @@ function countStalkingActs(incidents: readonly Incident[]): { acts: number; unkn
  *
  * @example
  * ```ts
- * import { hasCarriedOutActsAssociatedWithStalking } from "protective-orders";
+ * import { hasCarriedOutActsAssociatedWithStalking } from "protective-orders/rule-authoring";
  * hasCarriedOutActsAssociatedWithStalking({ id: "c", incidents: [{ kind: "following", place: "abroad" }] }); // true
  * hasCarriedOutActsAssociatedWithStalking({ id: "c", incidents: [] }); // false
  * hasCarriedOutActsAssociatedWithStalking({ id: "c" }); // undefined
@@ -124,7 +124,7 @@ export function hasCarriedOutActsAssociatedWithStalking(facts: CaseFacts): boole
  *
  * @example
  * ```ts
- * import { singleActCaveat } from "protective-orders";
+ * import { singleActCaveat } from "protective-orders/rule-authoring";
  * singleActCaveat({ id: "c", incidents: [{ kind: "following" }] }); // "spa-2019:one-act"
  * ```
  */
@@ -138,7 +138,7 @@ export function singleActCaveat(facts: CaseFacts): string | undefined {
  *
  * @example
  * ```ts
- * import { isCourseOfConduct } from "protective-orders";
+ * import { isCourseOfConduct } from "protective-orders/rule-authoring";
  * isCourseOfConduct({ id: "c", incidents: [{ kind: "contacting" }, { kind: "following" }] }); // true
  * ```
  */
@@ -153,7 +153,7 @@ export function isCourseOfConduct(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { hasUsedOrThreatenedViolence } from "protective-orders";
+ * import { hasUsedOrThreatenedViolence } from "protective-orders/rule-authoring";
  * hasUsedOrThreatenedViolence({ id: "c", incidents: [{ kind: "threats-of-violence" }] }); // true
  * ```
  */
@@ -170,7 +170,7 @@ export function hasUsedOrThreatenedViolence(facts: CaseFacts): boolean | undefin
  *
  * @example
  * ```ts
- * import { hasBehavedAbusively } from "protective-orders";
+ * import { hasBehavedAbusively } from "protective-orders/rule-authoring";
  * hasBehavedAbusively({ id: "c", incidents: [{ kind: "monitoring-electronic-communications" }] }); // true
  * ```
  */

@@ -6,7 +6,7 @@ import type { IsoDate } from "../model/iso-date.js";
  *
  * @example
  * ```ts
- * import { FACT_DEFINITIONS, type FactValue } from "protective-orders";
+ * import { FACT_DEFINITIONS, type FactValue } from "protective-orders/rule-authoring";
  * const jurisdiction = FACT_DEFINITIONS.find((f) => f.id === "case.jurisdiction");
  * const value: FactValue | undefined = jurisdiction?.derive({ id: "c", jurisdiction: "england-and-wales" }, "2025-06-01");
  * value; // "england-and-wales"
@@ -21,7 +21,7 @@ export type FactValue = string | number | boolean;
  *
  * @example
  * ```ts
- * import type { FactDefinition } from "protective-orders";
+ * import type { FactDefinition } from "protective-orders/rule-authoring";
  * const riskOngoing: FactDefinition = {
  *   id: "risk.ongoing",
  *   type: "boolean",

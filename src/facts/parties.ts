@@ -7,7 +7,7 @@ import type { IsoDate } from "../model/iso-date.js";
  *
  * @example
  * ```ts
- * import { ageOf } from "protective-orders";
+ * import { ageOf } from "protective-orders/rule-authoring";
  * ageOf({ dateOfBirth: "2010-01-01" }, "2025-12-31"); // 15
  * ```
  */
@@ -22,7 +22,7 @@ export function ageOf(person: Person | undefined, asOf: IsoDate): number | undef
  *
  * @example
  * ```ts
- * import { victimOf } from "protective-orders";
+ * import { victimOf } from "protective-orders/rule-authoring";
  * victimOf({ id: "c", personsToProtect: [{ id: "p1", role: "connected-person" }, { id: "v", role: "victim" }] })?.id; // "v"
  * ```
  */
@@ -41,7 +41,7 @@ function atLeast(age: number | undefined, years: number): boolean | undefined {
  *
  * @example
  * ```ts
- * import { suspectIsAdult } from "protective-orders";
+ * import { suspectIsAdult } from "protective-orders/rule-authoring";
  * suspectIsAdult({ id: "c", suspect: { dateOfBirth: "2010-03-01" } }, "2025-06-01"); // false
  * ```
  */
@@ -54,7 +54,7 @@ export function suspectIsAdult(facts: CaseFacts, asOf: IsoDate): boolean | undef
  *
  * @example
  * ```ts
- * import { suspectIsAged16OrOver } from "protective-orders";
+ * import { suspectIsAged16OrOver } from "protective-orders/rule-authoring";
  * suspectIsAged16OrOver({ id: "c", suspect: { age: 16 } }, "2025-06-01"); // true
  * ```
  */
@@ -67,7 +67,7 @@ export function suspectIsAged16OrOver(facts: CaseFacts, asOf: IsoDate): boolean 
  *
  * @example
  * ```ts
- * import { victimIsAged16OrOver } from "protective-orders";
+ * import { victimIsAged16OrOver } from "protective-orders/rule-authoring";
  * victimIsAged16OrOver({ id: "c", personsToProtect: [{ role: "victim", age: 15 }] }, "2025-06-01"); // false
  * ```
  */

@@ -34,7 +34,7 @@ const boolean = "boolean" as const;
  *
  * @example
  * ```ts
- * import { FACT_DEFINITIONS } from "protective-orders";
+ * import { FACT_DEFINITIONS } from "protective-orders/rule-authoring";
  * FACT_DEFINITIONS.find((f) => f.id === "risk.ongoing")?.question;
  * ```
  */

@@ -10,7 +10,7 @@ import type { IsoDate } from "../model/iso-date.js";
  *
  * @example
  * ```ts
- * import { RELATIONSHIP_IMPLICATIONS } from "protective-orders";
+ * import { RELATIONSHIP_IMPLICATIONS } from "protective-orders/rule-authoring";
  * RELATIONSHIP_IMPLICATIONS.implications.map((i) => i.id).includes("cohabitants-are-in-an-intimate-personal-relationship"); // true
  * ```
  */
@@ -59,7 +59,7 @@ function livedTogetherAsACouple(relationship: Relationship | undefined): boolean
  *
  * @example
  * ```ts
- * import { relationshipSummaryReading } from "protective-orders";
+ * import { relationshipSummaryReading } from "protective-orders/rule-authoring";
  * relationshipSummaryReading({ id: "c", relationship: { summary: "ex-partner", allConnectionsRecorded: true } }); // "summary-implies-intimate"
  * relationshipSummaryReading({ id: "c", relationship: { summary: "stranger" } }); // undefined
  * ```
@@ -90,7 +90,7 @@ export function relationshipSummaryReading(
  *
  * @example
  * ```ts
- * import { areOrWereMarried } from "protective-orders";
+ * import { areOrWereMarried } from "protective-orders/rule-authoring";
  * areOrWereMarried({ id: "c", relationship: { marriage: { status: "former" } } }); // true
  * areOrWereMarried({ id: "c" }); // undefined (unknown)
  * ```
@@ -104,7 +104,7 @@ export function areOrWereMarried(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { areOrWereCivilPartners } from "protective-orders";
+ * import { areOrWereCivilPartners } from "protective-orders/rule-authoring";
  * areOrWereCivilPartners({ id: "c", relationship: { civilPartnership: { status: "current" } } }); // true
  * ```
  */
@@ -117,7 +117,7 @@ export function areOrWereCivilPartners(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { areOrWereCohabitants } from "protective-orders";
+ * import { areOrWereCohabitants } from "protective-orders/rule-authoring";
  * areOrWereCohabitants({ id: "c", relationship: { cohabitation: { status: "never" } } }); // false
  * ```
  */
@@ -131,7 +131,7 @@ export function areOrWereCohabitants(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { sharedHouseholdNotMerelyAsLodger } from "protective-orders";
+ * import { sharedHouseholdNotMerelyAsLodger } from "protective-orders/rule-authoring";
  * sharedHouseholdNotMerelyAsLodger({ id: "c", relationship: { sameHousehold: { status: "former", merelyAs: "lodger" } } }); // false
  * ```
  */
@@ -150,7 +150,7 @@ export function sharedHouseholdNotMerelyAsLodger(facts: CaseFacts): boolean | un
  *
  * @example
  * ```ts
- * import { areRelatives } from "protective-orders";
+ * import { areRelatives } from "protective-orders/rule-authoring";
  * areRelatives({ id: "c", relationship: { relatives: true } }); // true
  * areRelatives({ id: "c", relationship: { summary: "family", allConnectionsRecorded: true } }); // undefined
  * ```
@@ -166,7 +166,7 @@ export function areRelatives(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { haveAgreedToMarry } from "protective-orders";
+ * import { haveAgreedToMarry } from "protective-orders/rule-authoring";
  * haveAgreedToMarry({ id: "c", relationship: { agreementToMarry: { status: "ended", endedOn: "2019-01-01" } } }); // true
  * ```
  */
@@ -183,7 +183,7 @@ export function haveAgreedToMarry(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { lastDayOfAgreementToMarryPeriod } from "protective-orders";
+ * import { lastDayOfAgreementToMarryPeriod } from "protective-orders/rule-authoring";
  * lastDayOfAgreementToMarryPeriod("2020-06-01"); // "2023-05-31"
  * lastDayOfAgreementToMarryPeriod("2021-03-01"); // "2024-02-29"
  * ```
@@ -206,7 +206,7 @@ export function lastDayOfAgreementToMarryPeriod(endedOn: IsoDate): IsoDate {
  *
  * @example
  * ```ts
- * import { agreementToMarryWithinThreeYears } from "protective-orders";
+ * import { agreementToMarryWithinThreeYears } from "protective-orders/rule-authoring";
  * const facts = { id: "c", relationship: { agreementToMarry: { status: "ended" as const, endedOn: "2020-06-01" } } };
  * agreementToMarryWithinThreeYears(facts, "2023-05-31"); // true
  * agreementToMarryWithinThreeYears(facts, "2023-06-01"); // false
@@ -225,7 +225,7 @@ export function agreementToMarryWithinThreeYears(facts: CaseFacts, asOf: IsoDate
  *
  * @example
  * ```ts
- * import { haveCivilPartnershipAgreement } from "protective-orders";
+ * import { haveCivilPartnershipAgreement } from "protective-orders/rule-authoring";
  * haveCivilPartnershipAgreement({ id: "c", relationship: { allConnectionsRecorded: true } }); // false
  * ```
  */
@@ -245,7 +245,7 @@ export function haveCivilPartnershipAgreement(facts: CaseFacts): boolean | undef
  *
  * @example
  * ```ts
- * import { hadIntimateRelationshipOfSignificantDuration } from "protective-orders";
+ * import { hadIntimateRelationshipOfSignificantDuration } from "protective-orders/rule-authoring";
  * hadIntimateRelationshipOfSignificantDuration({ id: "c", relationship: { intimateRelationship: { status: "former", significantDuration: false } } }); // false
  * hadIntimateRelationshipOfSignificantDuration({ id: "c", relationship: { summary: "ex-partner", allConnectionsRecorded: true } }); // undefined
  * ```
@@ -269,7 +269,7 @@ export function hadIntimateRelationshipOfSignificantDuration(facts: CaseFacts): 
  *
  * @example
  * ```ts
- * import { areOrWereInIntimateRelationship } from "protective-orders";
+ * import { areOrWereInIntimateRelationship } from "protective-orders/rule-authoring";
  * areOrWereInIntimateRelationship({ id: "c", relationship: { intimateRelationship: { status: "former", significantDuration: false } } }); // true
  * areOrWereInIntimateRelationship({ id: "c", relationship: { cohabitation: { status: "former" }, allConnectionsRecorded: true } }); // true
  * areOrWereInIntimateRelationship({ id: "c", relationship: { summary: "ex-partner", allConnectionsRecorded: true } }); // true
@@ -289,7 +289,7 @@ export function areOrWereInIntimateRelationship(facts: CaseFacts): boolean | und
  *
  * @example
  * ```ts
- * import { areParentsOfSameChild } from "protective-orders";
+ * import { areParentsOfSameChild } from "protective-orders/rule-authoring";
  * areParentsOfSameChild({ id: "c", relationship: { parentsOfSameChild: true } }); // true
  * ```
  */
@@ -302,7 +302,7 @@ export function areParentsOfSameChild(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { arePartiesToSameFamilyProceedings } from "protective-orders";
+ * import { arePartiesToSameFamilyProceedings } from "protective-orders/rule-authoring";
  * arePartiesToSameFamilyProceedings({ id: "c" }); // undefined (unknown)
  * ```
  */

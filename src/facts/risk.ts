@@ -7,7 +7,7 @@ import type { IsoDate } from "../model/iso-date.js";
  *
  * @example
  * ```ts
- * import { posesRiskOfHarm } from "protective-orders";
+ * import { posesRiskOfHarm } from "protective-orders/rule-authoring";
  * posesRiskOfHarm({ id: "c", risk: { psychologicalHarm: true } }); // true
  * posesRiskOfHarm({ id: "c", risk: { physicalHarm: false } }); // undefined
  * ```
@@ -25,7 +25,7 @@ export function posesRiskOfHarm(facts: CaseFacts): boolean | undefined {
  *
  * @example
  * ```ts
- * import { riskIsOngoing } from "protective-orders";
+ * import { riskIsOngoing } from "protective-orders/rule-authoring";
  * riskIsOngoing({ id: "c", risk: { ongoing: false } }); // false
  * ```
  */
@@ -49,7 +49,7 @@ function bailInForce(bail: { from?: string | undefined; to?: string | undefined 
  *
  * @example
  * ```ts
- * import { otherProtectionIsAdequate } from "protective-orders";
+ * import { otherProtectionIsAdequate } from "protective-orders/rule-authoring";
  * otherProtectionIsAdequate({ id: "c", protection: { bailConditions: [{ to: "2025-01-31" }], adequate: true } }, "2025-03-01"); // false
  * otherProtectionIsAdequate({ id: "c", protection: {} }, "2025-03-01"); // false
  * ```

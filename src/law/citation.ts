@@ -20,7 +20,8 @@ export type Confidence = "V1" | "V2" | "INF" | "UNVERIFIED";
  *
  * @example
  * ```ts
- * import { lawStatusOn, type InForcePeriod } from "protective-orders";
+ * import { type InForcePeriod } from "protective-orders";
+ * import { lawStatusOn } from "protective-orders/rule-authoring";
  * const spa2019: InForcePeriod = { from: "2020-01-20" };
  * lawStatusOn(spa2019, "2025-06-01"); // "in-force"
  * ```

@@ -12,7 +12,7 @@ import stalkingProtectionAct2019 from "./stalking-protection-act-2019/rules.json
  *
  * @example
  * ```ts
- * import { BUNDLED_RULE_PACKS } from "protective-orders";
+ * import { BUNDLED_RULE_PACKS } from "protective-orders/rule-authoring";
  * BUNDLED_RULE_PACKS.length; // 7
  * ```
  */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { IsoDateSchema, isRealCalendarDate } from "./iso-date.js";
+import { emptyRecord, PLAIN_DATA_PROTOTYPE, plainDataCopy, toPlainRecords } from "./plain-data.js";
 
 /** What a fast parser returns when it cannot vouch for the input: the caller falls back to zod. */
 export const NOT_PARSED: unique symbol = Symbol("not parsed");
@@ -20,6 +21,10 @@ type Reader = (input: unknown) => unknown;
  * and on "don't know" the caller runs zod, which finds and words every problem. A differential
  * property test (tests/model/fast-parser.test.ts) holds it to zod's answers. Parts of a schema it
  * does not understand (any kind or check not handled below) are handed to zod itself.
+ *
+ * What it builds has no `Object.prototype` in its chain (see `emptyRecord`), so a polluted
+ * `Object.prototype` cannot be read through an absent field. It never loops: it reads no deeper
+ * than the schema, so a cycle or a shared part costs what the schema's depth allows.
  *
  * With `copy: false` it only checks, and returns the input itself when valid: for values that no
  * one else holds and that are plain data by construction (fresh from `JSON.parse`, as in the CLI),
@@ -73,8 +78,10 @@ function definitionOf(schema: z.ZodType): SchemaDefinition {
 function zodReader(schema: z.ZodType, copy: boolean): Reader {
   if (!copy) return () => NOT_PARSED;
   return (input) => {
-    const result = schema.safeParse(ownDataCopy(input));
-    return result.success ? result.data : NOT_PARSED;
+    const { copy: data, problems } = plainDataCopy(input);
+    if (problems.length > 0) return NOT_PARSED;
+    const result = schema.safeParse(data);
+    return result.success ? toPlainRecords(result.data) : NOT_PARSED;
   };
 }
 
@@ -193,7 +200,7 @@ function objectReader(
     return (v) => {
       if (typeof v !== "object" || v === null || Array.isArray(v)) return NOT_PARSED;
       const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) return NOT_PARSED;
+      if (proto !== Object.prototype && proto !== null && proto !== PLAIN_DATA_PROTOTYPE) return NOT_PARSED;
       for (const key in v) {
         const read = readerByKey.get(key);
         if (read === undefined || !Object.hasOwn(v, key)) return NOT_PARSED;
@@ -206,7 +213,7 @@ function objectReader(
   return (v) => {
     if (typeof v !== "object" || v === null) return NOT_PARSED;
     const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return NOT_PARSED;
+    if (proto !== Object.prototype && proto !== null && proto !== PLAIN_DATA_PROTOTYPE) return NOT_PARSED;
     // Own enumerable keys: exactly the keys a copy of the input's own data would have.
     const given = Object.keys(v);
     const at: number[] = new Array(given.length);
@@ -231,7 +238,7 @@ function objectReader(
         at[k + 1] = i;
       }
     }
-    const out: Record<string, unknown> = {};
+    const out = emptyRecord();
     for (const i of at) {
       const key = keys[i]!;
       const value = readers[i]!((v as Record<string, unknown>)[key]);
@@ -240,18 +247,4 @@ function objectReader(
     }
     return out;
   };
-}
-
-/**
- * A copy of a value's own data only (own enumerable properties, arrays as arrays), so nothing
- * inherited through a prototype, however polluted, can become a fact.
- */
-export function ownDataCopy(value: unknown, depth = 0): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  if (depth > 64) return "(nested too deeply)";
-  if (Array.isArray(value)) return value.map((item) => ownDataCopy(item, depth + 1));
-  const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value))
-    copy[key] = ownDataCopy((value as Record<string, unknown>)[key], depth + 1);
-  return copy;
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type CaseFacts, CaseFactsSchema } from "./case-facts.js";
-import { compileFastParser, NOT_PARSED, ownDataCopy } from "./compile-fast-parser.js";
+import { compileFastParser } from "./compile-fast-parser.js";
+import { MAX_PROBLEMS_LISTED, parsePlainData, problemsFrom } from "./parse-plain-data.js";
 
 // Valid input is read in one pass; anything else goes to zod, which words every problem.
 const readValidCaseFacts = compileFastParser(CaseFactsSchema);
@@ -36,47 +37,6 @@ export type ParseResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly problems: readonly InputProblem[] };
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node: unknown = input;
-  for (const key of path) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-function describeExpected(issue: z.core.$ZodIssue, input: unknown): string {
-  switch (issue.code) {
-    case "invalid_type":
-      return valueAt(input, issue.path) === undefined
-        ? `required: expected ${issue.expected}`
-        : `expected ${issue.expected}`;
-    case "invalid_value":
-      return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
-    case "too_small":
-      return issue.origin === "array"
-        ? `expected at least ${issue.minimum} item(s)`
-        : issue.origin === "string"
-          ? "expected a non-empty text"
-          : `expected at least ${issue.minimum}`;
-    case "too_big":
-      return issue.origin === "array"
-        ? `expected at most ${issue.maximum} item(s)`
-        : issue.origin === "string"
-          ? `expected at most ${issue.maximum} characters`
-          : `expected at most ${issue.maximum}`;
-    case "invalid_union":
-      return "does not match any allowed form";
-    case "invalid_format":
-    case "custom":
-      return issue.message;
-    default:
-      return issue.message;
-  }
-}
-
 /**
  * Turns zod issues into plain-English problems that name the path and what was expected, never
  * the value given (case data is sensitive personal data).
@@ -89,14 +49,7 @@ function describeExpected(issue: z.core.$ZodIssue, input: unknown): string {
  * ```
  */
 export function problemsFromZodError(error: z.ZodError, input?: unknown): InputProblem[] {
-  const problems = error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
-    path: issue.path.map((p) => String(p)).join("."),
-    message: describeExpected(issue, input),
-  }));
-  if (error.issues.length > MAX_PROBLEMS) {
-    problems.push({ path: "", message: `…and ${error.issues.length - MAX_PROBLEMS} more problems` });
-  }
-  return problems;
+  return problemsFrom(error.issues, input, []);
 }
 
 /**
@@ -109,12 +62,19 @@ export function problemsFromZodError(error: z.ZodError, input?: unknown): InputP
  * result.success === false && result.problems.length === MAX_PROBLEMS + 1; // true
  * ```
  */
-export const MAX_PROBLEMS = 100;
+export const MAX_PROBLEMS = MAX_PROBLEMS_LISTED;
 
 /**
  * Validates untrusted input as case facts. Never throws: returns the parsed facts, or every
  * problem with its path and a plain-English message. Unknown keys (including `__proto__` and
- * `constructor`) are problems, not properties, so nothing can be polluted.
+ * `constructor`) are problems, not properties, so nothing can be polluted; an unknown key is named
+ * only when it is short and identifier-like, otherwise it is "an unrecognised key" with its position.
+ *
+ * Only the input's own plain data is read: objects (with `Object.prototype` or a null prototype),
+ * arrays, strings, numbers and booleans. A cycle, or a `Map`, `Set`, `Date`, class instance or
+ * function where data is expected, is a problem at its path; a part shared between two places is
+ * read once (linear time). The parsed facts are built on objects with no `Object.prototype` behind
+ * them, so a polluted `Object.prototype` in the host process never becomes a fact.
  *
  * @example
  * ```ts
@@ -124,14 +84,5 @@ export const MAX_PROBLEMS = 100;
  * ```
  */
 export function parseCaseFacts(input: unknown): ParseResult<CaseFacts> {
-  const fast = readValidCaseFacts(input);
-  if (fast !== NOT_PARSED) return { success: true, data: fast };
-  try {
-    const result = CaseFactsSchema.safeParse(ownDataCopy(input));
-    if (result.success) return { success: true, data: result.data };
-    return { success: false, problems: problemsFromZodError(result.error, input) };
-  } catch {
-    // A hostile input (a getter that throws, a cyclic proxy, stack exhaustion) must not crash the caller.
-    return { success: false, problems: [{ path: "", message: "could not be read as case facts" }] };
-  }
+  return parsePlainData(CaseFactsSchema, readValidCaseFacts, input, "could not be read as case facts");
 }

@@ -1,6 +1,7 @@
 import type { CaseFacts } from "../model/case-facts.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
+import { escapeMarkdown, escapeText, oneLine as line, ownField } from "./escape.js";
 
 /**
  * Options for {@link challengeSummary}.
@@ -36,10 +37,36 @@ function forceName(id: string | undefined): string {
   return POLICE_FORCES.find((f) => f.id === id)?.name ?? "the force";
 }
 
+/** The name of the victim (or the first person to protect) and of the suspect, from the caller's facts. */
+function namesFrom(facts: CaseFacts | undefined): {
+  victim?: string | undefined;
+  suspect?: string | undefined;
+} {
+  // Both fields always set: an absent one would read through to Object.prototype.
+  if (typeof facts !== "object" || facts === null) return { victim: undefined, suspect: undefined };
+  // Own data only: a name inherited from a polluted Object.prototype is nobody's name.
+  const persons = ownField(facts, "personsToProtect");
+  const list = Array.isArray(persons) ? persons : [];
+  const nameOf = (person: unknown): string | undefined => {
+    if (typeof person !== "object" || person === null) return undefined;
+    const name = ownField(person as { name?: unknown }, "name");
+    return typeof name === "string" ? name : undefined;
+  };
+  const victim =
+    nameOf(list.find((p) => typeof p === "object" && p !== null && ownField(p, "role") === "victim")) ??
+    nameOf(list[0]);
+  const suspect = nameOf(ownField(facts, "suspect"));
+  return { victim, suspect };
+}
+
 /**
  * A challenge summary for an advocate: what was decided, which reasons do not hold and why, what
  * the Act requires, and what to ask the force to reconsider. By default it names no one; pass the
  * case facts to name the victim and suspect. It uses only what the caller passed in.
+ *
+ * Every value from the case (the id, dates, the names) is escaped: in text it stays on its line
+ * (a newline shows as `\n`); in Markdown it also cannot open a heading, emphasis, a link, an image
+ * or raw HTML (`&`, `<`, `>` become entities, so no `<script>` and no `javascript:` link).
  *
  * @example
  * ```ts
@@ -52,24 +79,27 @@ function forceName(id: string | undefined): string {
  * ```
  */
 export function challengeSummary(review: DeclineReview, options: ChallengeSummaryOptions = {}): string {
-  const md = options.format === "markdown";
-  const victim =
-    options.facts?.personsToProtect?.find((p) => p.role === "victim")?.name ??
-    options.facts?.personsToProtect?.[0]?.name;
-  const suspect = options.facts?.suspect?.name;
+  const md = ownField(options, "format") === "markdown";
+  const esc = md ? escapeMarkdown : escapeText;
+  const names = namesFrom(ownField(options, "facts"));
+  const victim = names.victim ? esc(names.victim) : undefined;
+  const suspect = names.suspect ? esc(names.suspect) : undefined;
   const who = victim ? `${victim}'s` : "the victim's";
   const out: string[] = [];
   const h = (text: string) => out.push(md ? `### ${text}` : text.toUpperCase());
   out.push(
     md
-      ? `## Request for review: declined SPO request (case ${review.caseId})`
-      : `REQUEST FOR REVIEW: DECLINED SPO REQUEST (case ${review.caseId})`,
+      ? `## Request for review: declined SPO request (case ${esc(String(review.caseId))})`
+      : `REQUEST FOR REVIEW: DECLINED SPO REQUEST (case ${esc(String(review.caseId))})`,
   );
   out.push("");
   h("What was decided");
-  const force = forceName(review.decision.decidingForce);
-  const when = review.decision.decidedOn ? ` on ${review.decision.decidedOn}` : "";
-  const asked = review.decision.requestedOn ? `, requested on ${review.decision.requestedOn}` : "";
+  const decidingForce = ownField(review.decision, "decidingForce");
+  const decidedOn = ownField(review.decision, "decidedOn");
+  const requestedOn = ownField(review.decision, "requestedOn");
+  const force = forceName(decidingForce);
+  const when = decidedOn ? ` on ${esc(String(decidedOn))}` : "";
+  const asked = requestedOn ? `, requested on ${esc(String(requestedOn))}` : "";
   out.push(
     `${force} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`,
   );
@@ -78,15 +108,17 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
   out.push("");
   h("The reasons given");
   for (const finding of review.findings) {
-    const classified = finding.classifiedAs ? ` (read as: ${finding.classifiedAs})` : "";
-    const cites = finding.citations.map((c) => (md ? `[${c.title}](${c.url})` : c.title)).join("; ");
+    const classifiedAs = ownField(finding, "classifiedAs");
+    const onTheFacts = ownField(finding, "onTheFacts");
+    const classified = classifiedAs ? ` (read as: ${line(classifiedAs)})` : "";
+    const cites = line(finding.citations.map((c) => (md ? `[${c.title}](${c.url})` : c.title)).join("; "));
     const flag = finding.unverified
       ? md
         ? " _(rests on an unverified point)_"
         : " (rests on an unverified point)"
       : "";
     out.push(
-      `${md ? "- " : "- "}"${finding.label}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${finding.why}${finding.onTheFacts ? ` On the facts: ${finding.onTheFacts}` : ""} (${cites})`,
+      `${md ? "- " : "- "}"${line(finding.label)}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${line(finding.why)}${onTheFacts ? ` On the facts: ${line(onTheFacts)}` : ""} (${cites})`,
     );
   }
   out.push("");
@@ -95,7 +127,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
     "Under the Stalking Protection Act 2019 s.1(1), a chief officer may apply if it appears that (a) the person has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) there is reasonable cause to believe the order is necessary to protect that person. No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).",
   );
   out.push(
-    `On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${review.asOf}).`,
+    `On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${esc(String(review.asOf))}).`,
   );
   out.push("");
   h("What to ask the force to reconsider");
@@ -110,18 +142,19 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
     out.push("- No reason given is flagged; ask only for the facts still missing, if any.");
   for (const finding of notHolding) {
     if (finding.finding === "misdirected") {
+      const referTo = ownField(finding, "referTo");
       out.push(
-        `- Refer the request${finding.referTo?.length ? ` to ${finding.referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one he is in or coming to"} rather than closing it.`,
+        `- Refer the request${referTo?.length ? ` to ${referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one he is in or coming to"} rather than closing it.`,
       );
     } else {
       out.push(
-        `- Reconsider without relying on "${finding.label}": ${finding.finding === "questionable" ? "it is doubtful as a reason on its own" : "it does not hold"}.`,
+        `- Reconsider without relying on "${line(finding.label)}": ${finding.finding === "questionable" ? "it is doubtful as a reason on its own" : "it does not hold"}.`,
       );
     }
   }
-  for (const q of review.questions) out.push(`- Record and consider: ${q.question}`);
+  for (const q of review.questions) out.push(`- Record and consider: ${line(q.question)}`);
   out.push("");
-  out.push(review.verdictText);
+  out.push(line(review.verdictText));
   out.push(
     md
       ? "\n_This is a prompt for review, not legal advice._"

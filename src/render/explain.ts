@@ -1,5 +1,6 @@
 import type { Assessment } from "../assess/assessment.js";
 import type { ConditionCheck, Outcome, RuleEvaluation, Truth } from "../evaluate/types.js";
+import { escapeMarkdown, escapeText, oneLine as line, ownField } from "./escape.js";
 
 /**
  * Options for {@link explain}.
@@ -26,17 +27,20 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
 const MARK: Record<Truth, string> = { holds: "[x]", fails: "[ ]", unknown: "[?]" };
 const MD_MARK: Record<Truth, string> = { holds: "✅", fails: "❌", unknown: "❓" };
 
-function value(v: unknown): string {
-  if (Array.isArray(v)) return v.map(value).join(" or ");
+/** A fact's value, escaped: it may come from the case. */
+function value(v: unknown, md: boolean): string {
+  if (Array.isArray(v)) return v.map((x) => value(x, md)).join(" or ");
   if (typeof v === "boolean") return v ? "yes" : "no";
-  return String(v);
+  return md ? escapeMarkdown(String(v)) : escapeText(String(v));
 }
 
-function describeFact(check: Extract<ConditionCheck, { type: "fact" }>): string {
-  const actual = check.known ? value(check.actual) : "unknown";
+function describeFact(check: Extract<ConditionCheck, { type: "fact" }>, md: boolean): string {
+  const actual = check.known ? value(check.actual, md) : "unknown";
   const want =
-    check.operator === "equal" ? value(check.expected) : `${check.operator} ${value(check.expected)}`;
-  return `${check.label}: ${actual} (needs ${want})`;
+    check.operator === "equal"
+      ? value(check.expected, md)
+      : `${line(check.operator)} ${value(check.expected, md)}`;
+  return `${line(check.label)}: ${actual} (needs ${want})`;
 }
 
 function lines(check: ConditionCheck, depth: number, md: boolean, out: string[]): void {
@@ -47,9 +51,9 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
       const flags = check.unverified ? (md ? " **UNVERIFIED**" : " [UNVERIFIED]") : "";
       const law = check.lawStatus === "in-force" ? "" : ` (${check.lawStatus.replace(/-/g, " ")})`;
       const cite = md
-        ? `[${check.citation.title}](${check.citation.url})`
-        : `${check.citation.title} <${check.citation.url}>`;
-      out.push(`${bullet}${check.label}: ${cite}${law}${flags}`);
+        ? `[${line(check.citation.title)}](${line(check.citation.url)})`
+        : `${line(check.citation.title)} <${line(check.citation.url)}>`;
+      out.push(`${bullet}${line(check.label)}: ${cite}${law}${flags}`);
       const inner = check.condition;
       // A limb wrapping a single group shows the group's members directly beneath it.
       if ((inner.type === "all" || inner.type === "any") && inner.conditions.length > 0) {
@@ -65,8 +69,9 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
       return;
     }
     case "fact": {
-      const caveat = check.caveat ? ` — caveat: ${check.caveat.title} is UNVERIFIED` : "";
-      out.push(`${bullet}${describeFact(check)}${caveat}`);
+      const caveatCitation = ownField(check, "caveat");
+      const caveat = caveatCitation ? ` — caveat: ${line(caveatCitation.title)} is UNVERIFIED` : "";
+      out.push(`${bullet}${describeFact(check, md)}${caveat}`);
       return;
     }
     case "not":
@@ -85,20 +90,22 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
       ? " — rests on an **unverified** point"
       : " — rests on an UNVERIFIED point"
     : "";
-  const cite = md ? `[${order.citation.title}](${order.citation.url})` : order.citation.title;
+  const cite = md
+    ? `[${line(order.citation.title)}](${line(order.citation.url)})`
+    : line(order.citation.title);
   out.push(
     md
-      ? `### ${order.label}: ${OUTCOME_WORDS[order.outcome]}${flag}`
-      : `${order.label}: ${OUTCOME_WORDS[order.outcome]}${flag}`,
+      ? `### ${line(order.label)}: ${OUTCOME_WORDS[order.outcome]}${flag}`
+      : `${line(order.label)}: ${OUTCOME_WORDS[order.outcome]}${flag}`,
   );
   out.push(
     md
       ? `Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`
       : `  Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`,
   );
-  for (const note of order.notes) out.push(md ? `> ${note}` : `  Note: ${note}`);
+  for (const note of order.notes) out.push(md ? `> ${line(note)}` : `  Note: ${line(note)}`);
   if (order.missingFacts.length > 0) {
-    out.push(`${md ? "" : "  "}Missing: ${order.missingFacts.join(", ")}`);
+    out.push(`${md ? "" : "  "}Missing: ${line(order.missingFacts.join(", "))}`);
   }
   if (md) out.push("");
   lines(order.conditions, md ? 0 : 1, md, out);
@@ -111,6 +118,11 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
  * citation, any unverified point flagged, and the questions still open. It uses only the
  * assessment, which carries case ids and derived facts, not names or free text.
  *
+ * Every value from the case (the id, the date, a fact's value) is escaped: in text it stays on
+ * its line (a newline shows as `\n`), in Markdown it also cannot open a heading, emphasis, a link,
+ * an image or raw HTML (`&`, `<`, `>` become entities). The law's own text (labels, notes,
+ * questions, citations, from the rule set) is rendered as written, kept on one line.
+ *
  * @example
  * ```ts
  * import { assess, explain } from "protective-orders";
@@ -119,46 +131,50 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
  * ```
  */
 export function explain(assessment: Assessment, options: ExplainOptions = {}): string {
-  const md = options.format === "markdown";
+  const md = ownField(options, "format") === "markdown";
+  const esc = md ? escapeMarkdown : escapeText;
   const out: string[] = [];
   out.push(
     md
-      ? `## Case ${assessment.caseId}: law as at ${assessment.asOf}`
-      : `Case ${assessment.caseId}: law as at ${assessment.asOf}`,
+      ? `## Case ${esc(String(assessment.caseId))}: law as at ${esc(String(assessment.asOf))}`
+      : `Case ${esc(String(assessment.caseId))}: law as at ${esc(String(assessment.asOf))}`,
   );
   out.push("");
   for (const notice of assessment.notices) {
-    const cites = notice.citations.map((c) => c.title).join("; ");
+    const cites = line(notice.citations.map((c) => c.title).join("; "));
     out.push(
       md
-        ? `> **Note:** ${notice.text}${cites ? ` (${cites})` : ""}`
-        : `NOTE: ${notice.text}${cites ? ` (${cites})` : ""}`,
+        ? `> **Note:** ${line(notice.text)}${cites ? ` (${cites})` : ""}`
+        : `NOTE: ${line(notice.text)}${cites ? ` (${cites})` : ""}`,
     );
   }
   if (assessment.notices.length > 0) out.push("");
   out.push(
     md
-      ? `**Recommendation.** ${assessment.recommendation.summary}`
-      : `RECOMMENDATION: ${assessment.recommendation.summary}`,
+      ? `**Recommendation.** ${line(assessment.recommendation.summary)}`
+      : `RECOMMENDATION: ${line(assessment.recommendation.summary)}`,
   );
   for (const entry of assessment.recommendation.ranked) {
     const status = entry.outcome === "available" ? "available" : "possible, needs information";
-    out.push(`${md ? "- " : "  - "}${entry.label} (${entry.role}, ${status}): ${entry.reason}`);
+    out.push(
+      `${md ? "- " : "  - "}${line(entry.label)} (${line(entry.role)}, ${status}): ${line(entry.reason)}`,
+    );
   }
-  for (const change of assessment.recommendation.whatWouldChange) out.push(`${md ? "- " : "  * "}${change}`);
+  for (const change of assessment.recommendation.whatWouldChange)
+    out.push(`${md ? "- " : "  * "}${line(change)}`);
   out.push("");
   if (assessment.questions.length > 0) {
     out.push(md ? "**Questions to ask, most decisive first:**" : "QUESTIONS TO ASK (most decisive first):");
     assessment.questions.forEach((q, i) => {
-      const settles = q.settles.length > 0 ? ` [settles: ${q.settles.join(", ")}]` : "";
-      out.push(`${md ? `${i + 1}. ` : `  ${i + 1}. `}${q.question}${settles}`);
+      const settles = q.settles.length > 0 ? ` [settles: ${line(q.settles.join(", "))}]` : "";
+      out.push(`${md ? `${i + 1}. ` : `  ${i + 1}. `}${line(q.question)}${settles}`);
     });
     out.push("");
   }
   out.push(md ? "### Orders" : "ORDERS");
   out.push("");
   const orders =
-    options.orders === "open"
+    ownField(options, "orders") === "open"
       ? assessment.orders.filter((o) => o.outcome !== "not-available")
       : assessment.orders;
   for (const order of orders) explainOrder(order, md, out);

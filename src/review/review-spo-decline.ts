@@ -7,9 +7,12 @@ import { otherProtectionIsAdequate } from "../facts/risk.js";
 import { citationFor } from "../law/registry.js";
 import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
+import { compileFastParser } from "../model/compile-fast-parser.js";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
-import { type InputProblem, parseCaseFacts, problemsFromZodError } from "../model/parse-case-facts.js";
+import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
+import { parsePlainData } from "../model/parse-plain-data.js";
+import { ownOption } from "../model/plain-data.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
 import { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
@@ -392,12 +395,14 @@ export function safeReviewSpoDecline(
   | { readonly success: false; readonly problems: readonly InputProblem[] } {
   let read: ReviewOptions;
   try {
-    read = { asOf: options?.asOf };
+    read = { asOf: ownOption(options, "asOf") as IsoDate | undefined };
   } catch {
     return { success: false, problems: [{ path: "options", message: "could not be read" }] };
   }
   return reviewUnsafely(input, decisionInput, read);
 }
+
+const readValidSpoRequest = compileFastParser(SpoRequestSchema);
 
 function reviewUnsafely(
   input: unknown,
@@ -410,19 +415,17 @@ function reviewUnsafely(
   const problems: InputProblem[] = parsed.success ? [] : [...parsed.problems];
   let request: SpoRequest | undefined;
   if (decisionInput !== undefined) {
-    let decision: ReturnType<typeof SpoRequestSchema.safeParse> | undefined;
-    try {
-      decision = SpoRequestSchema.safeParse(decisionInput);
-    } catch {
-      // A hostile input (a getter that throws, a cyclic proxy) must not crash the caller.
-      decision = undefined;
-    }
-    if (decision === undefined)
-      problems.push({ path: "decision", message: "could not be read as a decision" });
-    else if (decision.success) request = decision.data;
+    // Own plain data only, like the case (an inherited decision is no decision).
+    const decision = parsePlainData(
+      SpoRequestSchema,
+      readValidSpoRequest,
+      decisionInput,
+      "could not be read as a decision",
+    );
+    if (decision.success) request = decision.data;
     else
       problems.push(
-        ...problemsFromZodError(decision.error, decisionInput).map((p) => ({
+        ...decision.problems.map((p) => ({
           ...p,
           path: p.path ? `decision.${p.path}` : "decision",
         })),

@@ -11,7 +11,8 @@ import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RULES, OrderKindSchema } from "../../src/index.js";
+import { OrderKindSchema } from "../../src/index.js";
+import { DEFAULT_RULES } from "../../src/rule-authoring.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SITE = join(ROOT, "site");

@@ -12,6 +12,7 @@ const SRC = join(ROOT, "src");
 /** The package's public entry points, as the examples import them. */
 export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   "protective-orders": join(SRC, "index.ts"),
+  "protective-orders/rule-authoring": join(SRC, "rule-authoring.ts"),
   "protective-orders/json-rules-engine": join(SRC, "evaluate/json-rules-engine-adapter.ts"),
   "protective-orders/schema/case-facts.json": join(ROOT, "schema/case-facts.schema.json"),
 };

@@ -4,8 +4,14 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as pkg from "../../src/index.js";
-import { DEFAULT_RULES, getProvision, listProvisions, OrderKindSchema } from "../../src/index.js";
+import * as root from "../../src/index.js";
+import { getProvision, listProvisions, OrderKindSchema } from "../../src/index.js";
+import * as ruleAuthoring from "../../src/rule-authoring.js";
+import { DEFAULT_RULES } from "../../src/rule-authoring.js";
+
+// The generator reads both entry points, as it does from the built package.
+const pkg = { ...root, ...ruleAuthoring };
+
 import { ROOT } from "./examples.js";
 
 type Generator = { legalBasisMarkdown(pkg: unknown, version: string): string };

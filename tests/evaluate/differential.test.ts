@@ -14,19 +14,19 @@ import fc from "fast-check";
 import type { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
 import { AS_OF_FACT, createJsonRulesEngine } from "../../src/evaluate/json-rules-engine-adapter.js";
+import type { LawStatus } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
   compileRuleSet,
   evaluateDerivedFacts,
   FACT_DEFINITIONS,
   type FactValue,
-  type LawStatus,
   type Limb,
   loadRuleSet,
   type Rule,
   type RuleCondition,
   type RuleSet,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 
 // ---------------------------------------------------------------------------------------------------------
 // Calendar helpers written here (not the library's), so the test data does not depend on the code under test.

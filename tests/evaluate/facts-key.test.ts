@@ -5,8 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type EvaluationContext, encodeValue, factsKey } from "../../src/evaluate/evaluate.js";
 import type { FactValue } from "../../src/facts/fact-definition.js";
-import { compileRuleSet, FACT_DEFINITIONS, loadRuleSet } from "../../src/index.js";
 import { BUNDLED_RULE_PACKS } from "../../src/law/rule-packs.js";
+import { compileRuleSet, FACT_DEFINITIONS, loadRuleSet } from "../../src/rule-authoring.js";
 
 function contextOf(values: (FactValue | undefined)[], caveats: (string | undefined)[]): EvaluationContext {
   return {

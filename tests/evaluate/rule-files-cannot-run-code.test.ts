@@ -2,7 +2,7 @@
 // run code. json-rules-engine's JSONPath `path`, its `params` fact lookups and anything like a script
 // are not part of the format, so they are rejected, not evaluated.
 import { describe, expect, it } from "vitest";
-import { FACT_DEFINITIONS, loadRuleSet, RulePackError } from "../../src/index.js";
+import { FACT_DEFINITIONS, loadRuleSet, RulePackError } from "../../src/rule-authoring.js";
 
 function packWith(condition: unknown): unknown {
   return {

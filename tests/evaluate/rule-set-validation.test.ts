@@ -1,6 +1,11 @@
 // loadRuleSet: every malformed rule pack is a RulePackError that names the pack and the path of the problem.
 import { describe, expect, it } from "vitest";
-import { FACT_DEFINITIONS, loadRuleSet, RulePackError, type RulePackProblem } from "../../src/index.js";
+import {
+  FACT_DEFINITIONS,
+  loadRuleSet,
+  RulePackError,
+  type RulePackProblem,
+} from "../../src/rule-authoring.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test packs are deliberately malformed JSON
 type Json = any;

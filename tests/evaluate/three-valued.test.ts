@@ -1,20 +1,18 @@
 // The compiled evaluator's exact three-valued logic, in-force gating and limb status, on small custom packs
 // built with loadRuleSet + compileRuleSet + evaluateDerivedFacts, and on the bundled rules.
 import { describe, expect, it } from "vitest";
+import type { ConditionCheck, LimbCheck, RuleEvaluation } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
-  type ConditionCheck,
   compileRuleSet,
   evaluateDerivedFacts,
   FACT_DEFINITIONS,
   type FactValue,
-  type LimbCheck,
   lawStatusOn,
   loadRuleSet,
   MAX_COMPLETIONS,
   type RuleCondition,
-  type RuleEvaluation,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 
 interface InForce {
   from: string | null;

@@ -2,21 +2,19 @@
 // irrelevant, s.1(6) examples from PHA 1997 s.2A(3)), PHA 1997 s.7(3) (course of conduct), CSA 2010 s.24/s.28
 // (violence or threats), DAA 2021 s.1(3) (abusive behaviour) and the "other protection adequate" ground (§10).
 import { describe, expect, it } from "vitest";
+import type { CaseFacts, Incident, Protection } from "../../src/index.js";
 import {
-  type CaseFacts,
   hasBehavedAbusively,
   hasCarriedOutActsAssociatedWithStalking,
   hasUsedOrThreatenedViolence,
-  type Incident,
   incidentKindIsListedStalkingAct,
   isCourseOfConduct,
   otherProtectionIsAdequate,
-  type Protection,
   posesRiskOfHarm,
   riskIsOngoing,
   singleActCaveat,
   stalkingActBasis,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 
 const withIncidents = (incidents: Incident[] | undefined): CaseFacts =>
   incidents === undefined ? { id: "c" } : { id: "c", incidents };

@@ -1,17 +1,15 @@
 // Ages on the assessment date (DAA 2021 s.1(2)(a): 16 or over; s.22(6) and CSA 2010 s.24(2): 18 or over) and the
 // DAA 2021 Part 3 pilot table (digest §6.4).
 import { describe, expect, it } from "vitest";
+import { ageOnDate, type CaseFacts, type PoliceForceId } from "../../src/index.js";
 import {
   ageOf,
-  ageOnDate,
-  type CaseFacts,
   domesticAbuseProtectionPilotInForce,
-  type PoliceForceId,
   suspectIsAdult,
   suspectIsAged16OrOver,
   victimIsAged16OrOver,
   victimOf,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 
 describe("ages from the date of birth on the assessment date", () => {
   const suspectBorn = (dateOfBirth: string): CaseFacts => ({ id: "c", suspect: { dateOfBirth } });

@@ -1,6 +1,7 @@
 // The derived-fact registry the rules read: well-formed definitions, wired to the right derivations.
 import { describe, expect, it } from "vitest";
-import { type CaseFacts, FACT_DEFINITIONS, getProvision } from "../../src/index.js";
+import { type CaseFacts, getProvision } from "../../src/index.js";
+import { FACT_DEFINITIONS } from "../../src/rule-authoring.js";
 
 const byId = (id: string) => {
   const definition = FACT_DEFINITIONS.find((f) => f.id === id);

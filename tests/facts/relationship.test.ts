@@ -3,6 +3,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addYearsByDateFns } from "../../src/dates/calendar.js";
+import type { CaseFacts, Relationship } from "../../src/index.js";
+import { getProvision } from "../../src/law/registry.js";
+import implications from "../../src/law/relationship-implications.json";
 import {
   agreementToMarryWithinThreeYears,
   areOrWereCivilPartners,
@@ -12,17 +15,13 @@ import {
   areParentsOfSameChild,
   arePartiesToSameFamilyProceedings,
   areRelatives,
-  type CaseFacts,
   hadIntimateRelationshipOfSignificantDuration,
   haveAgreedToMarry,
   haveCivilPartnershipAgreement,
   lastDayOfAgreementToMarryPeriod,
-  type Relationship,
   relationshipSummaryReading,
   sharedHouseholdNotMerelyAsLodger,
-} from "../../src/index.js";
-import { getProvision } from "../../src/law/registry.js";
-import implications from "../../src/law/relationship-implications.json";
+} from "../../src/rule-authoring.js";
 
 const withRelationship = (relationship: Relationship | undefined): CaseFacts =>
   relationship === undefined ? { id: "c" } : { id: "c", relationship };

@@ -1,20 +1,19 @@
 // The bundled rule packs: they load, every rule and limb cites a real provision, and specific points of law
 // from the digest are encoded (and the ones §12 says not to encode are not).
 import { describe, expect, it } from "vitest";
+import { getProvision, OrderKindSchema } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
   compileRuleSet,
   evaluateDerivedFacts,
   FACT_DEFINITIONS,
   type FactValue,
-  getProvision,
   type Limb,
   loadRuleSet,
-  OrderKindSchema,
   type Rule,
   type RuleCondition,
   type RulePack,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 
 const packs = BUNDLED_RULE_PACKS as readonly RulePack[];
 const allLimbs: Limb[] = packs.flatMap((p) => p.limbs);

@@ -8,14 +8,10 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   type Assessment,
   assess,
-  BUNDLED_RULE_PACKS,
   type BundledAssessment,
-  compileRuleSet,
   type DeclineVerdict,
-  FACT_DEFINITIONS,
   type FactId,
   type LimbId,
-  loadRuleSet,
   type NoticeCode,
   type Outcome,
   type ReasonFindingKind,
@@ -23,6 +19,13 @@ import {
   type RuleOrder,
   safeAssess,
 } from "../../src/index.js";
+import type relationshipImplications from "../../src/law/relationship-implications.json";
+import {
+  BUNDLED_RULE_PACKS,
+  compileRuleSet,
+  FACT_DEFINITIONS,
+  loadRuleSet,
+} from "../../src/rule-authoring.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const AS_OF = "2025-06-01";
@@ -72,6 +75,10 @@ describe("literal unions catch misspelt names at compile time", () => {
     expectTypeOf(assessment.questions[0]!.settles).toEqualTypeOf<readonly RuleId[]>();
     expectTypeOf(assessment.recommendation.first).toEqualTypeOf<RuleId | null>();
     expectTypeOf<BundledAssessment["notices"][number]["code"]>().toEqualTypeOf<NoticeCode>();
+    // NoticeCode lists the relationship notices of the law data by name: it must name exactly those.
+    expectTypeOf<
+      Extract<NoticeCode, `relationship-${string}`>
+    >().toEqualTypeOf<`relationship-${keyof (typeof relationshipImplications)["notices"]}`>();
     const result = safeAssess(facts, { asOf: AS_OF });
     if (result.success) expectTypeOf(result.assessment.orders[0]!.rule).toEqualTypeOf<RuleId>();
   });

@@ -4,18 +4,15 @@
 // on different dates interleaved, and when the memo fills up and is emptied mid-run.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type CaseFacts, type CompiledRuleSet, safeAssess, safeReviewSpoDecline } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
-  type CaseFacts,
-  type CompiledRuleSet,
   compileRuleSet,
   DEFAULT_RULES,
   FACT_DEFINITIONS,
   loadRuleSet,
   MEMO_LIMIT,
-  safeAssess,
-  safeReviewSpoDecline,
-} from "../../src/index.js";
+} from "../../src/rule-authoring.js";
 import { caseFactsArbitrary, leaningCaseArbitrary } from "./support.js";
 
 const AS_OF_DATES = ["2019-06-01", "2020-01-20", "2024-12-01", "2025-06-01", "2026-06-01"];

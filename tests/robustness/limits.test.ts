@@ -318,10 +318,9 @@ describe("limits: prototype pollution", () => {
     expect(inherited.success).toBe(false);
   });
 
-  // Left open: parseCaseFacts copies only the input's own data, but its results are ordinary objects, so
-  // if the host process itself has polluted Object.prototype, reading an absent field finds the polluted
-  // value. Null-prototype results would close this; not done yet.
-  it.fails("a polluted Object.prototype in the host process never becomes a fact", () => {
+  // Closed by issue #13: parseCaseFacts builds its results on objects with no Object.prototype behind
+  // them, so reading an absent field never finds a value a polluted Object.prototype holds.
+  it("a polluted Object.prototype in the host process never becomes a fact", () => {
     const proto = Object.prototype as Record<string, unknown>;
     try {
       proto.jurisdiction = "scotland";

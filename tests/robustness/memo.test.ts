@@ -5,18 +5,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type Assessment,
-  BUNDLED_RULE_PACKS,
   type CaseFacts,
   type CompiledRuleSet,
-  compileRuleSet,
-  DEFAULT_RULES,
   type DeclineReview,
-  FACT_DEFINITIONS,
-  loadRuleSet,
   reviewSpoDecline,
   safeAssess,
 } from "../../src/index.js";
 import phaRules from "../../src/law/protection-from-harassment-act-1997/rules.json";
+import {
+  BUNDLED_RULE_PACKS,
+  compileRuleSet,
+  DEFAULT_RULES,
+  FACT_DEFINITIONS,
+  loadRuleSet,
+} from "../../src/rule-authoring.js";
 import {
   asOfArbitrary,
   caseFactsArbitrary,

@@ -14,10 +14,10 @@ import {
   type Assessment,
   type CaseFacts,
   IncidentKindSchema,
-  incidentKindIsListedStalkingAct,
   safeAssess,
   safeReviewSpoDecline,
 } from "../../src/index.js";
+import { incidentKindIsListedStalkingAct } from "../../src/rule-authoring.js";
 import {
   asOfArbitrary,
   caseFactsArbitrary,
