@@ -1,8 +1,9 @@
 import { defineConfig } from "tsup";
 
-// Two builds: the browser-safe core (ESM + CJS with declarations), and the CLI (ESM only,
-// Node built-ins allowed). `clean` is done by the build script: with an array config tsup's
-// own `clean: true` races between the two builds (see shared/engineering-notes.md).
+// Three builds: the browser-safe core (ESM + CJS with declarations), the HTTP service (Node-only,
+// ESM + CJS with declarations) and the CLI (ESM only, Node built-ins allowed). `clean` is done by
+// the build script: with an array config tsup's own `clean: true` races between the builds (see
+// shared/engineering-notes.md).
 export default defineConfig([
   {
     entry: {
@@ -16,6 +17,14 @@ export default defineConfig([
     platform: "neutral",
     target: "es2022",
     external: ["json-rules-engine"],
+  },
+  {
+    // The HTTP service, for integrators (protective-orders/server): Node-only.
+    entry: { server: "src/server/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    platform: "node",
+    target: "node20",
   },
   {
     entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },

@@ -9,7 +9,10 @@
 //      explanation tree, and serialising the whole result; `reviewSpoDecline`; json-rules-engine
 //      running the same rule JSON (one reused Engine, sequential); the ratios; the memo hit rate;
 //   2. a generated JSON Lines file of each caseload through the CLI: cases per second, peak RSS;
-//   3. cold import time of the package entry.
+//   3. cold import time of the package entry;
+//   4. the HTTP service (bench/service.mjs): single assessments at 1, 10 and 100 connections
+//      (autocannon) and request by request on one, and the streaming batch, beside the library
+//      in-process and the CLI.
 // Usage: npm run build && npm run bench [-- --cases 1000000] [-- --sample 20000]
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -18,6 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCases } from "./generate-cases.mjs";
 import { generateVariedCases } from "./generate-varied-cases.mjs";
+import { describeService, measureService } from "./service.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const lib = await import(path.join(root, "dist/index.js"));
@@ -221,6 +225,9 @@ for (let i = 0; i < 7; i++) {
 imports.sort((a, b) => a - b);
 const importMs = imports[3];
 
+// 4. The HTTP service.
+const service = await measureService({ asOf: AS_OF, rows: Math.min(CLI_CASES, 200_000) });
+
 const results = {
   machine: {
     cpus: os.cpus().length,
@@ -258,6 +265,7 @@ const results = {
     }),
   ),
   coldImportMs: importMs,
+  service,
 };
 
 const f = (n, d = 1) =>
@@ -316,6 +324,7 @@ const targets = [
   ["import ≤ 150 ms", importMs <= 150],
 ];
 results.targetsOnVariedCaseload = Object.fromEntries(targets);
+console.log(describeService(service));
 console.log(
   `targets on the varied caseload:\n${targets.map(([name, met]) => `  ${name}: ${met ? "met" : "NOT met"}`).join("\n")}`,
 );

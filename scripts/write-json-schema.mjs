@@ -1,4 +1,4 @@
-// Writes schema/case-facts.schema.json from the BUILT package's CaseFactsSchema: `npm run build` runs it after
+// Writes schema/case-facts.schema.json (and the service's schema/openapi.json) from the BUILT package's CaseFactsSchema: `npm run build` runs it after
 // tsup. The file is committed; tests/package/json-schema.test.ts fails if it differs from what the current src/
 // generates, and .ci/run fails if the build changed it.
 //
@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCHEMA_PATH = resolve(root, "schema", "case-facts.schema.json");
+export const OPENAPI_PATH = resolve(root, "schema", "openapi.json");
 
 async function loadBuiltPackage() {
   try {
@@ -31,11 +32,19 @@ export function renderCaseFactsJsonSchema({ caseFactsJsonSchema }) {
   return `${JSON.stringify(caseFactsJsonSchema(), null, 2)}\n`;
 }
 
+/** The service's OpenAPI document, as the exact text committed (like the JSON Schema). */
+export function renderOpenApiDocument({ buildOpenApiDocument }) {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}
+
 async function main() {
   const text = renderCaseFactsJsonSchema(await loadBuiltPackage());
   mkdirSync(dirname(SCHEMA_PATH), { recursive: true });
   writeFileSync(SCHEMA_PATH, text);
   console.log(`wrote ${SCHEMA_PATH}`);
+  // The OpenAPI document of the HTTP service, from the built protective-orders/server.
+  writeFileSync(OPENAPI_PATH, renderOpenApiDocument(await import("protective-orders/server")));
+  console.log(`wrote ${OPENAPI_PATH}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

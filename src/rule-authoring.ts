@@ -25,10 +25,8 @@ export {
   type CompiledRule,
   type CompiledRuleSet,
   compileRuleSet,
-  type EvaluationMemo,
   isCompiledRuleSet,
   lawStatusOn,
-  MEMO_LIMIT,
   NodeKind,
 } from "./evaluate/compile.js";
 export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";

@@ -1,4 +1,4 @@
-import { assessmentKeyed, safeAssessJson } from "../assess/assess.js";
+import { assessParsedFacts, safeAssessJson } from "../assess/assess.js";
 import type { Assessment } from "../assess/assessment.js";
 import { todayInLondon } from "../dates/calendar.js";
 import type { InputProblem } from "../model/parse-case-facts.js";
@@ -45,7 +45,7 @@ function idOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The parts of a compact record, and its tallies, that depend only on the memoised assessment body. */
+/** The parts of a compact record, and its tallies, that depend only on the assessment (not the id or row). */
 interface CompactParts {
   readonly first: string | null;
   readonly outcomes: Readonly<Record<string, string>>;
@@ -74,9 +74,6 @@ function compactPartsOf(a: Assessment): CompactParts {
     ],
   };
 }
-
-/** The most compact parts one `assess` command keeps; then it starts again (see assessCommand). */
-const COMPACT_PARTS_LIMIT = 16_384;
 
 // `"asOf":"…",` as JSON, made once for the date a run uses rather than once a row.
 let asOfFieldCache: { readonly asOf: string; readonly json: string } | undefined;
@@ -126,10 +123,6 @@ function withFacts(
 /** `assess`: one record per case, compact by default or the full assessment with `--detail full`. */
 export function assessCommand(options: CommandOptions): BatchCommand {
   const asOf = options.asOf ?? todayInLondon();
-  // Cases with equal derived facts have equal assessments but for the id: a caseload's compact
-  // lines are made once per distinct assessment and kept here, a few hundred bytes each, rather
-  // than as full assessments with every explanation (which is what the library's memo keeps).
-  const partsByKey = new Map<string, CompactParts>();
   const compactOnly = options.detail !== "full" && !options.includeFacts;
   return {
     name: "assess",
@@ -138,13 +131,9 @@ export function assessCommand(options: CommandOptions): BatchCommand {
         // Each row is fresh from JSON.parse (or built from a CSV record) and held by nothing else.
         const parsed = parseCaseFactsFromJson(value);
         if (!parsed.success) return { ok: false, ...withId(value), problems: parsed.problems };
-        const { key, make } = assessmentKeyed(parsed.data, asOf);
-        let parts = partsByKey.get(key);
-        if (!parts) {
-          parts = compactPartsOf(make());
-          if (partsByKey.size >= COMPACT_PARTS_LIMIT) partsByKey.clear();
-          partsByKey.set(key, parts);
-        }
+        // No cache of results: an assessment whose explanations are not read costs little more
+        // than looking one up would, and a row costs the same however many distinct cases came before.
+        const parts = compactPartsOf(assessParsedFacts(parsed.data, asOf));
         if (options.linesOnly)
           return {
             ok: true,

@@ -339,6 +339,44 @@ program
     process.exitCode = runDemo(options, process.stdout, process.stderr);
   });
 
+program
+  .command("serve")
+  .description(
+    "Run the HTTP service (endpoints under /v1, OpenAPI at /openapi.json, API docs at /docs). Binds 127.0.0.1 unless told otherwise.",
+  )
+  .option("--host <host>", "address to listen on (default 127.0.0.1, or PROTECTIVE_ORDERS_HOST)")
+  .option("--port <port>", "port to listen on, 0 for any free one (default 8080, or PROTECTIVE_ORDERS_PORT)")
+  .option(
+    "--token-file <file>",
+    "bearer tokens, one a line (or PROTECTIVE_ORDERS_TOKEN_FILE / PROTECTIVE_ORDERS_TOKENS)",
+  )
+  .option(
+    "--cors-origin <origin...>",
+    "origins allowed by CORS (default none, or PROTECTIVE_ORDERS_CORS_ORIGINS)",
+  )
+  .addHelpText(
+    "after",
+    "\nExamples:\n  $ protective-orders serve\n  $ PROTECTIVE_ORDERS_TOKEN_FILE=/run/secrets/tokens protective-orders serve --host 0.0.0.0 --port 8080\n",
+  )
+  .action(async (o: { host?: string; port?: string; tokenFile?: string; corsOrigin?: string[] }) => {
+    // The built service beside this file (dist/server.js), loaded only for `serve`: the other
+    // commands never load Fastify.
+    const serverModule = new URL("./server.js", import.meta.url).href;
+    const { resolveServeSettings, serve, ServeSettingsError } = (await import(
+      serverModule
+    )) as typeof import("../server/index.js");
+    try {
+      await serve(resolveServeSettings(o, process.env));
+    } catch (error) {
+      const message =
+        error instanceof ServeSettingsError
+          ? error.message
+          : `cannot listen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      process.stderr.write(`protective-orders: ${message}\n`);
+      process.exitCode = EXIT.usage;
+    }
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -89,39 +89,6 @@ export interface CompiledRule {
 }
 
 /**
- * Memo tables for one compiled rule set. An evaluation is a pure function of the derived fact
- * values and the assessment date, so equal inputs are answered from here with the same
- * (deep-frozen) objects: this changes no answer, only how fast it comes. Bounded: a table that
- * fills up is emptied.
- *
- * @example
- * ```ts
- * import { assess } from "protective-orders";
- * import { DEFAULT_RULES, MEMO_LIMIT, type EvaluationMemo } from "protective-orders/rule-authoring";
- * assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
- * const memo: EvaluationMemo = DEFAULT_RULES.memo;
- * memo.assessments.size <= MEMO_LIMIT; // true
- * ```
- */
-export interface EvaluationMemo {
-  readonly rules: Map<string, unknown>[];
-  readonly outcomes: Map<string, unknown>[];
-  readonly assessments: Map<string, unknown>;
-}
-
-/**
- * The most entries a memo table holds before it is emptied.
- *
- * @example
- * ```ts
- * import { DEFAULT_RULES, MEMO_LIMIT } from "protective-orders/rule-authoring";
- * MEMO_LIMIT; // 4096
- * DEFAULT_RULES.memo.assessments.size <= MEMO_LIMIT; // true
- * ```
- */
-export const MEMO_LIMIT = 4096;
-
-/**
  * A rule set compiled to flat arrays, evaluated synchronously with no shared state between calls.
  *
  * @example
@@ -133,7 +100,6 @@ export const MEMO_LIMIT = 4096;
  * ```
  */
 export interface CompiledRuleSet {
-  readonly memo: EvaluationMemo;
   readonly ruleSet: RuleSet;
   readonly facts: readonly FactDefinition[];
   readonly limbs: readonly CompiledLimb[];
@@ -288,12 +254,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       else if (!results.some(Boolean)) rule.whenUnknown[i] = F;
     });
   }
-  const memo: EvaluationMemo = {
-    rules: rules.map(() => new Map()),
-    outcomes: rules.map(() => new Map()),
-    assessments: new Map(),
-  };
-  const compiled: CompiledRuleSet = { ruleSet, facts, limbs, rules, domains, memo };
+  const compiled: CompiledRuleSet = { ruleSet, facts, limbs, rules, domains };
   COMPILED.add(compiled);
   return compiled;
 }

@@ -2,16 +2,8 @@ import type { FactValue } from "../facts/fact-definition.js";
 import { citationFor } from "../law/registry.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
-import {
-  type CompiledRule,
-  type CompiledRuleSet,
-  F,
-  lawStatusOn,
-  MEMO_LIMIT,
-  NodeKind,
-  T,
-  U,
-} from "./compile.js";
+import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, NodeKind, T, U } from "./compile.js";
+import { notesKey, planFor, type RulePlan } from "./plan.js";
 import type {
   ConditionCheck,
   FactCheck,
@@ -39,215 +31,251 @@ export const MAX_COMPLETIONS = 4096;
 /** Derived fact values for one case, indexed like the rule set's facts (`undefined` = unknown). */
 export type FactValues = (FactValue | undefined)[];
 
-/** Per-call context: derived facts, their caveats and the status of every limb on `asOf`. */
+/** Per-call context: derived facts, their caveats and the status of every limb and rule on `asOf`. */
 export interface EvaluationContext {
   readonly asOf: IsoDate;
   readonly values: FactValues;
-  /** Each fact's value and caveat as memo-key text (see {@link encodeValue}). */
-  readonly encoded: readonly string[];
   readonly caveats: (string | undefined)[];
   readonly limbStatus: readonly LawStatus[];
+  /** Each limb's status as evaluation needs it (see {@link LimbEffect}). */
+  readonly limbEffect: Uint8Array;
+  readonly ruleStatus: readonly LawStatus[];
+}
+
+/** What a limb's law status does to its condition's truth: pass it on, make it fail, or cap it at unknown. */
+const LimbEffect = { PassOn: 0, Fail: 1, AtMostUnknown: 2 } as const;
+
+function limbEffectOf(status: LawStatus): number {
+  if (status === "in-force") return LimbEffect.PassOn;
+  if (status === "not-yet-in-force" || status === "no-longer-in-force") return LimbEffect.Fail;
+  return LimbEffect.AtMostUnknown;
 }
 
 /**
- * Derives every fact of the compiled rule set from the case facts, and the status of every limb on
- * `asOf`. The facts are per call; the limb statuses, a function of the date alone, are shared.
+ * Derives every fact of the compiled rule set from the case facts, and the status of every limb
+ * and rule on `asOf`. The facts are per call; the statuses, a function of the date alone, are shared.
  */
 export function createContext(compiled: CompiledRuleSet, facts: CaseFacts, asOf: IsoDate): EvaluationContext {
-  const values: FactValues = new Array(compiled.facts.length);
-  const caveats: (string | undefined)[] = new Array(compiled.facts.length);
-  for (let i = 0; i < compiled.facts.length; i++) {
+  const n = compiled.facts.length;
+  const values: FactValues = new Array(n);
+  const caveats: (string | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const definition = compiled.facts[i]!;
     values[i] = definition.derive(facts, asOf);
     caveats[i] = definition.caveat?.(facts, asOf);
   }
+  return contextFor(compiled, asOf, values, caveats);
+}
+
+function contextFor(
+  compiled: CompiledRuleSet,
+  asOf: IsoDate,
+  values: FactValues,
+  caveats: (string | undefined)[],
+): EvaluationContext {
+  const statuses = statusesOn(compiled, asOf);
   return {
     asOf,
     values,
     caveats,
-    limbStatus: limbStatusOn(compiled, asOf),
-    encoded: encodeAll(values, caveats),
+    limbStatus: statuses.limbs,
+    limbEffect: statuses.limbEffect,
+    ruleStatus: statuses.rules,
   };
 }
 
-// For each rule set, and each of its facts, a small number for each value the fact has taken:
-// numbers for factsKey. Bounded: a fact with too many distinct values falls back to the long key.
-const factValueCodes = new WeakMap<CompiledRuleSet, Map<FactValue, number>[]>();
-const MAX_VALUE_CODE = 0xd000; // below the UTF-16 surrogates, so each code is one ordinary char
-
-/**
- * A short text that is equal for two contexts of the same rule set (and the same `lead`) exactly
- * when every fact has the same value and caveat in both: one character per fact (booleans and
- * unknown have fixed codes, other values are numbered as first seen), then any caveats in full.
- * `lead`, a number below 0xD000, is written first: callers use it for what else the key depends on.
- * It is what the assessment memo is keyed on, and far shorter than the facts' memo-key texts
- * joined, so cheaper to hash and compare; it is made in one piece (one flat string). Falls back to
- * those texts joined if a fact has taken very many distinct values.
- */
-export function factsKey(compiled: CompiledRuleSet, ctx: EvaluationContext, lead = 0): string {
-  let tables = factValueCodes.get(compiled);
-  if (!tables) {
-    tables = compiled.facts.map(() => new Map<FactValue, number>());
-    factValueCodes.set(compiled, tables);
-  }
-  // "\u0002" first: never equal to the long form, which starts "\u0001".
-  const codes = new Array<number>(ctx.values.length + 2);
-  codes[0] = 2;
-  codes[1] = lead;
-  let caveatText = "";
-  for (let i = 0; i < ctx.values.length; i++) {
-    const value = ctx.values[i];
-    let code: number | undefined;
-    if (value === undefined) code = 1;
-    else if (value === true) code = 2;
-    else if (value === false) code = 3;
-    else {
-      const table = tables[i]!;
-      code = table.get(value);
-      if (code === undefined) {
-        if (table.size + 4 >= MAX_VALUE_CODE)
-          return `\u0001${String.fromCharCode(lead)}\u0001${ctx.encoded.join("\u0001")}`;
-        code = table.size + 4;
-        table.set(value, code);
-      }
-    }
-    codes[i + 2] = code;
-    const caveat = ctx.caveats[i];
-    if (caveat !== undefined) caveatText += `\u0003${i}:${caveat}`;
-  }
-  const key = String.fromCharCode(...codes);
-  return caveatText === "" ? key : key + caveatText;
+interface Statuses {
+  readonly limbs: readonly LawStatus[];
+  readonly limbEffect: Uint8Array;
+  readonly rules: readonly LawStatus[];
 }
 
-// The status of every limb on a date depends on the rule set and the date alone: worked out once
-// per date (a caseload is usually assessed as at one date), not once per case.
-const limbStatusCache = new WeakMap<CompiledRuleSet, Map<IsoDate, readonly LawStatus[]>>();
+// The status of every limb and rule on a date depends on the rule set and the date alone: worked
+// out once per date (a caseload is usually assessed as at one date), not once per case. Bounded by
+// an estimate of its size: a table that would pass STATUS_CACHE_BYTES is emptied first.
+const statusCache = new WeakMap<CompiledRuleSet, { bytes: number; byDate: Map<IsoDate, Statuses> }>();
 
-function limbStatusOn(compiled: CompiledRuleSet, asOf: IsoDate): readonly LawStatus[] {
-  let byDate = limbStatusCache.get(compiled);
-  if (!byDate) {
-    byDate = new Map();
-    limbStatusCache.set(compiled, byDate);
+/**
+ * The most bytes (estimated) that the limb and rule statuses of past dates may hold, per rule set:
+ * the only thing kept between assessments that depends on what was assessed.
+ */
+export const STATUS_CACHE_BYTES = 256 * 1024;
+
+/** Internal, for the tests: the estimated size and the number of dates of a rule set's status cache. */
+export function statusCacheSize(compiled: CompiledRuleSet): {
+  readonly bytes: number;
+  readonly dates: number;
+} {
+  const cache = statusCache.get(compiled);
+  return { bytes: cache?.bytes ?? 0, dates: cache?.byDate.size ?? 0 };
+}
+
+function statusesOn(compiled: CompiledRuleSet, asOf: IsoDate): Statuses {
+  let cache = statusCache.get(compiled);
+  if (!cache) {
+    cache = { bytes: 0, byDate: new Map() };
+    statusCache.set(compiled, cache);
   }
-  let statuses = byDate.get(asOf);
+  let statuses = cache.byDate.get(asOf);
   if (!statuses) {
-    statuses = Object.freeze(compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf)));
-    if (byDate.size >= 64) byDate.clear();
-    byDate.set(asOf, statuses);
+    const limbs = Object.freeze(compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf)));
+    statuses = Object.freeze({
+      limbs,
+      limbEffect: Uint8Array.from(limbs, limbEffectOf),
+      rules: Object.freeze(compiled.rules.map((r) => lawStatusOn(r.rule.inForce, asOf))),
+    });
+    // Two arrays of pointers to shared strings, a byte array, their headers, the entry and its key.
+    const bytes = 9 * compiled.limbs.length + 8 * compiled.rules.length + 300;
+    if (cache.bytes + bytes > STATUS_CACHE_BYTES) {
+      cache.byDate.clear();
+      cache.bytes = 0;
+    }
+    cache.byDate.set(asOf, statuses);
+    cache.bytes += bytes;
   }
   return statuses;
 }
 
-function encodeAll(values: FactValues, caveats: readonly (string | undefined)[]): string[] {
-  const encoded = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const caveat = caveats[i];
-    encoded[i] = caveat === undefined ? encodeValue(values[i]) : `${encodeValue(values[i])}!${caveat}`;
-  }
-  return encoded;
-}
-
-function ruleKey(rule: CompiledRule, ctx: EvaluationContext): string {
-  let key = ctx.asOf;
-  for (const f of rule.factsRead) key += `\u0001${ctx.encoded[f]}`;
-  return key;
-}
-
-function evaluateNodes(
-  rule: CompiledRule,
-  values: FactValues,
-  limbStatus: readonly LawStatus[],
-  out: Uint8Array,
-): void {
-  const nodes = rule.nodes;
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i]!;
-    switch (node.kind) {
-      case NodeKind.Fact: {
-        const value = values[node.fact];
-        out[i] = value === undefined ? rule.whenUnknown[i]! : node.test!(value) ? T : F;
-        break;
+/** Kleene evaluation of node `i` from its children's (or its fact's) truth in `out`. */
+function step(p: RulePlan, i: number, values: FactValues, limbEffect: Uint8Array, out: Uint8Array): number {
+  switch (p.kind[i]) {
+    case NodeKind.Fact: {
+      const value = values[p.fact[i]!];
+      return value === undefined ? p.whenUnknown[i]! : p.tests[i]!(value) ? T : F;
+    }
+    case NodeKind.All: {
+      let r: number = T;
+      for (let k = p.kidStart[i]!, end = p.kidEnd[i]!; k < end; k++) {
+        const x = out[p.kids[k]!];
+        if (x === F) return F;
+        if (x === U) r = U;
       }
-      case NodeKind.All: {
-        let r: number = T;
-        for (const c of node.children) {
-          const x = out[c];
-          if (x === F) {
-            r = F;
-            break;
-          }
-          if (x === U) r = U;
-        }
-        out[i] = r;
-        break;
+      return r;
+    }
+    case NodeKind.Any: {
+      let r: number = F;
+      for (let k = p.kidStart[i]!, end = p.kidEnd[i]!; k < end; k++) {
+        const x = out[p.kids[k]!];
+        if (x === T) return T;
+        if (x === U) r = U;
       }
-      case NodeKind.Any: {
-        let r: number = F;
-        for (const c of node.children) {
-          const x = out[c];
-          if (x === T) {
-            r = T;
-            break;
-          }
-          if (x === U) r = U;
-        }
-        out[i] = r;
-        break;
-      }
-      case NodeKind.Not: {
-        const x = out[node.children[0]!]!;
-        out[i] = x === U ? U : 1 - x;
-        break;
-      }
-      default: {
-        const status = limbStatus[node.limb];
-        const x = out[node.children[0]!]!;
-        if (status === "in-force") out[i] = x;
-        else if (status === "not-yet-in-force" || status === "no-longer-in-force") out[i] = F;
-        else out[i] = x === F ? F : U;
-      }
+      return r;
+    }
+    case NodeKind.Not: {
+      const x = out[p.kids[p.kidStart[i]!]!]!;
+      return x === U ? U : 1 - x;
+    }
+    default: {
+      const x = out[p.kids[p.kidStart[i]!]!]!;
+      const effect = limbEffect[p.limb[i]!];
+      if (effect === LimbEffect.PassOn) return x;
+      if (effect === LimbEffect.Fail) return F;
+      return x === F ? F : U;
     }
   }
+}
+
+function evaluateNodes(p: RulePlan, values: FactValues, limbEffect: Uint8Array, out: Uint8Array): void {
+  for (let i = p.kind.length - 1; i >= 0; i--) out[i] = step(p, i, values, limbEffect, out);
 }
 
 /**
  * Evaluates one rule's nodes exactly: Kleene logic first, then, where the root is unknown and some
  * unknown fact is read by more than one leaf, every completion of those facts. A node is then
- * known only if every completion agrees. Returns whether the enumeration was done (exact).
+ * known only if every completion agrees. Returns whether the enumeration was done (exact), and
+ * the plain Kleene truths when they differ from `out` (else `out` itself).
  */
 function evaluateExactly(
   compiled: CompiledRuleSet,
   rule: CompiledRule,
-  ctx: EvaluationContext,
+  p: RulePlan,
+  values: FactValues,
+  limbEffect: Uint8Array,
   out: Uint8Array,
+): { readonly exact: boolean; readonly kleene: Uint8Array } {
+  evaluateNodes(p, values, limbEffect, out);
+  if (out[0] !== U) return exactKleene(out);
+  const unknown = unknownRepeated(rule, values);
+  if (unknown === undefined) return exactKleene(out);
+  const kleene = out.slice();
+  const done = completeExactly(compiled, p, values, limbEffect, unknown, out, false);
+  return done ? { exact: true, kleene } : { exact: false, kleene: out };
+}
+
+function exactKleene(out: Uint8Array): { readonly exact: boolean; readonly kleene: Uint8Array } {
+  return { exact: true, kleene: out };
+}
+
+/** The repeated facts of a rule that are unknown in `values`, or undefined if there are none. */
+function unknownRepeated(rule: CompiledRule, values: FactValues): number[] | undefined {
+  let unknown: number[] | undefined;
+  for (const f of rule.repeatedFacts) {
+    if (values[f] !== undefined) continue;
+    unknown ??= [];
+    unknown.push(f);
+  }
+  return unknown;
+}
+
+/**
+ * Given a rule's Kleene truths in `out` (root unknown), enumerates every completion of the
+ * `unknown` facts and merges the truths into `out`: a node keeps a value only if every completion
+ * gives it. Only the nodes that read those facts, and their ancestors, are re-evaluated; the rest
+ * are the same in every completion. With `rootOnly`, stops as soon as the root cannot be known
+ * (and `out` is then left partly merged: only its root is meaningful). Returns false, leaving `out`
+ * as it was, when there are more than MAX_COMPLETIONS completions.
+ */
+function completeExactly(
+  compiled: CompiledRuleSet,
+  p: RulePlan,
+  values: FactValues,
+  limbEffect: Uint8Array,
+  unknown: readonly number[],
+  out: Uint8Array,
+  rootOnly: boolean,
 ): boolean {
-  evaluateNodes(rule, ctx.values, ctx.limbStatus, out);
-  if (out[0] !== U) return true;
-  const unknown = rule.repeatedFacts.filter((f) => ctx.values[f] === undefined);
-  if (unknown.length === 0) return true;
   let combinations = 1;
   for (const f of unknown) combinations *= Math.max(1, compiled.domains[f]!.length);
   if (combinations > MAX_COMPLETIONS) return false;
-  const values = ctx.values.slice();
-  const scratch = new Uint8Array(out.length);
-  const merged = new Uint8Array(out.length).fill(255);
+  const nodes = affectedByAll(p, unknown);
+  const completion = values.slice();
+  const work = out.slice();
+  const merged = new Uint8Array(nodes.length).fill(255);
   const counters = new Array<number>(unknown.length).fill(0);
   for (let n = 0; n < combinations; n++) {
     for (let k = 0; k < unknown.length; k++)
-      values[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
-    evaluateNodes(rule, values, ctx.limbStatus, scratch);
-    for (let i = 0; i < out.length; i++) {
-      const m = merged[i];
-      merged[i] = m === 255 ? scratch[i]! : m === scratch[i] ? m! : U;
+      completion[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
+    for (let j = 0; j < nodes.length; j++) {
+      const i = nodes[j]!;
+      const x = step(p, i, completion, limbEffect, work);
+      work[i] = x;
+      const m = merged[j];
+      merged[j] = m === 255 ? x : m === x ? m : U;
     }
+    // The root is the last node re-evaluated.
+    if (rootOnly && merged[nodes.length - 1] === U) break;
     for (let k = 0; k < unknown.length; k++) {
       counters[k] = counters[k]! + 1;
       if (counters[k]! < compiled.domains[unknown[k]!]!.length) break;
       counters[k] = 0;
     }
   }
-  out.set(merged);
+  for (let j = 0; j < nodes.length; j++) out[nodes[j]!] = merged[j]!;
   return true;
+}
+
+/** The nodes that read any of `facts` and their ancestors, children before parents (descending). */
+function affectedByAll(p: RulePlan, facts: readonly number[]): Int32Array {
+  if (facts.length === 1) return p.affected.get(facts[0]!) ?? new Int32Array(0);
+  const marks = new Uint8Array(p.kind.length);
+  let count = 0;
+  for (const f of facts) {
+    const list = p.affected.get(f);
+    if (list) for (const i of list) if (marks[i] === 0) (marks[i] = 1), count++;
+  }
+  const nodes = new Int32Array(count);
+  for (let i = p.kind.length - 1, j = 0; i >= 0; i--) if (marks[i] === 1) nodes[j++] = i;
+  return nodes;
 }
 
 function outcomeOf(lawStatus: LawStatus, root: number): Outcome {
@@ -258,117 +286,180 @@ function outcomeOf(lawStatus: LawStatus, root: number): Outcome {
 }
 
 /**
- * The outcome of one rule only, without building an explanation: used to find which unknown facts
- * would settle an outcome.
+ * One rule evaluated against one case, compactly: a truth value per node of the rule's compiled
+ * tree (its static skeleton), and what follows from them. The explanation tree is built from this
+ * only when it is read (see {@link explainRule}).
  */
-export function evaluateOutcome(
+export interface RuleTruth {
+  readonly ruleIndex: number;
+  /** F, T or U per node (exact: merged over every completion where one was needed). */
+  readonly out: Uint8Array;
+  /** The plain Kleene truths (equal to `out` unless completions were enumerated). */
+  readonly kleene: Uint8Array;
+  readonly exact: boolean;
+  readonly lawStatus: LawStatus;
+  readonly outcome: Outcome;
+  readonly unverified: boolean;
+  /** Fact indices still unknown whose answers could change the outcome (empty unless it needs information). */
+  readonly missing: readonly number[];
+}
+
+const NO_FACTS: readonly number[] = Object.freeze([]);
+
+/** Evaluates one rule against a prepared context, without building its explanation. */
+export function evaluateRuleTruth(
   compiled: CompiledRuleSet,
   ruleIndex: number,
   ctx: EvaluationContext,
-): Outcome {
+): RuleTruth {
   const rule = compiled.rules[ruleIndex]!;
-  const key = ruleKey(rule, ctx);
-  const table = compiled.memo.outcomes[ruleIndex]!;
-  const hit = table.get(key) as Outcome | undefined;
-  if (hit) return hit;
-  const out = new Uint8Array(rule.nodes.length);
-  evaluateExactly(compiled, rule, ctx, out);
-  const outcome = outcomeOf(lawStatusOn(rule.rule.inForce, ctx.asOf), out[0]!);
-  if (table.size >= MEMO_LIMIT) table.clear();
-  table.set(key, outcome);
-  return outcome;
+  const p = planFor(compiled).rules[ruleIndex]!;
+  const out = new Uint8Array(p.kind.length);
+  const { exact, kleene } = evaluateExactly(compiled, rule, p, ctx.values, ctx.limbEffect, out);
+  const lawStatus = ctx.ruleStatus[ruleIndex]!;
+  const outcome = outcomeOf(lawStatus, out[0]!);
+  const needs = outcome === "needs-information";
+  let unverified = false;
+  let missing = NO_FACTS;
+  if (needs || p.mayBeUnverified) {
+    const found: number[] = [];
+    unverified = walk(compiled, rule, p, ctx, out, needs ? found : undefined);
+    if (found.length > 0) missing = found.length === 1 ? found : [...new Set(found)].sort((a, b) => a - b);
+  }
+  return { ruleIndex, out, kleene, exact, lawStatus, outcome, unverified, missing };
+}
+
+// Per node, while walking a rule's truths in pre-order: bit 1, every node from the root down to it
+// is unknown; bit 2, every node from the root down to it holds, with no "not" on the way. Reused:
+// evaluation is synchronous, and it is only ever as long as the longest rule.
+let pathFlags = new Uint8Array(64);
+
+/**
+ * Walks a rule's truths as the explanation reads them: a node helped decide the outcome when every
+ * ancestor had the root's truth. Collects (into `missing`, when given) the unknown facts on an
+ * all-unknown path, and returns whether the rule, a limb that did not fail, or a caveat on a fact
+ * that decided a holding path rests on an unverified point.
+ */
+function walk(
+  compiled: CompiledRuleSet,
+  rule: CompiledRule,
+  p: RulePlan,
+  ctx: EvaluationContext,
+  out: Uint8Array,
+  missing: number[] | undefined,
+): boolean {
+  let unverified = rule.unverified;
+  const n = p.kind.length;
+  if (pathFlags.length < n) pathFlags = new Uint8Array(n);
+  const flags = pathFlags;
+  for (let i = 0; i < n; i++) {
+    const parent = p.parent[i]!;
+    let inherited = 3;
+    if (parent >= 0) {
+      inherited = flags[parent]!;
+      if (p.kind[parent] === NodeKind.Not) inherited &= 1;
+    }
+    const r = out[i];
+    const f = (r === U ? inherited & 1 : 0) | (r === T ? inherited & 2 : 0);
+    flags[i] = f;
+    const kind = p.kind[i];
+    if (kind === NodeKind.Fact) {
+      const fact = p.fact[i]!;
+      if (f & 1 && missing !== undefined && ctx.values[fact] === undefined) missing.push(fact);
+      if (f & 2 && ctx.caveats[fact] !== undefined) unverified = true;
+    } else if (kind === NodeKind.Limb) {
+      if (r !== F && compiled.limbs[p.limb[i]!]!.unverified) unverified = true;
+    }
+  }
+  return unverified;
 }
 
 /**
- * The context with one fact set to a value: for asking what an answer would settle.
+ * Whether giving one unknown fact one value settles a rule (its outcome no longer "needs
+ * information"). Re-evaluates only the nodes that read the fact and their ancestors, from the
+ * rule's Kleene truths; completions are enumerated only where Kleene logic leaves the root
+ * unknown and another repeated fact is still unknown. `values` is the case's, changed for the
+ * call and restored.
  */
-export function withFact(ctx: EvaluationContext, fact: number, value: FactValue): EvaluationContext {
-  const values = ctx.values.slice();
+export function settlesWith(
+  compiled: CompiledRuleSet,
+  truth: RuleTruth,
+  ctx: EvaluationContext,
+  fact: number,
+  value: FactValue,
+  scratch: Uint8Array,
+): boolean {
+  const rule = compiled.rules[truth.ruleIndex]!;
+  const p = planFor(compiled).rules[truth.ruleIndex]!;
+  const affected = p.affected.get(fact);
+  const values = ctx.values;
+  const before = values[fact];
   values[fact] = value;
-  const encoded = ctx.encoded.slice();
-  encoded[fact] = encodeValue(value);
-  return { ...ctx, values, encoded };
+  try {
+    const work = scratch.subarray(0, p.kind.length);
+    work.set(truth.kleene);
+    if (affected) for (const i of affected) work[i] = step(p, i, values, ctx.limbEffect, work);
+    if (work[0] === U) {
+      const unknown = unknownRepeated(rule, values);
+      if (unknown !== undefined) completeExactly(compiled, p, values, ctx.limbEffect, unknown, work, true);
+    }
+    const root = work[0]!;
+    return outcomeOf(truth.lawStatus, root) !== "needs-information";
+  } finally {
+    values[fact] = before;
+  }
 }
 
 const TRUTH: readonly Truth[] = ["fails", "holds", "unknown"];
 
-const LAW_STATUS_NOTES: Partial<Record<LawStatus, string>> = {
-  "not-yet-in-force": "Not yet in force on the assessment date.",
-  "no-longer-in-force": "No longer in force on the assessment date.",
-  "in-force-date-unknown":
-    "Enacted, but not known to be in force: check its commencement before relying on it.",
-  "no-data": "The law digest has no data for the assessment date: check whether this law is in force then.",
-};
-
 /**
- * Evaluates one rule against a prepared context and explains it: the outcome, the tree of named
- * limbs with citations, the facts still missing, and whether anything rests on an unverified point.
+ * The explanation of one evaluated rule: the outcome, the tree of named limbs with citations, the
+ * facts still missing, and whether anything rests on an unverified point. Plain JSON; the tree
+ * (`conditions`) is built the first time it is read, from the rule's compiled skeleton and the
+ * case's truths, so that a caller who reads only outcomes does not pay for it.
  */
-export function evaluateRule(
+export function explainRule(
   compiled: CompiledRuleSet,
-  ruleIndex: number,
+  truth: RuleTruth,
   ctx: EvaluationContext,
 ): RuleEvaluation {
-  const rule = compiled.rules[ruleIndex]!;
-  // The explanation depends only on the values (and caveats) of the facts this rule reads and on
-  // the date: memoise on exactly those.
-  const key = ruleKey(rule, ctx);
-  const table = compiled.memo.rules[ruleIndex]!;
-  const hit = table.get(key) as RuleEvaluation | undefined;
-  if (hit) return hit;
-  const evaluation = deepFreeze(evaluateRuleUncached(compiled, rule, ctx));
-  if (table.size >= MEMO_LIMIT) table.clear();
-  table.set(key, evaluation);
-  return evaluation;
+  const rule = compiled.rules[truth.ruleIndex]!;
+  const notes = planFor(compiled).rules[truth.ruleIndex]!.notes.get(notesKey(truth.lawStatus, truth.exact))!;
+  const missingFacts = truth.missing.map((f) => compiled.facts[f]!.id);
+  let tree: ConditionCheck | undefined;
+  return {
+    rule: rule.rule.name,
+    order: rule.rule.event.params.order,
+    label: rule.rule.label,
+    outcome: truth.outcome,
+    lawStatus: truth.lawStatus,
+    citation: rule.citation,
+    unverified: truth.unverified,
+    missingFacts,
+    exact: truth.exact,
+    notes,
+    get conditions(): ConditionCheck {
+      tree ??= buildTree(compiled, rule, truth.out, ctx);
+      return tree;
+    },
+  };
 }
 
-/** A fact value as text for memo keys: distinct values give distinct text. */
-export function encodeValue(value: FactValue | undefined): string {
-  if (value === undefined) return "~";
-  if (value === true) return "T";
-  if (value === false) return "F";
-  return typeof value === "number" ? `#${value}` : `'${value}`;
-}
-
-/** Freezes a plain JSON-like value and everything inside it; returns it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  } else {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) deepFreeze(record[key]);
-  }
-  return Object.freeze(value);
-}
-
-function evaluateRuleUncached(
+function buildTree(
   compiled: CompiledRuleSet,
   rule: CompiledRule,
+  out: Uint8Array,
   ctx: EvaluationContext,
-): RuleEvaluation {
-  const out = new Uint8Array(rule.nodes.length);
-  const exact = evaluateExactly(compiled, rule, ctx, out);
-  const lawStatus = lawStatusOn(rule.rule.inForce, ctx.asOf);
-  const outcome = outcomeOf(lawStatus, out[0]!);
-  const missing = new Set<number>();
-  let unverified = rule.unverified;
-
-  // onPath: every ancestor had the same truth as the root, so this node helped decide the outcome.
-  const build = (i: number, unknownPath: boolean, holdsPath: boolean): ConditionCheck => {
+): ConditionCheck {
+  const build = (i: number): ConditionCheck => {
     const node = rule.nodes[i]!;
     const r = out[i]!;
     const result = TRUTH[r]!;
-    const stillUnknown = unknownPath && r === U;
-    const stillHolds = holdsPath && r === T;
     switch (node.kind) {
       case NodeKind.Fact: {
         const value = ctx.values[node.fact];
         const definition = compiled.facts[node.fact]!;
-        if (stillUnknown && value === undefined) missing.add(node.fact);
         const caveatId = ctx.caveats[node.fact];
-        const caveat = caveatId !== undefined && r === T ? citationFor(caveatId) : undefined;
-        if (caveat && stillHolds) unverified = true;
         const check: { -readonly [K in keyof FactCheck]: FactCheck[K] } = {
           type: "fact",
           fact: definition.id,
@@ -379,23 +470,21 @@ function evaluateRuleUncached(
           result,
         };
         if (value !== undefined) check.actual = value;
-        if (caveat) check.caveat = caveat;
+        if (caveatId !== undefined && r === T) check.caveat = citationFor(caveatId);
         return check;
       }
       case NodeKind.Limb: {
         const limb = compiled.limbs[node.limb]!;
-        if (limb.unverified && r !== F) unverified = true;
-        const limbStatus = ctx.limbStatus[node.limb]!;
         const check: { -readonly [K in keyof LimbCheck]: LimbCheck[K] } = {
           type: "limb",
           id: limb.limb.id,
           label: limb.limb.label,
           statute: limb.limb.statute,
           citation: limb.citation,
-          lawStatus: limbStatus,
+          lawStatus: ctx.limbStatus[node.limb]!,
           unverified: limb.unverified,
           result,
-          condition: build(node.children[0]!, stillUnknown, stillHolds),
+          condition: build(node.children[0]!),
         };
         if (limb.limb.note !== undefined) check.note = limb.limb.note;
         return check;
@@ -404,37 +493,46 @@ function evaluateRuleUncached(
         return {
           type: node.kind === NodeKind.All ? "all" : node.kind === NodeKind.Any ? "any" : "not",
           result,
-          conditions: node.children.map((c) =>
-            build(c, stillUnknown, node.kind === NodeKind.Not ? false : stillHolds),
-          ),
+          conditions: node.children.map(build),
         };
     }
   };
-  const conditions = build(0, true, true);
-  const notes: string[] = [];
-  const statusNote = LAW_STATUS_NOTES[lawStatus];
-  if (statusNote) notes.push(statusNote);
-  if (rule.rule.note) notes.push(rule.rule.note);
-  if (!exact)
-    notes.push(
-      "Too many unknown facts to settle exactly: the outcome may be reported as needing information when it is not.",
-    );
-  return {
-    rule: rule.rule.name,
-    order: rule.rule.event.params.order,
-    label: rule.rule.label,
-    outcome,
-    lawStatus,
-    citation: rule.citation,
-    unverified,
-    missingFacts:
-      outcome === "needs-information"
-        ? [...missing].sort((a, b) => a - b).map((f) => compiled.facts[f]!.id)
-        : [],
-    exact,
-    notes,
-    conditions,
+  return build(0);
+}
+
+/**
+ * The most specific named limbs that fail, as reasons: failing limbs are followed down through
+ * "all of" groups (each failing part is its own reason) but not into "any of" groups, where every
+ * alternative fails and the limb itself is the clearer reason. At most four.
+ */
+export function failingLimbs(compiled: CompiledRuleSet, truth: RuleTruth): string[] {
+  const rule = compiled.rules[truth.ruleIndex]!;
+  const plan = planFor(compiled).rules[truth.ruleIndex]!;
+  const out = truth.out;
+  const found: string[] = [];
+  const visit = (i: number, enclosing: string | undefined): void => {
+    if (out[i] !== F) return;
+    const node = rule.nodes[i]!;
+    if (node.kind === NodeKind.Limb) {
+      const label = plan.failLabel[i]!;
+      const before = found.length;
+      visit(node.children[0]!, label);
+      if (found.length === before && !found.includes(label)) found.push(label);
+    } else if (node.kind === NodeKind.All) {
+      for (const c of node.children) visit(c, enclosing);
+    } else if (node.kind !== NodeKind.Fact && enclosing === undefined) {
+      for (const c of node.children) visit(c, enclosing);
+    }
   };
+  visit(0, undefined);
+  return found.slice(0, 4).map((label) => `${label} is not met`);
+}
+
+/** Freezes a plain JSON-like value and everything inside it; returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
 }
 
 /**
@@ -458,12 +556,6 @@ export function evaluateDerivedFacts(
     Object.hasOwn(derived, f.id) ? derived[f.id] : undefined,
   );
   const caveats = new Array<string | undefined>(compiled.facts.length).fill(undefined);
-  const ctx: EvaluationContext = {
-    asOf,
-    values,
-    caveats,
-    limbStatus: compiled.limbs.map((l) => lawStatusOn(l.limb.inForce, asOf)),
-    encoded: encodeAll(values, caveats),
-  };
-  return compiled.rules.map((_, i) => evaluateRule(compiled, i, ctx));
+  const ctx = contextFor(compiled, asOf, values, caveats);
+  return compiled.rules.map((_, i) => explainRule(compiled, evaluateRuleTruth(compiled, i, ctx), ctx));
 }

@@ -1,4 +1,4 @@
-import { safeAssess } from "../assess/assess.js";
+import { assessParsedFacts } from "../assess/assess.js";
 import type { Assessment, Question } from "../assess/assessment.js";
 import { CaseFactsError } from "../assess/errors.js";
 import { daysBetweenDates, todayInLondon } from "../dates/calendar.js";
@@ -439,9 +439,8 @@ function reviewUnsafely(
   if (!parsed.success || problems.length > 0) return { success: false, problems };
   const facts = parsed.data;
   const asOf = options.asOf ?? request?.decision?.decidedOn ?? todayInLondon();
-  const assessed = safeAssess(facts, { asOf });
-  if (!assessed.success) return { success: false, problems: assessed.problems };
-  const assessment = assessed.assessment;
+  // The facts are parsed once, above: assessed as they are, not parsed again.
+  const assessment = assessParsedFacts(facts, asOf);
   const spo = assessment.orders.find((o) => o.rule === "spo");
   if (!spo) return { success: false, problems: [{ path: "", message: "the rule set has no SPO rule" }] };
 

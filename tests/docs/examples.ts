@@ -14,6 +14,7 @@ export const ENTRY_POINTS: Readonly<Record<string, string>> = {
   "protective-orders": join(SRC, "index.ts"),
   "protective-orders/rule-authoring": join(SRC, "rule-authoring.ts"),
   "protective-orders/json-rules-engine": join(SRC, "evaluate/json-rules-engine-adapter.ts"),
+  "protective-orders/server": join(SRC, "server/index.ts"),
   "protective-orders/schema/case-facts.json": join(ROOT, "schema/case-facts.schema.json"),
 };
 

@@ -1,4 +1,4 @@
-// The core (everything under src/ but src/cli/) must run in a browser: no Node built-in modules, no
+// The core (everything under src/ but the edges src/cli/, src/server/ and src/report/) must run in a browser: no Node built-in modules, no
 // `process`, `Buffer`, `require`, `__dirname` or `__filename` (shared/design.md, "Invariants").
 // Read with the TypeScript parser, so comments and strings that mention such names do not count.
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,11 +11,21 @@ import { describe, expect, it } from "vitest";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const src = join(root, "src");
 const NODE_ONLY_GLOBALS = new Set(["process", "Buffer", "require", "__dirname", "__filename"]);
+/** The edges: Node-only, each importing the core and never imported by it. */
+const EDGES = ["cli", "server", "report"].map((edge) => join(src, edge));
+/** Dependencies only the edges may use (HTTP, terminal, CSV): never pulled into the core's bundle. */
+const NODE_ONLY_PACKAGES = [
+  /^fastify$/,
+  /^@fastify\//,
+  /^commander$/,
+  /^cli-progress$/,
+  /^csv-(parse|stringify)/,
+];
 
 function coreFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return path === join(src, "cli") ? [] : coreFiles(path);
+    if (entry.isDirectory()) return EDGES.includes(path) ? [] : coreFiles(path);
     return /\.(m|c)?tsx?$/.test(entry.name) ? [path] : [];
   });
 }
@@ -77,6 +87,32 @@ describe("the core is browser-safe", () => {
 
   it("imports no Node built-in and uses no Node-only global outside src/cli/", () => {
     expect(files.flatMap((file) => nodeOnlyUses(file))).toEqual([]);
+  });
+
+  it("imports no edge (src/cli, src/server, src/report) and no Node-only package", () => {
+    const offending: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        const specifier =
+          ts.isImportDeclaration(node) || ts.isExportDeclaration(node)
+            ? node.moduleSpecifier
+            : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword
+              ? node.arguments[0]
+              : undefined;
+        if (specifier && ts.isStringLiteralLike(specifier)) {
+          const text = specifier.text;
+          const target = text.startsWith(".") ? resolve(dirname(file), text) : undefined;
+          if (target && EDGES.some((edge) => target === edge || target.startsWith(`${edge}/`)))
+            offending.push(`${relative(root, file)}: imports the edge ${text}`);
+          if (NODE_ONLY_PACKAGES.some((re) => re.test(text)))
+            offending.push(`${relative(root, file)}: imports the Node-only package ${text}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(offending).toEqual([]);
   });
 
   it("would notice one (the check itself works)", () => {

@@ -156,8 +156,9 @@ describe("the built package (dist/)", () => {
       ...Object.keys(pkg.dependencies ?? {}),
       ...Object.keys(pkg.peerDependencies ?? {}),
     ]);
+    // The edges (the CLI and its chunks, the HTTP service) are Node-only and checked below.
     const coreFiles = readdirSync(join(root, "dist")).filter(
-      (f) => /\.(c?js)$/.test(f) && f !== "cli.js" && !f.startsWith("cli-"),
+      (f) => /\.(c?js)$/.test(f) && f !== "cli.js" && !f.startsWith("cli-") && !f.startsWith("server."),
     );
     expect(coreFiles).toEqual(expect.arrayContaining(["index.js", "index.cjs", "json-rules-engine.js"]));
     const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"']+)["']/g;
@@ -168,13 +169,32 @@ describe("the built package (dist/)", () => {
         const spec = match[1]!;
         if (spec.startsWith(".")) continue;
         const bare = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
-        if (spec.startsWith("node:") || builtinModules.includes(bare) || !allowed.has(bare)) {
+        const nodeOnly = /^(fastify|@fastify\/|commander|cli-progress|csv-)/.test(bare);
+        if (spec.startsWith("node:") || builtinModules.includes(bare) || !allowed.has(bare) || nodeOnly) {
           offending.push(`${file}: ${spec}`);
         }
       }
     }
     expect(offending).toEqual([]);
   });
+
+  it("protective-orders/server loads in ESM and CJS and builds a working service", async () => {
+    const esm = runEsm(
+      `const { createServer } = await import(${JSON.stringify(`${pkg.name}/server`)});
+       const app = createServer();
+       const r = await app.inject({ method: "GET", url: "/healthz" });
+       await app.close();
+       process.stdout.write(JSON.stringify({ status: r.statusCode, body: r.json() }));`,
+      null,
+    );
+    expect(esm).toEqual({ status: 200, body: { status: "ok" } });
+    const cjs = requireFromRoot(`${pkg.name}/server`) as {
+      createServer: unknown;
+      buildOpenApiDocument: () => { openapi: string };
+    };
+    expect(typeof cjs.createServer).toBe("function");
+    expect(cjs.buildOpenApiDocument().openapi).toBe("3.1.0");
+  }, 30_000);
 
   it("the CLI is an executable ES module with a shebang", () => {
     const cli = readFileSync(join(root, pkg.bin["protective-orders"]!), "utf8");

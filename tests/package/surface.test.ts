@@ -35,7 +35,6 @@ const RULE_AUTHORING_API = [
   "LimbSchema",
   "OPERATORS",
   "NodeKind",
-  "MEMO_LIMIT",
   "MAX_COMPLETIONS",
   "evaluateDerivedFacts",
   "lawStatusOn",

@@ -30,12 +30,6 @@ import {
 const AS_OF = "2025-06-01";
 const anyCase = fc.oneof(leaningCaseArbitrary, caseFactsArbitrary);
 
-function clearMemo(rules: CompiledRuleSet): void {
-  for (const table of rules.memo.rules) table.clear();
-  for (const table of rules.memo.outcomes) table.clear();
-  rules.memo.assessments.clear();
-}
-
 const FRESH_RULES = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
 
 function json(facts: unknown, asOf: string, rules?: CompiledRuleSet): string {
@@ -144,7 +138,6 @@ describe("memo invisibility: answers do not depend on history", () => {
     () => {
       fc.assert(
         fc.property(anyCase, anyCase, asOfArbitrary, asOfArbitrary, (a, b, asOfA, asOfB) => {
-          clearMemo(FRESH_RULES);
           const memoFree = json(a, asOfA, FRESH_RULES);
           const first = json(a, asOfA);
           json(b, asOfB);
@@ -184,7 +177,6 @@ describe("memo invisibility: answers do not depend on history", () => {
       incidents: [{ kind: "following" }, { kind: "loitering" }],
       risk: { psychologicalHarm: true, ongoing: true },
     };
-    clearMemo(DEFAULT_RULES);
     const miss = assessment(facts);
     const hit = assessment(facts);
     expect(JSON.stringify(hit)).toBe(JSON.stringify(miss));
@@ -281,16 +273,31 @@ describe("memo invisibility: a returned answer cannot be changed for anyone else
     PROPERTY_TIMEOUT,
   );
 
-  it("nested objects of an assessment are frozen (mutation throws in strict mode), the top level is not", () => {
-    const a = assessment({
+  it("the parts every assessment shares are frozen; each call's own objects are its own", () => {
+    const facts: CaseFacts = {
       id: "c",
       jurisdiction: "england-and-wales",
       incidents: [{ kind: "following" }],
       risk: { ongoing: true },
-    });
-    const outcomes = mutationsOf(a).map(attempt);
-    expect(outcomes.slice(0, -1).every((o) => o === "threw")).toBe(true);
-    expect(outcomes.at(-1)).toBe("applied");
+    };
+    const a = assessment(facts);
+    const b = assessment(facts);
+    // Shared between results, so frozen: citations, notes, recommendation entries, expected values.
+    expect(Object.isFrozen(a.orders[0]!.citation)).toBe(true);
+    expect(Object.isFrozen(a.orders[0]!.notes)).toBe(true);
+    expect(a.recommendation.ranked.every((r) => Object.isFrozen(r) && Object.isFrozen(r.citations))).toBe(
+      true,
+    );
+    expect(a.questions.every((q) => Object.isFrozen(q.citation))).toBe(true);
+    // Made for this call: not shared with the next one.
+    expect(a.orders).not.toBe(b.orders);
+    expect(a.orders[0]).not.toBe(b.orders[0]);
+    expect(a.orders[0]!.conditions).not.toBe(b.orders[0]!.conditions);
+    expect(a.questions).not.toBe(b.questions);
+    const bJson = JSON.stringify(b);
+    for (const mutation of mutationsOf(a)) attempt(mutation);
+    expect(JSON.stringify(b)).toBe(bJson);
+    expect(JSON.stringify(assessment(facts))).toBe(bJson);
   });
 
   it("mutating a review (its shared SPO evaluation, findings, questions) affects no later review or assessment", () => {

@@ -1,0 +1,195 @@
+import type { CompiledRuleSet } from "../evaluate/compile.js";
+import {
+  type EvaluationContext,
+  evaluateRuleTruth,
+  explainRule,
+  failingLimbs,
+  type RuleTruth,
+  settlesWith,
+} from "../evaluate/evaluate.js";
+import { freezeDeep, notesKey, planFor } from "../evaluate/plan.js";
+import type { RuleEvaluation } from "../evaluate/types.js";
+import { citationFor } from "../law/registry.js";
+import type { IsoDate } from "../model/iso-date.js";
+import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assessment.js";
+
+// An assessment is made from each rule's compact truths (evaluateRuleTruth): the outcomes, the
+// recommendation, the questions and the missing facts come straight from them, the parts that do
+// not depend on the case are made once per rule set and shared (frozen), and each order's
+// explanation tree is built only when it is read. The result is plain JSON, serialising exactly as
+// an eagerly built one does (tests/assess/reference compares the two).
+
+interface Recommendations {
+  /** Per rule: its entry in `ranked` when available, and when it needs information. */
+  readonly available: readonly RecommendedOrder[];
+  readonly open: readonly RecommendedOrder[];
+  /** Per rule: the summary when it is the one to consider first. */
+  readonly firstSummary: readonly string[];
+}
+
+const RECOMMENDATIONS = new WeakMap<CompiledRuleSet, Recommendations>();
+
+function recommendationsFor(rules: CompiledRuleSet): Recommendations {
+  let r = RECOMMENDATIONS.get(rules);
+  if (!r) {
+    const entry = (rule: CompiledRuleSet["rules"][number]["rule"], outcome: RecommendedOrder["outcome"]) =>
+      freezeDeep<RecommendedOrder>({
+        rule: rule.name,
+        order: rule.event.params.order,
+        label: rule.label,
+        role: rule.recommendation.role,
+        outcome,
+        reason: rule.recommendation.reason,
+        citations: rule.recommendation.citations.map(citationFor),
+      });
+    r = {
+      available: rules.rules.map((c) => entry(c.rule, "available")),
+      open: rules.rules.map((c) => entry(c.rule, "needs-information")),
+      firstSummary: rules.rules.map(
+        (c) => `Consider first: ${c.rule.label}. ${c.rule.recommendation.reason}`,
+      ),
+    };
+    RECOMMENDATIONS.set(rules, r);
+  }
+  return r;
+}
+
+/**
+ * The assessment of one case whose facts are derived in `ctx`, with the notices given.
+ * Internal: {@link assess} is the public way in.
+ */
+export function buildAssessment(
+  caseId: string,
+  asOf: IsoDate,
+  rules: CompiledRuleSet,
+  ctx: EvaluationContext,
+  notices: readonly Notice[],
+): Assessment {
+  const plan = planFor(rules);
+  const n = rules.rules.length;
+  const truths: RuleTruth[] = new Array(n);
+  let exact = true;
+  for (let i = 0; i < n; i++) {
+    const t = evaluateRuleTruth(rules, i, ctx);
+    truths[i] = t;
+    if (!t.exact) exact = false;
+  }
+  const orders: RuleEvaluation[] = plan.byRank.map((i) => explainRule(rules, truths[i]!, ctx));
+  const missing = new Uint8Array(rules.facts.length);
+  for (const t of truths) for (const f of t.missing) missing[f] = 1;
+  const missingFacts: string[] = [];
+  for (let f = 0; f < missing.length; f++) if (missing[f]) missingFacts.push(rules.facts[f]!.id);
+  return {
+    caseId,
+    asOf,
+    orders,
+    recommendation: recommend(rules, truths, plan.byRank),
+    questions: rankQuestions(rules, ctx, truths),
+    missingFacts,
+    notices,
+    exact,
+  };
+}
+
+/**
+ * For every unknown fact that some needs-information order is waiting on: the orders one of its
+ * possible answers would settle. Most decisive (settling the most orders) first.
+ */
+function rankQuestions(
+  rules: CompiledRuleSet,
+  ctx: EvaluationContext,
+  truths: readonly RuleTruth[],
+): Question[] {
+  const waiting = new Map<number, number[]>();
+  for (const t of truths) {
+    for (const fact of t.missing) {
+      const list = waiting.get(fact);
+      if (list) list.push(t.ruleIndex);
+      else waiting.set(fact, [t.ruleIndex]);
+    }
+  }
+  if (waiting.size === 0) return [];
+  let longest = 0;
+  for (const r of rules.rules) longest = Math.max(longest, r.nodes.length);
+  const scratch = new Uint8Array(longest);
+  const scored: { fi: number; settles: string[]; waiting: number }[] = [];
+  for (const [fi, ruleIndexes] of waiting) {
+    const settles: string[] = [];
+    const domain = rules.domains[fi]!;
+    for (const ruleIndex of ruleIndexes) {
+      const truth = truths[ruleIndex]!;
+      if (domain.some((value) => settlesWith(rules, truth, ctx, fi, value, scratch)))
+        settles.push(rules.rules[ruleIndex]!.rule.name);
+    }
+    scored.push({ fi, settles, waiting: ruleIndexes.length });
+  }
+  scored.sort((a, b) => b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi);
+  // Two facts can share one question (the suspect's age decides both 16+ and 18+): ask it once,
+  // where the more decisive of them would put it.
+  const byQuestion = new Map<string, { fi: number; settles: Set<string> }>();
+  for (const { fi, settles } of scored) {
+    const question = rules.facts[fi]!.question;
+    const entry = byQuestion.get(question);
+    if (entry) for (const s of settles) entry.settles.add(s);
+    else byQuestion.set(question, { fi, settles: new Set(settles) });
+  }
+  const citations = planFor(rules).factCitations;
+  const questions: Question[] = [];
+  for (const [question, { fi, settles }] of byQuestion) {
+    questions.push({
+      fact: rules.facts[fi]!.id,
+      question,
+      settles: [...settles],
+      citation: citations[fi]!,
+    });
+  }
+  return questions;
+}
+
+function recommend(
+  rules: CompiledRuleSet,
+  truths: readonly RuleTruth[],
+  byRank: readonly number[],
+): Recommendation {
+  const statics = recommendationsFor(rules);
+  const available: number[] = [];
+  const open: number[] = [];
+  for (const i of byRank) {
+    const outcome = truths[i]!.outcome;
+    if (outcome === "available") available.push(i);
+    else if (outcome === "needs-information") open.push(i);
+  }
+  const first =
+    available.find((i) => rules.rules[i]!.rule.recommendation.role !== "complement") ?? available[0];
+  const ranked: RecommendedOrder[] = [];
+  for (const i of available) ranked.push(statics.available[i]!);
+  for (const i of open) ranked.push(statics.open[i]!);
+  const whatWouldChange: string[] = [];
+  if (available.length === 0) {
+    for (const i of byRank) {
+      const rule = rules.rules[i]!.rule;
+      if (rule.recommendation.role === "complement") continue;
+      const truth = truths[i]!;
+      if (truth.outcome !== "not-available") continue;
+      const failing = failingLimbs(rules, truth);
+      if (failing.length > 0)
+        whatWouldChange.push(`${rule.label}: not available because ${failing.join("; ")}.`);
+      else {
+        const note = planFor(rules).rules[i]!.notes.get(notesKey(truth.lawStatus, truth.exact))![0];
+        if (note) whatWouldChange.push(`${rule.label}: ${note}`);
+      }
+    }
+  }
+  const summary =
+    first !== undefined
+      ? statics.firstSummary[first]!
+      : open.length > 0
+        ? `Nothing is available yet on these facts; ${open.map((i) => rules.rules[i]!.rule.label).join(", ")} may be, once the open questions are answered.`
+        : "No order assessed here is available on these facts.";
+  return {
+    first: first === undefined ? null : rules.rules[first]!.rule.name,
+    ranked,
+    summary,
+    whatWouldChange,
+  };
+}

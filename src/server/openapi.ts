@@ -1,0 +1,344 @@
+import { z } from "zod";
+import { BreachReportSchema } from "../model/breach-report.js";
+import { SpoRequestSchema } from "../model/case-facts.js";
+import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
+import { IsoDateSchema } from "../model/iso-date.js";
+import { OrderSchema } from "../model/order.js";
+import { PROBLEM_JSON, PROBLEMS, type ProblemKind } from "./problem.js";
+import { AssessBreachesRequestSchema, ValidateOrderRequestSchema } from "./requests.js";
+import {
+  AssessmentSchema,
+  BatchRecordSchema,
+  BreachFindingsSchema,
+  DeclineReviewSchema,
+  DraftSpoTermsSchema,
+  HealthSchema,
+  OrderValidationSchema,
+  ProblemSchema,
+  ProvisionEntrySchema,
+  RuleEntrySchema,
+  ValidationSchema,
+} from "./responses.js";
+
+type JsonObject = Record<string, unknown>;
+
+/** The version of the HTTP API (the `/v1` in its paths), not of the package. */
+export const API_VERSION = "1.0.0";
+
+/**
+ * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect) for `components.schemas`: dates
+ * carry `format: date`, and any `$defs` are hoisted into the components under the schema's name
+ * (a `$ref` to `#/$defs/…` would resolve against the whole OpenAPI document).
+ */
+function componentSchemas(
+  name: string,
+  schema: z.ZodType,
+  io: "input" | "output",
+): Record<string, JsonObject> {
+  const generated = z.toJSONSchema(schema, {
+    io,
+    target: "draft-2020-12",
+    unrepresentable: "any",
+    override: (ctx) => {
+      if (ctx.zodSchema === IsoDateSchema) ctx.jsonSchema.format = "date";
+    },
+  }) as JsonObject;
+  const { $schema: _dialect, $defs, ...rest } = generated;
+  const defs = ($defs ?? {}) as Record<string, JsonObject>;
+  const rename = (key: string) => `${name}_${key}`;
+  const fix = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(fix);
+    if (node && typeof node === "object") {
+      const out: JsonObject = {};
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string" && value.startsWith("#/$defs/"))
+          out[key] = `#/components/schemas/${rename(value.slice("#/$defs/".length))}`;
+        else if (key === "$ref" && value === "#") out[key] = `#/components/schemas/${name}`;
+        else out[key] = fix(value);
+      }
+      return out;
+    }
+    return node;
+  };
+  const result: Record<string, JsonObject> = { [name]: fix(rest) as JsonObject };
+  for (const [key, value] of Object.entries(defs)) result[rename(key)] = fix(value) as JsonObject;
+  return result;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+
+function problemResponse(kinds: readonly ProblemKind[]): Record<string, JsonObject> {
+  const byStatus = new Map<number, string[]>();
+  for (const kind of kinds) {
+    const { status, title } = PROBLEMS[kind];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), title]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, titles]) => [
+      String(status),
+      {
+        description: titles.join("; "),
+        ...(status === 503
+          ? { headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } }
+          : {}),
+        ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" } } } } : {}),
+        ...(status === 405 ? { headers: { Allow: { schema: { type: "string" } } } } : {}),
+        content: { [PROBLEM_JSON]: { schema: ref("Problem") } },
+      },
+    ]),
+  );
+}
+
+const COMMON: readonly ProblemKind[] = ["unauthorized", "method-not-allowed", "overloaded"];
+const BODY: readonly ProblemKind[] = ["bad-json", "too-large", "unsupported-media-type", "invalid-input"];
+const AS_OF_HEADER = { "As-Of": { $ref: "#/components/headers/AsOf" } };
+const asOfParameter = { $ref: "#/components/parameters/asOf" };
+
+function post(
+  summary: string,
+  description: string,
+  request: JsonObject,
+  response: JsonObject,
+  extra: { parameters?: unknown[]; problems?: readonly ProblemKind[]; asOf?: boolean; operationId: string },
+): JsonObject {
+  return {
+    post: {
+      operationId: extra.operationId,
+      summary,
+      description,
+      ...(extra.parameters ? { parameters: extra.parameters } : {}),
+      requestBody: { required: true, content: request },
+      responses: {
+        "200": { description: "OK", ...(extra.asOf ? { headers: AS_OF_HEADER } : {}), content: response },
+        ...problemResponse([...BODY, ...(extra.problems ?? []), ...COMMON]),
+      },
+    },
+  };
+}
+
+function get(
+  operationId: string,
+  summary: string,
+  response: JsonObject,
+  problems: readonly ProblemKind[] = [],
+  open = false,
+) {
+  return {
+    get: {
+      operationId,
+      summary,
+      ...(open ? { security: [] } : {}),
+      responses: {
+        "200": { description: "OK", content: response },
+        ...problemResponse([...problems, ...(open ? (["method-not-allowed"] as const) : COMMON)]),
+      },
+    },
+  };
+}
+
+/**
+ * The service's OpenAPI 3.1 document, generated from the library's zod schemas (case facts,
+ * orders, breach reports) and the service's own request and response schemas: one source of
+ * truth. Committed as `schema/openapi.json` (checked for drift like the case-facts JSON Schema)
+ * and served at `/openapi.json`.
+ *
+ * @example
+ * ```ts
+ * import { buildOpenApiDocument } from "protective-orders/server";
+ * const doc = buildOpenApiDocument();
+ * doc.openapi; // "3.1.0"
+ * ```
+ */
+export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: Record<string, JsonObject> } {
+  const { $schema: _dialect, title: _title, ...caseFacts } = caseFactsJsonSchema();
+  const schemas: Record<string, JsonObject> = {
+    CaseFacts: caseFacts,
+    ...componentSchemas("SpoRequest", SpoRequestSchema, "input"),
+    ...componentSchemas("Order", OrderSchema, "input"),
+    ...componentSchemas("BreachReport", BreachReportSchema, "input"),
+    ...componentSchemas("ValidateOrderRequest", ValidateOrderRequestSchema, "input"),
+    ...componentSchemas("AssessBreachesRequest", AssessBreachesRequestSchema, "input"),
+    ...componentSchemas("Problem", ProblemSchema, "output"),
+    ...componentSchemas("Assessment", AssessmentSchema, "output"),
+    ...componentSchemas("DeclineReview", DeclineReviewSchema, "output"),
+    ...componentSchemas("Validation", ValidationSchema, "output"),
+    ...componentSchemas("DraftSpoTerms", DraftSpoTermsSchema, "output"),
+    ...componentSchemas("OrderValidation", OrderValidationSchema, "output"),
+    ...componentSchemas("BreachFindings", BreachFindingsSchema, "output"),
+    ...componentSchemas("RuleEntry", RuleEntrySchema, "output"),
+    ...componentSchemas("ProvisionEntry", ProvisionEntrySchema, "output"),
+    ...componentSchemas("Health", HealthSchema, "output"),
+    ...componentSchemas("BatchRecord", BatchRecordSchema, "output"),
+  };
+  const caseBody = json("CaseFacts");
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "protective-orders",
+      version: API_VERSION,
+      summary: "UK protective orders against stalking as cited, explainable rules, over HTTP.",
+      description:
+        "Generated from the library's zod schemas by buildOpenApiDocument() (scripts/write-json-schema.mjs writes schema/openapi.json): do not edit. Every answer cites its statute; errors are RFC 9457 problem documents naming paths, never values. `asOf` defaults to today in London, resolved once per request; the `As-Of` header (and the body's `asOf`) says which date was applied.",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    security: [{ bearer: [] }, {}],
+    paths: {
+      "/v1/assess": post(
+        "Assess a case",
+        "Every order available / not available / needs information, with its limbs and citations, and which to consider first. The body equals the library's `assess(facts, { asOf })`, byte for byte.",
+        caseBody,
+        json("Assessment"),
+        { operationId: "assess", parameters: [asOfParameter], asOf: true },
+      ),
+      "/v1/review": post(
+        "Review a declined SPO request",
+        "The case's `spoRequest` reviewed reason by reason: `reviewSpoDecline(facts, undefined, { asOf })`.",
+        caseBody,
+        json("DeclineReview"),
+        { operationId: "review", parameters: [asOfParameter], asOf: true },
+      ),
+      "/v1/explain": post(
+        "Explain a case",
+        "The assessment explained as plain text or Markdown: by the `format` parameter, else by `Accept` (text/plain or text/markdown).",
+        caseBody,
+        {
+          "text/plain": { schema: { type: "string" } },
+          "text/markdown": { schema: { type: "string" } },
+        },
+        {
+          operationId: "explain",
+          parameters: [
+            asOfParameter,
+            { name: "format", in: "query", schema: { type: "string", enum: ["text", "markdown"] } },
+            { name: "orders", in: "query", schema: { type: "string", enum: ["all", "open"] } },
+          ],
+          problems: ["not-acceptable"],
+          asOf: true,
+        },
+      ),
+      "/v1/validate": post(
+        "Validate case facts",
+        "Whether the body is valid case facts; every problem by path. Always 200 for a JSON body.",
+        caseBody,
+        json("Validation"),
+        { operationId: "validate" },
+      ),
+      "/v1/draft-spo-terms": post(
+        "Draft SPO terms",
+        "Draft prohibitions and requirements for a Stalking Protection Order from the case's incidents.",
+        caseBody,
+        json("DraftSpoTerms"),
+        { operationId: "draftSpoTerms" },
+      ),
+      "/v1/validate-order": post(
+        "Validate an order",
+        "An order's defects in law and warnings, each cited.",
+        json("ValidateOrderRequest"),
+        json("OrderValidation"),
+        { operationId: "validateOrder" },
+      ),
+      "/v1/assess-breaches": post(
+        "Assess breach reports",
+        "For each report: whether it is a breach of the order, the offence and the police response time.",
+        json("AssessBreachesRequest"),
+        json("BreachFindings"),
+        { operationId: "assessBreaches" },
+      ),
+      "/v1/batch/{command}": {
+        post: {
+          operationId: "batch",
+          summary: "Process a caseload, streaming",
+          description:
+            "JSON Lines in, JSON Lines out: row N in gives row N out, as `protective-orders <command>` writes it (the same results and error records). Output streams while input arrives: a client should read the response while it sends (or send batches of modest size). Past the batch limits the rest is not read and one final `limit` record says so.",
+          parameters: [
+            {
+              name: "command",
+              in: "path",
+              required: true,
+              schema: { type: "string", enum: ["assess", "review", "validate"] },
+            },
+            asOfParameter,
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/x-ndjson": {
+                schema: { type: "string", description: "One case (CaseFacts) per line." },
+              },
+            },
+          },
+          responses: {
+            "200": {
+              description: "One JSON line per input row (BatchRecord), in order.",
+              headers: AS_OF_HEADER,
+              content: { "application/x-ndjson": { schema: ref("BatchRecord") } },
+            },
+            ...problemResponse([
+              "too-large",
+              "unsupported-media-type",
+              "invalid-input",
+              "not-found",
+              ...COMMON,
+            ]),
+          },
+        },
+      },
+      "/v1/rules": get(
+        "listRules",
+        "Every rule and statutory limb, with citation, link and in-force period",
+        {
+          "application/json": { schema: { type: "array", items: ref("RuleEntry") } },
+        },
+      ),
+      "/v1/rules/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        ...get("getRule", "One rule or limb by id", json("RuleEntry"), ["not-found"]),
+      },
+      "/v1/provisions": get("listProvisions", "Every cited provision, with its link", {
+        "application/json": { schema: { type: "array", items: ref("ProvisionEntry") } },
+      }),
+      "/v1/provisions/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        ...get("getProvision", "One provision by id", json("ProvisionEntry"), ["not-found"]),
+      },
+      "/v1/schema/case-facts": get("caseFactsSchema", "The JSON Schema (2020-12) of the case facts", {
+        "application/json": { schema: { type: "object" } },
+      }),
+      "/healthz": get("health", "Liveness: the process answers", json("Health"), [], true),
+      "/readyz": get("ready", "Readiness: 503 once shutting down", json("Health"), ["shutting-down"], true),
+      "/openapi.json": get(
+        "openApi",
+        "This document",
+        { "application/json": { schema: { type: "object" } } },
+        [],
+        true,
+      ),
+    },
+    components: {
+      schemas,
+      parameters: {
+        asOf: {
+          name: "asOf",
+          in: "query",
+          description:
+            "The date whose law applies (YYYY-MM-DD). Default: today in London, resolved once per request.",
+          schema: { type: "string", format: "date" },
+        },
+      },
+      headers: {
+        AsOf: { description: "The date whose law was applied.", schema: { type: "string", format: "date" } },
+        RetryAfter: { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
+      },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "Required only when the service is started with tokens (PROTECTIVE_ORDERS_TOKENS or a token file).",
+        },
+      },
+    },
+  };
+}
