@@ -1,19 +1,52 @@
+import { readdirSync } from "node:fs";
+import { join, relative } from "node:path";
 import { defineConfig } from "tsup";
 
-// Three builds: the browser-safe core (ESM + CJS with declarations), the HTTP service (Node-only,
-// ESM + CJS with declarations) and the CLI (ESM only, Node built-ins allowed). `clean` is done by
-// the build script: with an array config tsup's own `clean: true` races between the builds (see
-// shared/engineering-notes.md).
+// Four builds: the browser-safe core as ES modules and as CommonJS (with declarations), the HTTP service
+// (Node-only, ESM + CJS with declarations) and the CLI (ESM only, Node built-ins allowed). `clean` is done by the build script: with an array config tsup's own `clean: true`
+// races between the builds (see shared/engineering-notes.md).
+
+/** The package's entry points (its exports map). */
+const ENTRY_POINTS = {
+  index: "src/index.ts",
+  "rule-authoring": "src/rule-authoring.ts",
+  "json-rules-engine": "src/evaluate/json-rules-engine-adapter.ts",
+};
+
+/** The edges: Node-only, built with the CLI, never part of the core. */
+const EDGES = ["cli", "server", "report"];
+
+/** Every module of the core, as `core/<path>` → its source file. */
+function coreModules(dir = "src"): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory())
+        return dir === "src" && EDGES.includes(entry.name) ? [] : Object.entries(coreModules(path));
+      if (!entry.name.endsWith(".ts") || dir === "src") return [];
+      return [[`core/${relative("src", path).replace(/\.ts$/, "")}`, path]];
+    }),
+  );
+}
+
 export default defineConfig([
   {
-    entry: {
-      index: "src/index.ts",
-      "rule-authoring": "src/rule-authoring.ts",
-      "json-rules-engine": "src/evaluate/json-rules-engine-adapter.ts",
-    },
-    format: ["esm", "cjs"],
-    dts: true,
+    // ES modules with code splitting, every core module an entry: each lands in a chunk of its own, so a bundler
+    // (with the package's `sideEffects: false`) drops the modules an application does not import, whole: the
+    // browser bundle of `import { assess }` carries no decline review, order validation or draft terms.
+    entry: { ...ENTRY_POINTS, ...coreModules() },
+    format: ["esm"],
+    splitting: true,
+    dts: { entry: ENTRY_POINTS },
     // No source maps in the package: they would double its size, and the published code is readable as it is.
+    platform: "neutral",
+    target: "es2022",
+    external: ["json-rules-engine"],
+  },
+  {
+    entry: ENTRY_POINTS,
+    format: ["cjs"],
+    dts: true,
     platform: "neutral",
     target: "es2022",
     external: ["json-rules-engine"],

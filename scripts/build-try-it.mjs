@@ -1,6 +1,6 @@
 // Builds the site's try-it page into site/try/ (run by `npm run docs`, after TypeDoc, which empties site/):
 //
-// - site/try/protective-orders.browser.js: the library (src/index.ts) bundled by esbuild into one ES
+// - site/try/protective-orders.browser.js: the built library (dist/index.js, as published) bundled by esbuild into one ES
 //   module for browsers, with zod and date-fns inlined. Bundling for the browser platform also proves the
 //   core uses no Node built-ins: an import of one fails the build.
 // - the static page (docs/try/: index.html, try-it.js, try-it.css, try-it-fallback.js), copied as is, with
@@ -27,24 +27,6 @@ const site = join(root, "site");
 const out = join(site, "try");
 export const BUNDLE_NAME = "protective-orders.browser.js";
 
-/**
- * zod's `z` namespace re-exports every locale's error messages (`z.locales`, about 260 KiB minified), which no
- * bundler can tree-shake away. The library uses only zod's default English messages, which zod imports
- * directly (locales/en.js), so the locales barrel is replaced by an empty module.
- */
-const withoutZodLocales = {
-  name: "without-zod-locales",
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "empty" } : undefined,
-    );
-    pluginBuild.onLoad({ filter: /.*/, namespace: "empty" }, () => ({
-      contents: "export {};",
-      loader: "js",
-    }));
-  },
-};
-
 async function main() {
   if (!existsSync(join(site, "index.html"))) {
     throw new Error("site/ has not been built: run TypeDoc first (`npm run docs` does both).");
@@ -53,7 +35,17 @@ async function main() {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
   const result = await build({
-    entryPoints: [join(root, "src", "index.ts")],
+    // The built package (dist/), the same ES modules an application's bundler gets from npm: the root and the
+    // rule-authoring subpath (the page reads one derived fact, incidentKindIsListedStalkingAct).
+    stdin: {
+      contents: [
+        `export * from ${JSON.stringify(join(root, "dist", "index.js"))};`,
+        `export * from ${JSON.stringify(join(root, "dist", "rule-authoring.js"))};`,
+      ].join("\n"),
+      resolveDir: root,
+      sourcefile: "protective-orders.browser.js",
+      loader: "js",
+    },
     outfile: join(out, BUNDLE_NAME),
     bundle: true,
     format: "esm",
@@ -64,7 +56,8 @@ async function main() {
     legalComments: "eof",
     metafile: true,
     logLevel: "warning",
-    plugins: [withoutZodLocales],
+    // dist/ imports its chunks bare, for order; with `sideEffects: false` esbuild rightly drops the unused ones.
+    logOverride: { "ignored-bare-import": "silent" },
     banner: {
       js: `// protective-orders ${version}, bundled for browsers with its dependencies. MIT licence.`,
     },
