@@ -2,6 +2,7 @@ import { type CompiledRuleSet, compileRuleSet } from "../evaluate/compile.js";
 import { loadRuleSet } from "../evaluate/rule-set.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
 import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
+import { deepFreezeData } from "../model/plain-data.js";
 
 /**
  * The bundled rules, validated and compiled once when the module loads: a rule file that does not
@@ -20,3 +21,6 @@ import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
 export const DEFAULT_RULES: CompiledRuleSet = compileRuleSet(
   loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS),
 );
+// Frozen at the data level (issue #13): the rules, limbs and facts cannot be edited by a caller; the
+// memo (the caches) stays writable, as it must.
+deepFreezeData(DEFAULT_RULES, new Set(["memo"]));

@@ -1,4 +1,5 @@
 import { JurisdictionSchema, OffenceKindSchema } from "../model/case-facts.js";
+import { deepFreezeData } from "../model/plain-data.js";
 import { domesticAbuseProtectionPilotInForce } from "./area.js";
 import {
   hasBehavedAbusively,
@@ -375,3 +376,5 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     derive: (f) => f.withoutNoticeGrounds?.respondentEvadingService,
   },
 ];
+// Frozen (issue #13): an edit by one caller must not change another's answer.
+deepFreezeData(FACT_DEFINITIONS);

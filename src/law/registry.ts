@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { IsoDateSchema } from "../model/iso-date.js";
+import { deepFreezeData } from "../model/plain-data.js";
 import type { Citation, Instrument, Provision } from "./citation.js";
 import crimeAndPolicingAct2026 from "./crime-and-policing-act-2026/provisions.json";
 import crimeAndSecurityAct2010 from "./crime-and-security-act-2010/provisions.json";
@@ -90,6 +91,9 @@ function buildRegistry(): { instruments: Map<string, Instrument>; provisions: Ma
       throw new Error(`provision ${provision.id} names unknown instrument ${provision.instrument}`);
     }
   }
+  // Frozen: an edit to an object from getProvision() must not change a later citation.
+  for (const instrument of instruments.values()) deepFreezeData(instrument);
+  for (const provision of provisions.values()) deepFreezeData(provision);
   return { instruments, provisions };
 }
 

@@ -153,3 +153,26 @@ export function ownOption(options: unknown, key: string): unknown {
   if (typeof options !== "object" || options === null || !Object.hasOwn(options, key)) return undefined;
   return (options as Record<string, unknown>)[key];
 }
+
+/**
+ * Freezes plain data deeply (objects and arrays, through their own properties) and returns it, so
+ * that no caller can edit a constant the library reads later (a decline reason, a police force, a
+ * provision, a rule). What is not plain data is left as it is: a Map or typed array cannot be frozen
+ * by `Object.freeze` (a memo must stay writable), and a function or class instance is not data.
+ * Keys named in `skip` are frozen as properties but their values are not descended into.
+ */
+export function deepFreezeData<T>(value: T, skip: ReadonlySet<string> = new Set()): T {
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null || Object.isFrozen(node)) return;
+    if (isPlainArray(node)) {
+      Object.freeze(node);
+      for (const item of node) visit(item);
+      return;
+    }
+    if (Array.isArray(node) || !isPlainObjectPrototype(Object.getPrototypeOf(node))) return;
+    Object.freeze(node);
+    for (const key of Object.keys(node)) if (!skip.has(key)) visit((node as Record<string, unknown>)[key]);
+  };
+  visit(value);
+  return value;
+}

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { deepFreezeData } from "./plain-data.js";
 
 /**
  * The police forces that may apply for a Stalking Protection Order: the 43 territorial forces of
@@ -58,6 +59,8 @@ export const POLICE_FORCES = [
   { id: "british-transport-police", name: "British Transport Police", territorial: false },
   { id: "ministry-of-defence-police", name: "Ministry of Defence Police", territorial: false },
 ] as const;
+// Frozen (issue #13): an edit by one caller must not change another's answer.
+deepFreezeData(POLICE_FORCES);
 
 /**
  * The id of a police force in {@link POLICE_FORCES}.

@@ -1,5 +1,6 @@
 import data from "../law/stalking-protection-act-2019/decline-reasons.json";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+import { deepFreezeData } from "../model/plain-data.js";
 
 /**
  * How a reason is judged: on the law alone, by date of guidance, or against the facts.
@@ -54,8 +55,9 @@ export interface DeclineReasonDefinition {
  * DECLINE_REASONS.find((r) => r.code === "risk-of-costs")?.citations; // ["malik-2023:costs"]
  * ```
  */
-export const DECLINE_REASONS: readonly DeclineReasonDefinition[] =
-  data.reasons as readonly DeclineReasonDefinition[];
+export const DECLINE_REASONS: readonly DeclineReasonDefinition[] = deepFreezeData(
+  data.reasons as readonly DeclineReasonDefinition[],
+);
 
 /**
  * The category a free-text reason most likely belongs to, from the phrasings police commonly use,

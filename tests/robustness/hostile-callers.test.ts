@@ -1,18 +1,31 @@
 // Issue #13: the library under hostile callers. Each reproduction from the issue is a test here that
 // failed on the code before the fix (cycles, shared references, a polluted Object.prototype, exotic
 // objects where plain data is expected, unknown keys echoed verbatim).
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   assess,
   type CaseFacts,
   challengeSummary,
+  DECLINE_REASONS,
   explain,
+  getProvision,
+  POLICE_FORCES,
   parseCaseFacts,
   reviewSpoDecline,
   safeAssess,
   safeReviewSpoDecline,
 } from "../../src/index.js";
-import { expectWellFormedProblems } from "./support.js";
+import { DEFAULT_RULES, FACT_DEFINITIONS } from "../../src/rule-authoring.js";
+import {
+  caseFactsArbitrary,
+  containsSecret,
+  expectWellFormedProblems,
+  PROPERTY_TIMEOUT,
+  params,
+  pathsOf,
+  SECRET,
+} from "./support.js";
 
 const AS_OF = "2025-06-01";
 
@@ -267,4 +280,152 @@ describe("item 8: output that cannot be forged", () => {
       "## Case case-2025/001:",
     );
   });
+});
+
+describe("item 6: nothing the caller can mutate", () => {
+  const DECLINED: CaseFacts = {
+    ...OPEN_CASE,
+    risk: { psychologicalHarm: true, ongoing: true },
+    spoRequest: { decision: { outcome: "declined", reasons: [{ code: "no-conviction" }] } },
+  };
+  /** Tries an edit; in strict-mode code an edit of a frozen object throws, which is also a refusal. */
+  function attempt(edit: () => void): void {
+    try {
+      edit();
+    } catch {
+      // refused
+    }
+  }
+
+  it("editing a decline reason, a police force, a fact definition, a provision or a rule changes no later answer", () => {
+    const before = JSON.stringify([
+      safeAssess(DECLINED, { asOf: AS_OF }),
+      safeReviewSpoDecline(DECLINED, undefined, { asOf: AS_OF }),
+      getProvision("spa-2019:s1"),
+      POLICE_FORCES,
+      challengeSummary(reviewSpoDecline(DECLINED, undefined, { asOf: AS_OF }), { format: "markdown" }),
+    ]);
+    const reason = DECLINE_REASONS.find((r) => r.code === "no-conviction") as unknown as Record<
+      string,
+      unknown
+    >;
+    attempt(() => {
+      reason.test = "depends-on-facts";
+    });
+    attempt(() => {
+      (reason.citations as string[]).push("x");
+    });
+    attempt(() => {
+      (DECLINE_REASONS as unknown[]).length = 0;
+    });
+    attempt(() => {
+      (POLICE_FORCES[0] as Record<string, unknown>).name = "Forged";
+    });
+    attempt(() => {
+      (FACT_DEFINITIONS[0] as unknown as Record<string, unknown>).label = "Forged";
+    });
+    attempt(() => {
+      (getProvision("spa-2019:s1") as unknown as Record<string, unknown>).title = "Forged";
+    });
+    attempt(() => {
+      (DEFAULT_RULES.rules as unknown[]).length = 0;
+    });
+    attempt(() => {
+      (DEFAULT_RULES.rules[0]!.rule as Record<string, unknown>).label = "Forged";
+    });
+    const after = JSON.stringify([
+      safeAssess(DECLINED, { asOf: AS_OF }),
+      safeReviewSpoDecline(DECLINED, undefined, { asOf: AS_OF }),
+      getProvision("spa-2019:s1"),
+      POLICE_FORCES,
+      challengeSummary(reviewSpoDecline(DECLINED, undefined, { asOf: AS_OF }), { format: "markdown" }),
+    ]);
+    expect(after).toBe(before);
+    expect(after).not.toContain("Forged");
+  });
+
+  it("the constants are frozen all the way down", () => {
+    for (const value of [DECLINE_REASONS, POLICE_FORCES, FACT_DEFINITIONS, getProvision("spa-2019:s1")]) {
+      expect(Object.isFrozen(value)).toBe(true);
+    }
+    expect(Object.isFrozen(DECLINE_REASONS[0]!.citations)).toBe(true);
+    expect(Object.isFrozen(POLICE_FORCES[0])).toBe(true);
+    expect(Object.isFrozen(FACT_DEFINITIONS[0])).toBe(true);
+    expect(Object.isFrozen(DEFAULT_RULES.rules)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_RULES.rules[0]!.rule)).toBe(true);
+  });
+});
+
+describe("item 10: fuzzing with hostile structures", () => {
+  class Exotic {
+    kind = "following";
+  }
+  type Hostile =
+    | "cycle-to-root"
+    | "cycle-to-parent"
+    | "shared"
+    | "map"
+    | "date"
+    | "instance"
+    | "oversized-key";
+  const hostileArbitrary = fc.constantFrom<Hostile>(
+    "cycle-to-root",
+    "cycle-to-parent",
+    "shared",
+    "map",
+    "date",
+    "instance",
+    "oversized-key",
+  );
+
+  /** A valid case with one node replaced by a hostile structure. */
+  function plant(facts: CaseFacts, pick: number, hostile: Hostile): unknown {
+    const root = JSON.parse(JSON.stringify(facts)) as Record<string, unknown>;
+    const paths = pathsOf(root).filter((p) => p.path.length > 0);
+    const target = paths[pick % paths.length];
+    if (!target) return root;
+    let parent: Record<string | number, unknown> = root;
+    for (const key of target.path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    const last = target.path[target.path.length - 1]!;
+    const values: Record<Hostile, () => unknown> = {
+      "cycle-to-root": () => root,
+      "cycle-to-parent": () => parent,
+      shared: () => {
+        // The same incident object three times, and the node itself left as it was.
+        const incident = { kind: "following" };
+        root.incidents = [incident, incident, incident];
+        return parent === root && last === "incidents" ? root.incidents : parent[last];
+      },
+      map: () => new Map([["adequate", true]]),
+      date: () => new Date(0),
+      instance: () => new Exotic(),
+      "oversized-key": () => ({ [`${SECRET} `.repeat(20_000)]: true }),
+    };
+    parent[last] = values[hostile]();
+    return root;
+  }
+
+  it(
+    "every entry point answers or rejects by path, quickly, echoing nothing, whatever is planted",
+    () => {
+      fc.assert(
+        fc.property(caseFactsArbitrary, fc.nat(), hostileArbitrary, (facts, pick, hostile) => {
+          const input = plant(facts, pick, hostile);
+          const parsed = quickly(() => parseCaseFacts(input));
+          const assessed = quickly(() => safeAssess(input, { asOf: AS_OF }));
+          const reviewed = quickly(() => safeReviewSpoDecline(input, undefined, { asOf: AS_OF }));
+          const asDecision = quickly(() => safeReviewSpoDecline(OPEN_CASE, input, { asOf: AS_OF }));
+          expect(assessed.success).toBe(parsed.success);
+          expect(reviewed.success).toBe(parsed.success);
+          for (const result of [parsed, assessed, reviewed, asDecision]) {
+            if (!result.success) expectWellFormedProblems(result.problems);
+            expect(containsSecret(JSON.stringify(result.success ? "" : result.problems))).toBe(false);
+          }
+          if (hostile !== "shared") expect(parsed.success).toBe(false);
+        }),
+        params(),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
