@@ -68,5 +68,9 @@ export default defineConfig([
     // of CLI code sits in dist/ beside the browser-safe core.
     splitting: false,
     banner: { js: "#!/usr/bin/env node" },
+    // Code the command and its worker share goes in a chunk named as the CLI's, not the core's.
+    esbuildOptions(options) {
+      options.chunkNames = "cli-chunk-[hash]";
+    },
   },
 ]);

@@ -16,6 +16,7 @@ export interface JsonLinesChunk {
 }
 
 const NEWLINE = 0x0a;
+const CR = 0x0d;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** ASCII bytes that String.prototype.trim removes. */
@@ -50,6 +51,36 @@ function lineHoldsRow(bytes: Uint8Array, line: number): boolean {
 }
 
 /**
+ * Calls `visit` with the start and end of each line of `bytes`. A line ends at a line feed, a CRLF
+ * or a carriage return alone (old Mac files): a CRLF line keeps its CR, which {@link lineText}
+ * removes. Lines end at LF alone unless the bytes hold a CR, so the common case costs one search.
+ */
+function forEachLine(bytes: Uint8Array, visit: (start: number, end: number) => void): void {
+  let nextCR = bytes.indexOf(CR);
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) end = bytes.length;
+    if (nextCR !== -1 && nextCR < start) nextCR = bytes.indexOf(CR, start);
+    if (nextCR !== -1 && nextCR < end && bytes[nextCR + 1] !== NEWLINE) {
+      visit(start, nextCR);
+      start = nextCR + 1;
+      continue;
+    }
+    visit(start, end);
+    start = end + 1;
+  }
+}
+
+/** Where the last whole line of `buffer` ends (its LF, or a lone CR not last in the buffer), or -1. */
+function lastLineEnd(buffer: Uint8Array): number {
+  const lf = buffer.lastIndexOf(NEWLINE);
+  const cr = buffer.lastIndexOf(CR);
+  // A CR last in the buffer may be the first half of a CRLF: keep it for the next buffer.
+  return cr > lf && cr < buffer.length - 1 ? cr : lf;
+}
+
+/**
  * Cuts JSON Lines input, as it arrives, into chunks of whole lines, numbering their lines and rows.
  * A line split across input buffers is held until its end arrives.
  */
@@ -60,7 +91,7 @@ export class JsonLinesChunker {
 
   /** The chunks of whole lines this buffer completes (none if it holds no line end). */
   push(buffer: Uint8Array): JsonLinesChunk[] {
-    const last = buffer.lastIndexOf(NEWLINE);
+    const last = lastLineEnd(buffer);
     if (last === -1) {
       if (buffer.length > 0) this.pending.push(buffer);
       return [];
@@ -82,14 +113,10 @@ export class JsonLinesChunker {
   private chunk(bytes: Uint8Array): JsonLinesChunk {
     const firstLine = this.line + 1;
     const firstRow = this.row + 1;
-    let start = 0;
-    while (start < bytes.length) {
-      let end = bytes.indexOf(NEWLINE, start);
-      if (end === -1) end = bytes.length;
+    forEachLine(bytes, (start, end) => {
       this.line += 1;
       if (lineHoldsRow(bytes.subarray(start, end), this.line)) this.row += 1;
-      start = end + 1;
-    }
+    });
     return { bytes, firstLine, firstRow, rows: this.row - firstRow + 1 };
   }
 }
@@ -116,23 +143,21 @@ export function forEachJsonLinesRow(
   const { bytes } = chunk;
   let line = chunk.firstLine - 1;
   let row = chunk.firstRow - 1;
-  let start = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(NEWLINE, start);
-    if (end === -1) end = bytes.length;
+  forEachLine(bytes, (start, end) => {
     line += 1;
     const text = lineText(bytes.subarray(start, end), line);
-    start = end + 1;
-    if (text === null) continue;
+    if (text === null) return;
     row += 1;
     visit(text === false ? { row, line, unreadable: "not valid UTF-8" } : jsonRow(text, row, line, raw));
-  }
+  });
 }
 
-/** A row from JSON text: its value, or (with `raw`) the text itself, or why it cannot be read. */
+/**
+ * A row from JSON text: its value, or (with `raw`) the text itself, or why it cannot be read. The
+ * text was decoded strictly (bytes that are not UTF-8 were already reported), so a U+FFFD in it is
+ * a character the file really holds.
+ */
 export function jsonRow(text: string, row: number, line: number, raw = false): InputRow {
-  // Bytes that are not UTF-8 decode to U+FFFD: a row holding one was altered on the way in.
-  if (text.includes("\uFFFD")) return { row, line, unreadable: "not valid UTF-8" };
   if (raw) return { row, line, text };
   try {
     return { row, line, value: JSON.parse(text) };

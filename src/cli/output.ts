@@ -1,8 +1,13 @@
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
+import { terminalSafe } from "./terminal-safe.js";
 
-/** The output formats the CLI writes. */
-export type OutputFormat = "jsonl" | "json" | "csv" | "table";
+/**
+ * The output formats the batch commands write: JSON Lines, one JSON array, CSV, TSV, an aligned
+ * table, a vertical layout (one `key value` line per field, a blank line between records, like
+ * `mlr --oxtab`), and plain text (explain).
+ */
+export type OutputFormat = "jsonl" | "json" | "csv" | "tsv" | "table" | "vertical" | "text";
 
 /** A flat record for CSV and table output: column → cell text. */
 export type FlatRecord = Record<string, string | number | boolean | null>;
@@ -54,41 +59,91 @@ export class StreamWriter {
   }
 }
 
-const ERROR_KEYS = ["row", "line", "id", "error", "problems"];
-
+/**
+ * The keys of `record` listed in `fields`, in that order, each present (null where the record has
+ * none): every record written with `--fields` has exactly the same keys.
+ */
 function pick(
   record: Record<string, unknown>,
   fields: readonly string[] | undefined,
 ): Record<string, unknown> {
   if (!fields) return record;
-  // An error record keeps what says which row failed and why, whatever fields were asked for.
-  const keep = record.error !== undefined ? [...new Set([...fields, ...ERROR_KEYS])] : fields;
-  return Object.fromEntries(keep.filter((f) => Object.hasOwn(record, f)).map((f) => [f, record[f]]));
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = Object.hasOwn(record, f) ? record[f] : null;
+  return out;
 }
 
+/** The error columns of a flat error record; the command's own columns stay empty. */
 function flattenError(record: Record<string, unknown>): FlatRecord {
   const problems = (record.problems as { path: string; message: string }[] | undefined) ?? [];
   return {
     row: record.row as number,
     line: (record.line as number | undefined) ?? null,
-    id: (record.id as string | undefined) ?? "",
+    id: (record.id as string | null | undefined) ?? null,
+    valid: false,
     error: record.error as string,
     problems: problems.map((p) => `${p.path || "(case)"}: ${p.message}`).join("; "),
   };
 }
 
-/** Formats records one at a time in the chosen format (JSON arrays are opened and closed around them). */
+/** Options of a {@link RecordFormatter}. */
+export interface RecordFormatterOptions {
+  readonly format: OutputFormat;
+  /** The columns of CSV, TSV, table and vertical output: from the command (or `--fields`), never from the data. */
+  readonly columns: readonly string[];
+  /** The keys of JSON records (`--fields`); every key of each record when absent. */
+  readonly fields?: readonly string[] | undefined;
+  readonly flatten: (record: Record<string, unknown>) => FlatRecord;
+  /**
+   * CSV and TSV: a cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
+   * prefixed with `'` so that a spreadsheet shows it as text rather than running it as a formula
+   * (csv-stringify's `escape_formulas`). Default true. Numbers are left as numbers.
+   */
+  readonly escapeFormulas?: boolean | undefined;
+}
+
+/**
+ * Formats records one at a time in the chosen format (JSON arrays are opened and closed around
+ * them). The columns are fixed when the formatter is made, so a first record that is an error
+ * costs no later record its columns.
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * const f = new RecordFormatter({ format: "csv", columns: ["row", "id"], flatten: (r) => ({ row: r.row as number, id: r.id as string }) });
+ * f.start() + f.next({ row: 1, id: "=cmd" }); // "row,id\n1,'=cmd\n"
+ * ```
+ */
 export class RecordFormatter {
   private count = 0;
-  private columns: string[] | undefined;
-  constructor(
-    private readonly format: OutputFormat,
-    private readonly fields: readonly string[] | undefined,
-    private readonly flatten: (record: Record<string, unknown>) => FlatRecord,
-  ) {}
+  private readonly format: OutputFormat;
+  private readonly columns: readonly string[];
+  private readonly fields: readonly string[] | undefined;
+  private readonly flatten: (record: Record<string, unknown>) => FlatRecord;
+  private readonly escapeFormulas: boolean;
+
+  constructor(options: RecordFormatterOptions) {
+    this.format = options.format;
+    this.columns = options.columns;
+    this.fields = options.fields;
+    this.flatten = options.flatten;
+    this.escapeFormulas = options.escapeFormulas !== false;
+  }
 
   start(): string {
-    return this.format === "json" ? "[\n" : "";
+    switch (this.format) {
+      case "json":
+        return "[\n";
+      case "csv":
+      case "tsv":
+        return this.delimited([...this.columns]);
+      case "table":
+        return `${this.columns
+          .map((c) => terminalSafe(c).padEnd(width(c)))
+          .join("  ")
+          .trimEnd()}\n`;
+      default:
+        return "";
+    }
   }
 
   next(record: Record<string, unknown>): string {
@@ -98,30 +153,26 @@ export class RecordFormatter {
         return `${JSON.stringify(pick(record, this.fields))}\n`;
       case "json":
         return `${this.count > 1 ? ",\n" : ""}${JSON.stringify(pick(record, this.fields))}`;
-      case "csv": {
+      case "csv":
+      case "tsv": {
         const flat = this.flat(record);
-        let header = "";
-        if (!this.columns) {
-          this.columns = this.columnsFor(flat);
-          header = stringify([this.columns]);
-        }
-        return header + stringify([this.columns.map((c) => cellText(flat[c]))]);
+        return this.delimited(this.columns.map((c) => flat[c] ?? null));
+      }
+      case "vertical": {
+        const flat = this.flat(record);
+        const keyWidth = Math.max(...this.columns.map((c) => c.length));
+        const lines = this.columns.map((c) =>
+          `${terminalSafe(c).padEnd(keyWidth)}  ${terminalSafe(cellText(flat[c]))}`.trimEnd(),
+        );
+        return `${this.count > 1 ? "\n" : ""}${lines.join("\n")}\n`;
       }
       default: {
         const flat = this.flat(record);
-        let header = "";
-        if (!this.columns) {
-          this.columns = this.columnsFor(flat);
-          header = `${this.columns
-            .map((c) => c.padEnd(width(c)))
-            .join("  ")
-            .trimEnd()}\n`;
-        }
         const last = this.columns.length - 1;
         // Every column but the last is cut to its width so the columns stay aligned while streaming.
-        return `${header}${this.columns
+        return `${this.columns
           .map((c, i) => {
-            const text = cellText(flat[c]);
+            const text = terminalSafe(cellText(flat[c]));
             return i === last
               ? text
               : text.length > width(c)
@@ -134,23 +185,15 @@ export class RecordFormatter {
     }
   }
 
-  private flat(record: Record<string, unknown>): FlatRecord {
-    return record.error !== undefined ? flattenError(record) : this.flatten(record);
+  private delimited(cells: (string | number | boolean | null)[]): string {
+    const texts = cells.map((c) =>
+      typeof c === "string" ? (this.escapeFormulas ? neutraliseFormula(c) : c) : cellText(c),
+    );
+    return stringify([texts], { delimiter: this.format === "tsv" ? "\t" : "," });
   }
 
-  /** The columns: those asked for, or the first record's; error columns always come last. */
-  private columnsFor(first: FlatRecord): string[] {
-    if (this.fields) return [...this.fields];
-    const base = this.fields
-      ? [...this.fields]
-      : Object.keys(first).filter((k) => !["line", "error", "problems"].includes(k));
-    if (!this.fields && first.error !== undefined) {
-      // The first record is an error: fall back to the command's own columns where they are unknown.
-      return [...new Set([...base.filter((k) => k === "row" || k === "id"), ...base])]
-        .concat(["line", "error", "problems"])
-        .filter((v, i, a) => a.indexOf(v) === i);
-    }
-    return [...new Set([...base, "line", "error", "problems"])];
+  private flat(record: Record<string, unknown>): FlatRecord {
+    return typeof record.error === "string" ? flattenError(record) : this.flatten(record);
   }
 
   end(): string {
@@ -158,12 +201,32 @@ export class RecordFormatter {
   }
 }
 
+/** The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: one that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return gets a leading `'`, as csv-stringify's `escape_formulas` does. Only text is
+ * neutralised: a number (such as `-3` days) is written as a number.
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * neutraliseFormula("=HYPERLINK(\"x\")"); // "'=HYPERLINK(\"x\")"
+ * neutraliseFormula("cli-1"); // "cli-1"
+ * ```
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 const WIDTHS: Record<string, number> = {
   row: 6,
+  line: 6,
   id: 16,
   asOf: 10,
   first: 22,
   valid: 5,
+  error: 10,
   verdict: 24,
   spo: 17,
 };

@@ -17,12 +17,12 @@ export interface ProcessedRow {
 export function processRow(command: BatchCommand, row: InputRow): ProcessedRow {
   if ("unreadable" in row) {
     return {
-      record: {
+      record: command.errorRecord({
         row: row.row,
         line: row.line,
         error: "unreadable",
         problems: [{ path: "", message: row.unreadable }],
-      },
+      }),
       tally: [],
       invalid: true,
     };
@@ -33,12 +33,12 @@ export function processRow(command: BatchCommand, row: InputRow): ProcessedRow {
       value = JSON.parse(row.text);
     } catch {
       return {
-        record: {
+        record: command.errorRecord({
           row: row.row,
           line: row.line,
           error: "unreadable",
           problems: [{ path: "", message: "not valid JSON" }],
-        },
+        }),
         tally: [],
         invalid: true,
       };
@@ -47,7 +47,7 @@ export function processRow(command: BatchCommand, row: InputRow): ProcessedRow {
     value = row.value;
   }
   try {
-    const result = command.process(value, row.row);
+    const result = command.process(value, row.row, row.line);
     if (result.ok) {
       return {
         record: result.record,
@@ -57,24 +57,24 @@ export function processRow(command: BatchCommand, row: InputRow): ProcessedRow {
       };
     }
     return {
-      record: {
+      record: command.errorRecord({
         row: row.row,
         line: row.line,
-        ...(result.id !== undefined ? { id: result.id } : {}),
+        id: result.id,
         error: "invalid",
         problems: result.problems,
-      },
+      }),
       tally: [],
       invalid: true,
     };
   } catch {
     return {
-      record: {
+      record: command.errorRecord({
         row: row.row,
         line: row.line,
         error: "failed",
         problems: [{ path: "", message: "could not be processed" }],
-      },
+      }),
       tally: [],
       invalid: true,
     };

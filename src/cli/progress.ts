@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import { SingleBar } from "cli-progress";
 
 /** Progress on stderr: rows done, rate and (when the input size is known) percentage and ETA. */
@@ -11,24 +12,33 @@ export interface Progress {
 const SILENT: Progress = { bytes: () => {}, row: () => {}, rows: () => {}, stop: () => {} };
 
 /**
- * A progress bar on a terminal, through cli-progress; silent when stderr is not a terminal (piped),
- * when CI is set, or when asked to be quiet. NO_COLOR is respected (the bar uses no colour then).
+ * A progress bar on a terminal, through cli-progress, written to stderr only. It is shown only
+ * when stderr is a terminal and stdout is not (records going to the same terminal would share
+ * the bar's line), and not when CI is set or when asked to be quiet. It leaves the terminal as it
+ * found it, even when the run is interrupted: line wrap stays on (cli-progress cuts the bar to
+ * the terminal's width instead), the cursor stays visible, and the bar's line is cleared at the
+ * end. NO_COLOR is respected (the bar uses no colour then).
  */
 export function createProgress(options: {
   totalBytes?: number | undefined;
   quiet?: boolean | undefined;
+  stderr: Writable & { readonly isTTY?: boolean | undefined };
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
 }): Progress {
-  const stderr = process.stderr;
-  if (options.quiet || !stderr.isTTY || process.env.CI) return SILENT;
-  const plain = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
+  const { stderr, env } = options;
+  if (options.quiet || !stderr.isTTY || options.stdoutIsTTY || env.CI) return SILENT;
+  const plain = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
   const total = options.totalBytes ?? 0;
   const bar = new SingleBar({
-    stream: stderr,
+    stream: stderr as NodeJS.WritableStream,
     format:
       total > 0
         ? `${plain ? "" : "\u001b[36m"}{bar}${plain ? "" : "\u001b[0m"} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`
         : "{rows} rows | {rate} rows/s",
-    hideCursor: true,
+    hideCursor: false,
+    linewrap: true,
+    clearOnComplete: true,
     barCompleteChar: "#",
     barIncompleteChar: ".",
     fps: 5,

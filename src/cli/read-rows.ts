@@ -1,6 +1,4 @@
-import type { Readable } from "node:stream";
-import { parse as parseCsv } from "csv-parse";
-import { caseFromCsvRecord, csvColumns } from "./csv-columns.js";
+import { readCsvRows } from "./csv-reader.js";
 import { JsonArraySplitter } from "./json-array-splitter.js";
 import { JsonLinesChunker, jsonRow, rowsOfJsonLines } from "./json-lines.js";
 
@@ -21,44 +19,52 @@ export type InputWarning = (message: string) => void;
 
 /** JSON Lines: one value a line; blank lines are skipped; each line's bytes are checked as UTF-8. */
 async function* readJsonLines(
-  input: Readable,
+  input: AsyncIterable<Uint8Array | string>,
   onBytes: (n: number) => void,
   raw: boolean,
 ): AsyncGenerator<InputRow> {
   const chunker = new JsonLinesChunker();
   for await (const chunk of input) {
-    const buffer = chunk as Buffer;
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     onBytes(buffer.length);
     for (const lines of chunker.push(buffer)) yield* rowsOfJsonLines(lines, raw);
   }
   for (const lines of chunker.end()) yield* rowsOfJsonLines(lines, raw);
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A row from one element's bytes: decoded strictly, so bytes that are not UTF-8 cost that element only. */
+function elementRow(bytes: Uint8Array, row: number, line: number, raw: boolean): InputRow {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return { row, line, unreadable: "not valid UTF-8" };
+  }
+  return jsonRow(text, row, line, raw);
+}
+
 /** A JSON array (or one JSON value), streamed element by element. */
 async function* readJsonArray(
-  input: Readable,
+  input: AsyncIterable<Uint8Array | string>,
   onBytes: (n: number) => void,
   raw: boolean,
   warn: InputWarning,
 ): AsyncGenerator<InputRow> {
   const splitter = new JsonArraySplitter();
-  // Not fatal: bytes that are not UTF-8 become U+FFFD, and the element holding them is reported
-  // as unreadable (parseJson), so one bad element costs one row.
-  const decoder = new TextDecoder("utf-8");
   let row = 0;
-  const decode = (buffer?: Buffer): string =>
-    buffer === undefined ? decoder.decode() : decoder.decode(buffer, { stream: true });
   for await (const chunk of input) {
-    const buffer = chunk as Buffer;
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     onBytes(buffer.length);
-    for (const element of splitter.push(decode(buffer))) {
+    for (const element of splitter.push(buffer)) {
       row += 1;
-      yield jsonRow(element.text, row, element.line, raw);
+      yield elementRow(element.bytes, row, element.line, raw);
     }
   }
-  for (const element of [...splitter.push(decode()), ...splitter.end()]) {
+  for (const element of splitter.end()) {
     row += 1;
-    yield jsonRow(element.text, row, element.line, raw);
+    yield elementRow(element.bytes, row, element.line, raw);
   }
   if (!splitter.complete && row === 0) {
     throw new UnreadableInputError("the JSON array is not closed and holds no complete element");
@@ -75,89 +81,45 @@ async function* readJsonArray(
   }
 }
 
-/** CSV with a header row, mapped to case facts by {@link caseFromCsvRecord}. */
-async function* readCsv(
-  input: Readable,
-  onBytes: (n: number) => void,
-  mapping: Readonly<Record<string, string>>,
-): AsyncGenerator<InputRow> {
-  const columns = csvColumns();
-  const parser = parseCsv({
-    bom: true,
-    columns: (headers: string[]) => {
-      const mapped = headers.map((h) => mapping[h.trim()] ?? h.trim());
-      const unknown = mapped.filter((h) => h !== "" && !columns.has(h));
-      if (unknown.length > 0) {
-        throw new UnreadableInputError(
-          `unknown CSV column(s): ${unknown.join(", ")} (map them with --mapping)`,
-        );
-      }
-      return mapped;
-    },
-    info: true,
-    raw: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  });
-  const skipped: { line: number; message: string }[] = [];
-  parser.on("skip", (error: { lines?: number; message?: string }) => {
-    skipped.push({ line: error.lines ?? 0, message: "not a readable CSV record" });
-  });
-  input.on("data", (chunk: Buffer) => onBytes(chunk.length));
-  input.on("error", (error) => parser.destroy(error));
-  input.pipe(parser);
-  let row = 0;
-  try {
-    for await (const entry of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-      raw: string;
-    }>) {
-      while (skipped.length > 0 && skipped[0]!.line < entry.info.lines) {
-        const skip = skipped.shift()!;
-        row += 1;
-        yield { row, line: skip.line, unreadable: skip.message };
-      }
-      row += 1;
-      // csv-parse reports the record's last line; a quoted cell can span lines, so count back to its first.
-      const spans = (entry.raw.replace(/\r?\n$/, "").match(/\n/g) ?? []).length;
-      const line = entry.info.lines - spans;
-      // Bytes that are not UTF-8 decode to U+FFFD: the record was altered on the way in.
-      if (entry.raw.includes("\uFFFD")) yield { row, line, unreadable: "not valid UTF-8" };
-      else yield { row, line, value: caseFromCsvRecord(entry.record, columns) };
-    }
-  } catch (error) {
-    if (error instanceof UnreadableInputError) throw error;
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof UnreadableInputError) throw cause;
-    throw new UnreadableInputError(`could not read the CSV: ${(error as Error).message}`);
-  }
-  for (const skip of skipped) {
-    row += 1;
-    yield { row, line: skip.line, unreadable: skip.message };
-  }
+/** Options for {@link readRows}. */
+export interface ReadRowsOptions {
+  readonly onBytes?: ((n: number) => void) | undefined;
+  /** CSV: renames the file's headers to ours; a header mapped to `""` is not read. */
+  readonly mapping?: Readonly<Record<string, string>> | undefined;
+  /** CSV: the delimiter, one ASCII character (default `,`; a tab for TSV). */
+  readonly delimiter?: string | undefined;
+  /** CSV: skip columns that are not case facts (with a warning) rather than stopping the run. */
+  readonly ignoreUnknownColumns?: boolean | undefined;
+  /** JSON rows left as text, to be parsed where they are processed (in a worker thread, say). */
+  readonly raw?: boolean | undefined;
+  readonly warn?: InputWarning | undefined;
 }
 
 /**
  * Reads input rows in order, streaming: memory stays independent of the input's size. A row that
  * cannot be read becomes an `unreadable` row rather than stopping the run. With `raw`, JSON rows
  * are left as text, to be parsed where they are processed (in a worker thread, say).
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * for await (const row of readRows(createReadStream("cases.csv"), "csv", { delimiter: ";" })) console.log(row.row, row.line);
+ * ```
  */
 export function readRows(
-  input: Readable,
+  input: AsyncIterable<Uint8Array | string>,
   format: InputFormat,
-  options: {
-    onBytes?: (n: number) => void;
-    mapping?: Readonly<Record<string, string>>;
-    raw?: boolean;
-    warn?: InputWarning;
-  } = {},
+  options: ReadRowsOptions = {},
 ): AsyncGenerator<InputRow> {
   const onBytes = options.onBytes ?? (() => {});
   const raw = options.raw === true;
   if (format === "jsonl") return readJsonLines(input, onBytes, raw);
-  if (format === "csv") return readCsv(input, onBytes, options.mapping ?? {});
+  if (format === "csv")
+    return readCsvRows(input, {
+      onBytes,
+      mapping: options.mapping,
+      delimiter: options.delimiter,
+      ignoreUnknownColumns: options.ignoreUnknownColumns,
+      warn: options.warn,
+    });
   return readJsonArray(input, onBytes, raw, options.warn ?? (() => {}));
 }

@@ -24,10 +24,11 @@ export class WorkerPool {
     size: number,
     private readonly spec: CommandSpec,
     private readonly linesOnly: boolean,
+    workerUrl: URL = new URL("./cli-worker.js", import.meta.url),
   ) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(
-        new URL("./cli-worker.js", import.meta.url),
+        workerUrl,
         process.env.PO_OLD
           ? {
               resourceLimits: {

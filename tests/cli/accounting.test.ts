@@ -55,22 +55,30 @@ const TWO_PROBLEMS = [
 
 function expectMixedRecords(records: Record<string, unknown>[], lines: number[]): void {
   expect(records.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]);
-  expect(records[0]).toMatchObject({ id: "cli-stranger", first: "spo" });
-  expect(records[1]).toEqual({
+  expect(records.map((r) => r.line)).toEqual(lines);
+  // Every record has the same keys, results and errors alike: a result's error is null, an
+  // error's results are null.
+  const keys = Object.keys(records[0]!);
+  for (const record of records) expect(Object.keys(record)).toEqual(keys);
+  expect(records[0]).toMatchObject({ id: "cli-stranger", first: "spo", error: null, problems: [] });
+  expect(records[1]).toMatchObject({
     row: 2,
     line: lines[1],
+    id: null,
+    first: null,
+    outcomes: null,
     error: "unreadable",
     problems: [{ path: "", message: "not valid JSON" }],
   });
-  expect(records[2]).toEqual({
+  expect(records[2]).toMatchObject({
     row: 3,
     line: lines[2],
     id: "cli-invalid",
     error: "invalid",
     problems: TWO_PROBLEMS,
   });
-  expect(records[3]).toMatchObject({ id: "cli-scotland", first: null });
-  expect(records[4]).toEqual({
+  expect(records[3]).toMatchObject({ id: "cli-scotland", first: null, error: null });
+  expect(records[4]).toMatchObject({
     row: 5,
     line: lines[4],
     error: "invalid",
@@ -132,7 +140,9 @@ describe("a malformed row never stops the run; every row is accounted for", () =
     ]);
     expect(bad.code).toBe(1);
     const records = parseJsonl(bad.stdout);
-    expect(records.map((x) => x.valid ?? x.error)).toEqual([
+    // `valid` is false on every error record, never blank.
+    expect(records.filter((x) => x.error !== null).every((x) => x.valid === false)).toBe(true);
+    expect(records.map((x) => (x.valid ? true : x.error))).toEqual([
       true,
       "unreadable",
       "invalid",
@@ -165,7 +175,16 @@ describe("the bundled caseload: the summary agrees with the output", () => {
         add(`outcome:${order}:${outcome}`);
     }
     const summary = JSON.parse(readFileSync(summaryFile, "utf8")) as Summary;
-    expect(summary).toEqual({ command: "assess", rows: 30, processed: 30, invalid: 0, counts: expected });
+    expect(summary).toEqual({
+      command: "assess",
+      asOf: "2025-06-01",
+      asOfFrom: "--as-of",
+      inputFormat: "json",
+      rows: 30,
+      processed: 30,
+      invalid: 0,
+      counts: expected,
+    });
     // The caseload's Scotland and Northern Ireland cases get nothing.
     for (const id of ["example-22", "example-23"]) expect(records.find((x) => x.id === id)?.first).toBeNull();
   });
@@ -228,11 +247,23 @@ describe("error records survive every output format", () => {
   // BUG (src/cli/output.ts pick): --fields is applied to error records too, so `--fields id,first` turns an
   // unreadable row into `{}` and an invalid one into `{"id": ...}`, which reads as a result with nothing in
   // it. Fix: keep `row`, `line`, `error` and `problems` on error records whatever --fields says.
-  it("--fields never strips the error and problems from an error record", async () => {
-    const r = await run(["assess", file, ...SERIAL_AS_OF, "--fields", "id,first"]);
+  it("--fields gives every record exactly those keys; an error record's error and problems when asked", async () => {
+    const r = await run(["assess", file, ...SERIAL_AS_OF, "--fields", "id,first,line,error,problems"]);
     const records = parseJsonl(r.stdout);
-    expect(records[0]).toEqual({ id: "cli-scotland", first: null });
-    expect(records[1]).toMatchObject({ line: 2, error: "unreadable" });
+    expect(records[0]).toEqual({ id: "cli-scotland", first: null, line: 1, error: null, problems: [] });
+    expect(records[1]).toEqual({
+      id: null,
+      first: null,
+      line: 2,
+      error: "unreadable",
+      problems: [{ path: "", message: "not valid JSON" }],
+    });
     expect(records[2]).toMatchObject({ line: 3, error: "invalid", problems: TWO_PROBLEMS });
+    for (const record of records)
+      expect(Object.keys(record)).toEqual(["id", "first", "line", "error", "problems"]);
+    // Fewer fields: the same keys on every record, and the summary still counts the invalid rows.
+    const few = await run(["assess", file, ...SERIAL_AS_OF, "--fields", "id,first"]);
+    expect(parseJsonl(few.stdout).map((x) => Object.keys(x))).toEqual(records.map(() => ["id", "first"]));
+    expect(few.stderr).toMatch(/2 invalid/);
   });
 });

@@ -21,6 +21,10 @@ const t = tempDir();
 beforeAll(assertBuilt);
 afterAll(t.cleanup);
 
+/** Records without their `line`: the same cases from other formats start on other lines. */
+const sansLine = (records: readonly Record<string, unknown>[]): Record<string, unknown>[] =>
+  records.map(({ line: _line, ...rest }) => rest);
+
 /** The reference: the two fixture cases as JSON Lines from a file. */
 let reference: Record<string, unknown>[];
 beforeAll(async () => {
@@ -51,14 +55,14 @@ describe("JSON and JSON Lines", () => {
     const file = t.file("cases.json", JSON.stringify([STRANGER, SCOTLAND], null, 2));
     const r = await run(["assess", file, ...AS_OF]);
     expect(r.code).toBe(0);
-    expect(parseJsonl(r.stdout)).toEqual(reference);
+    expect(sansLine(parseJsonl(r.stdout))).toEqual(sansLine(reference));
   });
 
   it("one JSON case (an object, pretty-printed over many lines) in a .json file is one row", async () => {
     const file = t.file("one.json", JSON.stringify(STRANGER, null, 2));
     const r = await run(["assess", file, ...AS_OF]);
     expect(r.code).toBe(0);
-    expect(parseJsonl(r.stdout)).toEqual([reference[0]]);
+    expect(sansLine(parseJsonl(r.stdout))).toEqual(sansLine([reference[0]!]));
   });
 
   it("standard input: a JSON array, JSON Lines, and `-`, each sniffed without --input-format", async () => {
@@ -69,7 +73,7 @@ describe("JSON and JSON Lines", () => {
     ]);
     for (const r of [array, lines, dash]) {
       expect(r.code, r.stderr).toBe(0);
-      expect(parseJsonl(r.stdout)).toEqual(reference);
+      expect(sansLine(parseJsonl(r.stdout))).toEqual(sansLine(reference));
     }
   });
 
@@ -81,7 +85,7 @@ describe("JSON and JSON Lines", () => {
   it("standard input: one JSON case pretty-printed over several lines is one row", async () => {
     const r = await run(["assess", ...AS_OF], { input: JSON.stringify(STRANGER, null, 2) });
     expect(r.stderr).not.toMatch(STACK_TRACE);
-    expect(parseJsonl(r.stdout)).toEqual([reference[0]]);
+    expect(sansLine(parseJsonl(r.stdout))).toEqual(sansLine([reference[0]!]));
     expect(r.code).toBe(0);
   });
 
@@ -93,7 +97,7 @@ describe("JSON and JSON Lines", () => {
       run(["assess", asCsv, "--input-format", "csv", ...AS_OF, "--fields", "id,first"]),
     ]);
     expect(a.code).toBe(0);
-    expect(parseJsonl(a.stdout)).toEqual(reference);
+    expect(sansLine(parseJsonl(a.stdout))).toEqual(sansLine(reference));
     expect(b.code).toBe(0);
     expect(parseJsonl(b.stdout)).toEqual([{ id: "cli-scotland", first: null }]);
   });
@@ -125,7 +129,7 @@ describe("CSV with the flat column mapping", () => {
   it("a CSV row in flat columns is the same case as its JSON", () => {
     expect(rows[0]).toMatchObject({ row: 1, id: "cli-stranger", first: "spo" });
     expect(rows[0]?.outcomes).toEqual(reference[0]?.outcomes);
-    expect(rows[1]).toEqual({ ...reference[1], row: 2 });
+    expect(sansLine([rows[1]!])).toEqual(sansLine([{ ...reference[1], row: 2 }]));
   });
 
   it("an empty cell leaves the fact unknown: needs information, never not available", () => {
@@ -135,7 +139,7 @@ describe("CSV with the flat column mapping", () => {
   });
 
   it("a row with unreadable cells is an error record naming every problem by path, and the exit code is 1", () => {
-    expect(rows[3]).toEqual({
+    expect(rows[3]).toMatchObject({
       row: 4,
       line: 5,
       id: "cli-bad",

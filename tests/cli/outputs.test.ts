@@ -40,13 +40,17 @@ describe("output formats", () => {
     ]);
     expect(Object.keys(records[0]!)).toEqual([
       "row",
+      "line",
       "id",
       "asOf",
       "first",
       "outcomes",
       "unverified",
       "missingFacts",
+      "missingInputs",
       "questions",
+      "error",
+      "problems",
     ]);
     expect(Object.values(records[2]?.outcomes as object).every((o) => o === "not-available")).toBe(true);
   });
@@ -68,7 +72,7 @@ describe("output formats", () => {
     expect(r.code).toBe(0);
     const table = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
     expect(table).toHaveLength(3);
-    expect(Object.keys(table[0]!).slice(0, 4)).toEqual(["row", "id", "asOf", "first"]);
+    expect(Object.keys(table[0]!).slice(0, 5)).toEqual(["row", "line", "id", "asOf", "first"]);
     table.forEach((row, i) => {
       const record = records[i]!;
       expect(row.row).toBe(String(record.row));
@@ -85,13 +89,13 @@ describe("output formats", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^row\s+id\s+asOf\s+first\s+spo\s+/);
+    expect(lines[0]).toMatch(/^row\s+line\s+id\s+asOf\s+first\s+spo\s+/);
     // Columns stay aligned: each order's outcome starts under its header.
     const spoColumn = lines[0]!.indexOf(" spo ") + 1;
     expect(lines[1]!.slice(spoColumn)).toMatch(/^available\b/);
     expect(lines[2]!.slice(spoColumn)).toMatch(/^not-available\b/);
-    expect(lines[1]).toMatch(/^1\s+cli-stranger\s+2025-06-01\s+spo\s/);
-    expect(lines[2]).toMatch(/^2\s+cli-scotland\s+2025-06-01\s+not-available/);
+    expect(lines[1]).toMatch(/^1\s+1\s+cli-stranger\s+2025-06-01\s+spo\s/);
+    expect(lines[2]).toMatch(/^2\s+2\s+cli-scotland\s+2025-06-01\s+not-available/);
   });
 });
 

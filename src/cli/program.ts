@@ -1,0 +1,504 @@
+// The `protective-orders` command as a function: `main(argv, io)` parses the arguments, runs the
+// command on the streams it is given and returns the exit code. The entry point (main.ts) calls it
+// with the process's own streams; tests call it in-process. The core it calls is pure.
+import { readFileSync } from "node:fs";
+import type { Writable } from "node:stream";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_RULES } from "../assess/default-rules.js";
+import { todayInLondon } from "../dates/calendar.js";
+import { citationFor } from "../law/registry.js";
+import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
+import { IsoDateSchema } from "../model/iso-date.js";
+import type { CommandSpec } from "./commands.js";
+import { runDemo } from "./demo.js";
+import type { OutputFormat } from "./output.js";
+import type { InputFormat } from "./read-rows.js";
+import { type BatchIo, EXIT, fileErrorInWords, runBatch } from "./run-batch.js";
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
+
+function parseAsOf(value: string): string {
+  if (!IsoDateSchema.safeParse(value).success)
+    throw new InvalidArgumentError("expected a calendar date written YYYY-MM-DD");
+  return value;
+}
+
+function parseSuppressBelow(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 1000)
+    throw new InvalidArgumentError("expected a whole number from 0 to 1000");
+  return n;
+}
+
+function parseFields(value: string): string[] {
+  const fields = value
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (fields.length === 0) throw new InvalidArgumentError("expected a comma-separated list of field names");
+  return fields;
+}
+
+function readMapping(file: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InvalidArgumentError(`cannot read the mapping file: ${fileErrorInWords(error)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InvalidArgumentError("the mapping file is not valid JSON");
+  }
+  if (
+    typeof parsed !== "object" ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== "string")
+  ) {
+    throw new InvalidArgumentError(
+      'the mapping file must be a JSON object of "their column": "our.path" ("" for a column not to read)',
+    );
+  }
+  return Object.fromEntries(Object.entries(parsed as Record<string, string>));
+}
+
+interface BatchCliOptions {
+  asOf?: string;
+  inputFormat?: InputFormat;
+  format: OutputFormat;
+  fields?: string[];
+  summaryJson?: string;
+  mapping?: Record<string, string>;
+  includeFacts?: boolean;
+  detail?: "summary" | "full";
+  markdown?: boolean;
+  quiet?: boolean;
+  jobs?: number;
+  delimiter?: string;
+  tsv?: boolean;
+  ignoreUnknownColumns?: boolean;
+  escapeFormulas?: boolean;
+}
+
+function parseDelimiter(value: string): string {
+  const named: Record<string, string> = { tab: "\t", "\\t": "\t", comma: ",", semicolon: ";", pipe: "|" };
+  const d = named[value.toLowerCase()] ?? value;
+  const code = d.charCodeAt(0);
+  if (d.length !== 1 || code > 0x7f || d === '"' || d === "\n" || d === "\r")
+    throw new InvalidArgumentError('expected one ASCII character (or "tab"), not a quote or a line end');
+  return d;
+}
+
+/**
+ * One thread by default: measured on the 2-core machine, two worker threads gained little speed
+ * (the main thread's reading and writing is the bottleneck) and more than doubled peak memory.
+ */
+function defaultJobs(): number {
+  return 1;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new InvalidArgumentError("expected a whole number from 1 to 64");
+  return n;
+}
+
+const RECORD_FORMATS = ["jsonl", "json", "csv", "tsv", "table", "vertical"] as const;
+
+function batchOptions(command: Command, kind: "records" | "explain", withDetail: boolean): Command {
+  command
+    .argument(
+      "[file]",
+      "input file (.json array or object, .jsonl, .csv, .tsv); standard input if omitted or - (its format is sniffed)",
+    )
+    .option(
+      "--as-of <date>",
+      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales, read once when the run starts)",
+      parseAsOf,
+    )
+    .addOption(
+      new Option(
+        "--input-format <format>",
+        "input format (default: from the file extension; otherwise sniffed: JSON, JSON Lines or CSV)",
+      ).choices(["json", "jsonl", "csv"]),
+    )
+    .addOption(
+      kind === "explain"
+        ? new Option("-f, --format <format>", "text (or Markdown), or one record per case holding both")
+            .choices(["text", ...RECORD_FORMATS])
+            .default("text")
+        : new Option(
+            "-f, --format <format>",
+            "output format (vertical: one line per field, like mlr --oxtab, for wide results)",
+          )
+            .choices([...RECORD_FORMATS])
+            .default("jsonl"),
+    )
+    .option(
+      "--fields <list>",
+      "comma-separated fields (JSON) or columns (CSV, TSV, table, vertical) to output; every record gets exactly these",
+      parseFields,
+    )
+    .option(
+      "-d, --delimiter <char>",
+      "CSV input: the delimiter, one character (e.g. ';', or tab)",
+      parseDelimiter,
+    )
+    .option("-t, --tsv", "CSV input is tab-separated (as is a .tsv file)")
+    .option(
+      "--mapping <file>",
+      'JSON file renaming your CSV columns to ours ("" for a column not to read)',
+      readMapping,
+    )
+    .option(
+      "--ignore-unknown-columns",
+      "CSV input: read only the columns that are case facts, with a warning naming the others",
+    )
+    .option(
+      "--no-escape-formulas",
+      "CSV/TSV output: write cells starting with = + - @ tab or CR as they are (by default they get a leading ' so a spreadsheet does not run them)",
+    )
+    .option("--summary-json <file>", "also write the summary as JSON to this file (checked before any row)")
+    .option(
+      "--include-facts",
+      "include the input facts in each output record (personal data: off by default)",
+    )
+    .option("-q, --quiet", "no progress bar and no summary on stderr (--summary-json still gets it)")
+    .option(
+      "-j, --jobs <n>",
+      "threads to process rows on (default 1; with N, N - 1 worker threads help, and for JSON Lines the main thread works too: faster on more cores, at a cost in memory)",
+      parseJobs,
+    );
+  if (withDetail)
+    command.addOption(
+      new Option("--detail <level>", "summary records, or the full result")
+        .choices(["summary", "full"])
+        .default("summary"),
+    );
+  return command;
+}
+
+function runCommand(
+  name: CommandSpec["name"],
+  file: string | undefined,
+  o: BatchCliOptions,
+  io: BatchIo,
+): Promise<number> {
+  const spec: CommandSpec = {
+    name,
+    options: { asOf: o.asOf, detail: o.detail, includeFacts: o.includeFacts, markdown: o.markdown },
+  };
+  return runBatch(
+    spec,
+    {
+      jobs: o.jobs ?? defaultJobs(),
+      file,
+      inputFormat: o.inputFormat,
+      outputFormat: o.format,
+      fields: o.fields,
+      summaryJson: o.summaryJson,
+      mapping: o.mapping,
+      delimiter: o.delimiter ?? (o.tsv ? "\t" : undefined),
+      ignoreUnknownColumns: o.ignoreUnknownColumns,
+      escapeFormulas: o.escapeFormulas,
+      quiet: o.quiet,
+    },
+    io,
+  );
+}
+
+/**
+ * For the commands that write straight to stdout (rules, schema, demo): a reader that goes away
+ * (`| head`) ends the output quietly; any other write error is reported and exits 2. The batch
+ * commands handle both themselves, and still write their summary.
+ */
+function guardStdout(stdout: Writable): void {
+  if (stdout !== process.stdout) return;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`protective-orders: could not write the output: ${error.code ?? error.message}\n`);
+    process.exit(EXIT.usage);
+  });
+}
+
+/** The streams, environment and clock of the process itself. */
+export function processIo(): BatchIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/**
+ * Runs the `protective-orders` command line (`argv` without the node and script paths) on the
+ * given streams, and returns the exit code: 0 all fine, 1 some rows invalid, 2 a usage error or
+ * input or output that cannot be read or written. Nothing is read from the process but what `io`
+ * gives (its clock included), so a test can run it in-process.
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * const code = await main(["assess", "cases.jsonl", "--as-of", "2025-06-01"], processIo());
+ * ```
+ */
+export async function main(argv: readonly string[], io: BatchIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const now = io.now ?? (() => new Date());
+
+  const program = new Command()
+    .name("protective-orders")
+    .description(
+      "Assess stalking cases against UK protective-order law, with the statute behind every answer.",
+    )
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    // A usage error is one or two lines and a pointer to the help, not the whole help.
+    .showHelpAfterError("(see --help)");
+
+  batchOptions(
+    program
+      .command("assess")
+      .description(
+        "Assess each case: every order available / not available / needs information, and which to consider first.",
+      )
+      .addHelpText(
+        "after",
+        "\nExamples:\n  $ protective-orders assess cases.jsonl --as-of 2025-06-01 > results.jsonl\n  $ protective-orders assess export.csv --mapping our-columns.json --format table\n",
+      ),
+    "records",
+    true,
+  ).action(async (file: string | undefined, o: BatchCliOptions) => {
+    exitCode = await runCommand("assess", file, o, io);
+  });
+
+  batchOptions(
+    program
+      .command("review")
+      .description(
+        "Review each case's declined SPO request: which reasons misstate the law or are contradicted by the facts.",
+      )
+      .addHelpText(
+        "after",
+        "\nExample:\n  $ protective-orders review declines.jsonl --summary-json review-summary.json\n",
+      ),
+    "records",
+    true,
+  ).action(async (file: string | undefined, o: BatchCliOptions) => {
+    exitCode = await runCommand("review", file, o, io);
+  });
+
+  batchOptions(
+    program
+      .command("explain")
+      .description("Explain each case in plain text (or Markdown) for a case note.")
+      .option("--markdown", "Markdown rather than plain text")
+      .addHelpText(
+        "after",
+        "\nExample:\n  $ protective-orders explain case.json --as-of 2025-06-01 --markdown > case-note.md\n",
+      ),
+    "explain",
+    false,
+  ).action(async (file: string | undefined, o: BatchCliOptions) => {
+    exitCode = await runCommand("explain", file, o, io);
+  });
+
+  batchOptions(
+    program
+      .command("validate")
+      .description("Check each row is valid case facts; every problem is reported with its path.")
+      .addHelpText(
+        "after",
+        "\nExample:\n  $ protective-orders validate export.csv --mapping our-columns.json\n",
+      ),
+    "records",
+    false,
+  ).action(async (file: string | undefined, o: BatchCliOptions) => {
+    exitCode = await runCommand("validate", file, o, io);
+  });
+
+  program
+    .command("rules")
+    .description("List every rule and statutory limb with its citation, link and in-force period.")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["jsonl", "json", "table"])
+        .default("table"),
+    )
+    .addHelpText("after", "\nExample:\n  $ protective-orders rules --format json > rules.json\n")
+    .action((o: { format: "jsonl" | "json" | "table" }) => {
+      guardStdout(io.stdout);
+      const entries = [
+        ...DEFAULT_RULES.rules.map((r) => ({
+          type: "rule",
+          id: r.rule.name,
+          label: r.rule.label,
+          citation: r.citation,
+          inForce: r.rule.inForce,
+          unverified: r.unverified,
+        })),
+        ...DEFAULT_RULES.limbs.map((l) => ({
+          type: "limb",
+          id: l.limb.id,
+          label: l.limb.label,
+          citation: citationFor(l.limb.citation),
+          inForce: l.limb.inForce,
+          unverified: l.unverified,
+        })),
+      ];
+      if (o.format === "json") io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+      else if (o.format === "jsonl") for (const e of entries) io.stdout.write(`${JSON.stringify(e)}\n`);
+      else {
+        for (const e of entries) {
+          const period = `${e.inForce.from ?? "unknown"} – ${e.inForce.to ?? ""}`.trim();
+          io.stdout.write(
+            `${e.type.padEnd(5)} ${e.id.padEnd(44)} ${period.padEnd(26)} ${e.unverified ? "UNVERIFIED " : ""}${e.citation.title} <${e.citation.url}>\n`,
+          );
+        }
+      }
+    });
+
+  program
+    .command("report")
+    .description(
+      "A caseload report: where SPOs were available, what to record next, which declines to look at again (HTML with charts, Markdown or JSON; aggregates only).",
+    )
+    .argument("[file]", "input file (.json array or object, .jsonl, .csv); standard input if omitted or -")
+    .option(
+      "--as-of <date>",
+      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales)",
+      parseAsOf,
+    )
+    .addOption(
+      new Option("--input-format <format>", "input format (default: from the file extension)").choices([
+        "json",
+        "jsonl",
+        "csv",
+      ]),
+    )
+    .addOption(
+      new Option("-f, --format <format>", "report format")
+        .choices(["html", "markdown", "json"])
+        .default("html"),
+    )
+    .option("-o, --out <file>", "write the report to this file (default: standard output)")
+    .option(
+      "--suppress-below <n>",
+      'show counts from 1 to n-1 in any breakdown as "<n" (disclosure control; 0 turns it off)',
+      parseSuppressBelow,
+      5,
+    )
+    .option("--include-ids", "list the ids of cases worth a second look (identifies cases: off by default)")
+    .option("--mapping <file>", "JSON file renaming your CSV columns to ours", readMapping)
+    .option("--summary-json <file>", "also write the row counts as JSON to this file")
+    .addHelpText(
+      "after",
+      '\nRows may carry "breaches": { "order": {...}, "reports": [...] } beside the case facts, for the breach response figures.\n\nExample:\n  $ protective-orders report cases.jsonl --as-of 2025-06-01 --out report.html\n',
+    )
+    .action(
+      async (
+        file: string | undefined,
+        o: {
+          asOf?: string;
+          inputFormat?: InputFormat;
+          format: "html" | "markdown" | "json";
+          out?: string;
+          suppressBelow: number;
+          includeIds?: boolean;
+          mapping?: Record<string, string>;
+          summaryJson?: string;
+        },
+      ) => {
+        const { runReport } = await import("./report-command.js");
+        exitCode = await runReport({ file, ...o });
+      },
+    );
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of the case facts.")
+    .addHelpText("after", "\nExample:\n  $ protective-orders schema > case-facts.schema.json\n")
+    .action(() => {
+      guardStdout(io.stdout);
+      io.stdout.write(`${JSON.stringify(caseFactsJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command("demo")
+    .description("Validate and assess the bundled example caseload; print a summary and one explained case.")
+    .option(
+      "--as-of <date>",
+      "apply the law as at this date (default: today in England and Wales)",
+      parseAsOf,
+    )
+    .option("--case <id>", "which case to explain in full (default: the first with an SPO recommended)")
+    .option("--markdown", "explain the case in Markdown rather than plain text")
+    .addHelpText("after", "\nExample:\n  $ protective-orders demo --as-of 2025-06-01\n")
+    .action((options: { asOf?: string; case?: string; markdown?: boolean }) => {
+      guardStdout(io.stdout);
+      exitCode = runDemo({ ...options, asOf: options.asOf ?? todayInLondon(now()) }, io.stdout, io.stderr);
+    });
+
+  program
+    .command("serve")
+    .description(
+      "Run the HTTP service (endpoints under /v1, OpenAPI at /openapi.json, API docs at /docs). Binds 127.0.0.1 unless told otherwise.",
+    )
+    .option("--host <host>", "address to listen on (default 127.0.0.1, or PROTECTIVE_ORDERS_HOST)")
+    .option(
+      "--port <port>",
+      "port to listen on, 0 for any free one (default 8080, or PROTECTIVE_ORDERS_PORT)",
+    )
+    .option(
+      "--token-file <file>",
+      "bearer tokens, one a line (or PROTECTIVE_ORDERS_TOKEN_FILE / PROTECTIVE_ORDERS_TOKENS)",
+    )
+    .option(
+      "--cors-origin <origin...>",
+      "origins allowed by CORS (default none, or PROTECTIVE_ORDERS_CORS_ORIGINS)",
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ protective-orders serve\n  $ PROTECTIVE_ORDERS_TOKEN_FILE=/run/secrets/tokens protective-orders serve --host 0.0.0.0 --port 8080\n",
+    )
+    .action(async (o: { host?: string; port?: string; tokenFile?: string; corsOrigin?: string[] }) => {
+      // The built service beside this file (dist/server.js), loaded only for `serve`: the other
+      // commands never load Fastify.
+      const serverModule = new URL("./server.js", import.meta.url).href;
+      const { resolveServeSettings, serve, ServeSettingsError } = (await import(
+        serverModule
+      )) as typeof import("../server/index.js");
+      try {
+        await serve(resolveServeSettings(o, process.env));
+      } catch (error) {
+        const message =
+          error instanceof ServeSettingsError
+            ? error.message
+            : `cannot listen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        io.stderr.write(`protective-orders: ${message}\n`);
+        exitCode = EXIT.usage;
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help"
+      ? EXIT.ok
+      : EXIT.usage;
+  }
+  return exitCode;
+}
