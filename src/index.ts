@@ -64,6 +64,11 @@ export {
 export { type DapnHearingDeadline, dapnHearingDeadline } from "./orders/dapn-hearing-deadline.js";
 export { type DraftSpoTerms, type DraftTerm, draftSpoTerms } from "./orders/draft-spo-terms.js";
 export { generalLimitFor, type SummaryMaximum } from "./orders/general-limit.js";
+export {
+  isNorthernIrelandOrder,
+  type NorthernIrelandNotificationStatus,
+  type NorthernIrelandOrder,
+} from "./orders/northern-ireland.js";
 export { type NotificationDuty, notificationDuty } from "./orders/notification-deadlines.js";
 export { type OrderDates, orderDates } from "./orders/order-dates.js";
 export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/validate-order.js";
@@ -81,4 +86,5 @@ export type {
   ReasonFinding,
   ReasonFindingKind,
 } from "./review/decline-review.js";
+export { NORTHERN_IRELAND_DECLINE_REASONS } from "./review/review-northern-ireland-decline.js";
 export { type ReviewOptions, reviewSpoDecline, safeReviewSpoDecline } from "./review/review-spo-decline.js";

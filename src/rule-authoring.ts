@@ -30,11 +30,13 @@ export {
   NodeKind,
 } from "./evaluate/compile.js";
 export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";
+export { rulesForJurisdiction } from "./evaluate/jurisdiction-view.js";
 export * from "./evaluate/rule-pack-schema.js";
 export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
 export * from "./facts/area.js";
 export * from "./facts/conduct.js";
 export type { FactDefinition, FactValue } from "./facts/fact-definition.js";
+export * from "./facts/northern-ireland.js";
 export * from "./facts/parties.js";
 export { FACT_DEFINITIONS } from "./facts/registry.js";
 export * from "./facts/relationship.js";

@@ -29,6 +29,8 @@ const RULE_NAMES = [
   "dvpn",
   "dvpo",
   "pha-s3-injunction",
+  "ni-spo",
+  "ni-interim-spo",
 ] as const;
 
 const RuleNameSchema = z.enum(RULE_NAMES);
@@ -103,6 +105,14 @@ describe("scenarios: outcomes required by the law digest", () => {
         orders: scenario.expected.orders,
         first: scenario.expected.first,
       });
+      // The Northern Ireland orders are listed for Northern Ireland cases only (2022 Act; the
+      // answers for England and Wales and Scotland cases are unchanged by them).
+      const isNorthernIreland = facts.data.jurisdiction === "northern-ireland";
+      for (const rule of ["ni-spo", "ni-interim-spo"])
+        expect(
+          rule in actual,
+          `${rule} listed for a ${facts.data.jurisdiction ?? "no-jurisdiction"} case`,
+        ).toBe(isNorthernIreland);
       const codes = assessment.notices.map((n) => n.code);
       for (const code of scenario.expected.notices ?? []) expect(codes, "notices").toContain(code);
       for (const [rule, flag] of Object.entries(scenario.expected.unverified ?? {})) {

@@ -1,6 +1,7 @@
 import { todayInLondon } from "../dates/calendar.js";
 import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js";
 import { createContext } from "../evaluate/evaluate.js";
+import { rulesForJurisdiction } from "../evaluate/jurisdiction-view.js";
 import type { BundledVocabulary, Vocabulary } from "../evaluate/types.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
@@ -187,10 +188,12 @@ export function safeAssessWith(
 function assessParsed(
   facts: CaseFacts,
   asOf: IsoDate,
-  rules: CompiledRuleSet,
+  allRules: CompiledRuleSet,
   defaulted: boolean,
   build: AssessmentBuilder = buildAssessment,
 ): Assessment {
+  // The rules listed for the case's jurisdiction (the Northern Ireland orders for NI cases only).
+  const rules = rulesForJurisdiction(allRules, facts.jurisdiction);
   const ctx = createContext(rules, facts, asOf);
   return build(facts.id, asOf, rules, ctx, noticesFor(facts, asOf, defaulted, rules, ctx));
 }
@@ -227,13 +230,13 @@ function noticesFor(
       citations: [],
     });
   }
-  if (facts.jurisdiction === "northern-ireland" || facts.jurisdiction === "scotland") {
-    const notice = notices[facts.jurisdiction];
-    result.push({
-      code: `outside-england-and-wales`,
-      text: notice.text,
-      citations: notice.citations.map(citationFor),
-    });
+  // Outside England and Wales (and where the jurisdiction is not recorded): what applies instead.
+  if (facts.jurisdiction !== "england-and-wales") {
+    for (const notice of notices[facts.jurisdiction ?? "unknown"]) {
+      // One of the NoticeCodes (tests/northern-ireland checks every code in notices.json is).
+      const code = notice.code as NoticeCode;
+      result.push({ code, text: notice.text, citations: notice.citations.map(citationFor) });
+    }
   }
   // What the relationship summary implies, or contradicts (law/relationship-implications.json). It
   // is read from the derived fact, so the notice is a function of the memo key like the rest.

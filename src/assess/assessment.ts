@@ -62,7 +62,9 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
 
 /**
  * What a notice is about: `as-of-defaulted` (no `asOf` was given, so today's date in England and Wales was used),
- * `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where these orders do not apply), or
+ * `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where the England and Wales orders do
+ * not apply), the Scottish routes (`scotland-…`, src/law/outside-england-and-wales/notices.json),
+ * `jurisdiction-not-recorded`, or
  * `relationship-…`, one per notice of src/law/relationship-implications.json (what the relationship summary
  * implies or contradicts; a type test checks the two agree).
  *
@@ -75,6 +77,10 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
 export type NoticeCode =
   | "as-of-defaulted"
   | "outside-england-and-wales"
+  | "scotland-civil-non-harassment-order"
+  | "scotland-criminal-non-harassment-order"
+  | "scotland-domestic-abuse-protection-orders-not-in-force"
+  | "jurisdiction-not-recorded"
   | "relationship-summary-implies-intimate"
   | "relationship-summary-contradicts-intimate"
   | "relationship-summary-family-relatives-unrecorded";

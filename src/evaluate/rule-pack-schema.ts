@@ -243,6 +243,16 @@ export const RuleSchema = z.strictObject({
   citation: z.string().min(1),
   statute: z.string().min(1),
   inForce: inForceSchema,
+  /**
+   * The jurisdictions whose cases list this order (absent: every case). A Northern Ireland order
+   * is listed only for Northern Ireland cases, so that England and Wales and Scotland answers are
+   * unchanged by it; the England and Wales orders are listed for every case, and say in Northern
+   * Ireland and Scotland that they do not apply there.
+   */
+  jurisdictions: z
+    .array(z.enum(["england-and-wales", "northern-ireland", "scotland"]))
+    .min(1)
+    .optional(),
   unverified: z.boolean().optional(),
   note: z.string().optional(),
   priority: z.number().int().min(1).optional(),

@@ -9,6 +9,7 @@ import {
   singleActCaveat,
 } from "./conduct.js";
 import type { FactDefinition } from "./fact-definition.js";
+import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "./northern-ireland.js";
 import { suspectIsAdult, suspectIsAged16OrOver, victimIsAged16OrOver } from "./parties.js";
 import {
   agreementToMarryWithinThreeYears,
@@ -375,6 +376,8 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     reads: ["withoutNoticeGrounds.respondentEvadingService"],
     derive: (f) => f.withoutNoticeGrounds?.respondentEvadingService,
   },
+  // Northern Ireland (Protection from Stalking Act (Northern Ireland) 2022): its own facts.
+  ...NORTHERN_IRELAND_FACT_DEFINITIONS,
 ];
 // Frozen (issue #13): an edit by one caller must not change another's answer.
 deepFreezeData(FACT_DEFINITIONS);

@@ -9,6 +9,7 @@ import familyLawAct1996 from "./family-law-act-1996/provisions.json";
 import guidanceAndCaseLaw from "./guidance-and-case-law/provisions.json";
 import outsideEnglandAndWales from "./outside-england-and-wales/provisions.json";
 import protectionFromHarassmentAct1997 from "./protection-from-harassment-act-1997/provisions.json";
+import protectionFromStalkingActNorthernIreland2022 from "./protection-from-stalking-act-northern-ireland-2022/provisions.json";
 import sentencingAct2020 from "./sentencing-act-2020/provisions.json";
 import stalkingProtectionAct2019 from "./stalking-protection-act-2019/provisions.json";
 
@@ -59,6 +60,7 @@ const FILES: ReadonlyArray<readonly [string, unknown]> = [
   ["domestic-abuse-act-2021", domesticAbuseAct2021],
   ["crime-and-security-act-2010", crimeAndSecurityAct2010],
   ["crime-and-policing-act-2026", crimeAndPolicingAct2026],
+  ["protection-from-stalking-act-northern-ireland-2022", protectionFromStalkingActNorthernIreland2022],
   ["outside-england-and-wales", outsideEnglandAndWales],
   ["guidance-and-case-law", guidanceAndCaseLaw],
 ];

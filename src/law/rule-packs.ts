@@ -3,6 +3,7 @@ import crimeAndSecurityAct2010 from "./crime-and-security-act-2010/rules.json";
 import domesticAbuseAct2021 from "./domestic-abuse-act-2021/rules.json";
 import familyLawAct1996 from "./family-law-act-1996/rules.json";
 import protectionFromHarassmentAct1997 from "./protection-from-harassment-act-1997/rules.json";
+import protectionFromStalkingActNorthernIreland2022 from "./protection-from-stalking-act-northern-ireland-2022/rules.json";
 import sentencingAct2020 from "./sentencing-act-2020/rules.json";
 import stalkingProtectionAct2019 from "./stalking-protection-act-2019/rules.json";
 
@@ -13,7 +14,7 @@ import stalkingProtectionAct2019 from "./stalking-protection-act-2019/rules.json
  * @example
  * ```ts
  * import { BUNDLED_RULE_PACKS } from "protective-orders/rule-authoring";
- * BUNDLED_RULE_PACKS.length; // 7
+ * BUNDLED_RULE_PACKS.length; // 8
  * ```
  */
 export const BUNDLED_RULE_PACKS: readonly unknown[] = [
@@ -24,4 +25,5 @@ export const BUNDLED_RULE_PACKS: readonly unknown[] = [
   sentencingAct2020,
   domesticAbuseAct2021,
   crimeAndSecurityAct2010,
+  protectionFromStalkingActNorthernIreland2022,
 ];

@@ -12,11 +12,12 @@ import * as z from "zod";
  * - `pha-s3-injunction`: injunction in a civil harassment claim (PHA 1997 s.3)
  * - `dapn` / `dapo` / `dapo-in-criminal-proceedings`: DAA 2021 ss.22, 27–28, 31(3)–(6)
  * - `dvpn` / `dvpo`: Crime and Security Act 2010 ss.24, 28
+ * - `ni-spo` / `ni-interim-spo`: Northern Ireland SPO and interim SPO (Protection from Stalking Act (Northern Ireland) 2022 ss.8, 11)
  *
  * @example
  * ```ts
  * import { OrderKindSchema } from "protective-orders";
- * OrderKindSchema.options.length; // 12
+ * OrderKindSchema.options.length; // 14
  * ```
  */
 export const OrderKindSchema = z.enum([
@@ -32,6 +33,8 @@ export const OrderKindSchema = z.enum([
   "dapo-in-criminal-proceedings",
   "dvpn",
   "dvpo",
+  "ni-spo",
+  "ni-interim-spo",
 ]);
 /**
  * A protective order's id.

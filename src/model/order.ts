@@ -93,13 +93,30 @@ const policeApplicant = z.strictObject({
   role: z.literal("chief-officer"),
   force: PoliceForceIdSchema.optional(),
 });
+// Northern Ireland: the Chief Constable of the PSNI applies (Protection from Stalking Act (NI) 2022 s.7, s.11).
+const northernIrelandApplicant = z.strictObject({
+  role: z.literal("chief-constable"),
+  force: z.literal("psni").optional(),
+});
+const northernIrelandOrder = {
+  appliedForBy: northernIrelandApplicant,
+  ...orderBase,
+  ...requirements,
+  /**
+   * The day the order came into force: the 3 days to notify run from it (2022 Act s.14(1)), not
+   * from service. Whether an order comes into force when made or when served is not in the law digest.
+   */
+  comesIntoForceOn: IsoDateSchema.optional(),
+};
 
 /**
  * Any protective order, discriminated by `kind`. Positive requirements (`requirements`) exist on
  * the kinds whose law allows some: SPO and interim SPO (SPA 2019 s.2, s.5), DAPO (any requirement
  * the court considers necessary, DAA 2021 s.35), a PHA 1997 s.3 injunction (its terms are for the
  * civil court), and DVPN, DVPO and DAPN (a requirement to leave premises shared with the person
- * protected: CSA 2010 s.24, s.28(8); DAA 2021 s.23). NMOs and restraining orders prohibit only.
+ * protected: CSA 2010 s.24, s.28(8); DAA 2021 s.23). Northern Ireland's SPO and
+ * interim SPO (`ni-spo` / `ni-interim-spo`, applied for by the PSNI's Chief Constable) may
+ * prohibit and require. NMOs and restraining orders prohibit only.
  *
  * @example
  * ```ts
@@ -188,6 +205,8 @@ export const OrderSchema = z.discriminatedUnion("kind", [
     ...requirements,
   }),
   z.strictObject({ kind: z.literal("dvpo"), ...orderBase, ...requirements }),
+  z.strictObject({ kind: z.literal("ni-spo"), ...northernIrelandOrder }),
+  z.strictObject({ kind: z.literal("ni-interim-spo"), ...northernIrelandOrder }),
 ]);
 /**
  * Any protective order.

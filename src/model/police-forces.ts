@@ -4,7 +4,9 @@ import { deepFreezeData } from "./plain-data.js";
 /**
  * The police forces that may apply for a Stalking Protection Order: the 43 territorial forces of
  * England and Wales, the British Transport Police and the Ministry of Defence Police
- * (SPA 2019 s.1(1), s.14; the last two have no territorial area: s.1(3) and the explanatory notes).
+ * (SPA 2019 s.1(1), s.14; the last two have no territorial area: s.1(3) and the explanatory notes),
+ * and the Police Service of Northern Ireland (`psni`), whose Chief Constable applies for Northern
+ * Ireland SPOs (Protection from Stalking Act (Northern Ireland) 2022 s.7).
  *
  * @example
  * ```ts
@@ -58,6 +60,9 @@ export const POLICE_FORCES = [
   { id: "wiltshire", name: "Wiltshire Police", territorial: true },
   { id: "british-transport-police", name: "British Transport Police", territorial: false },
   { id: "ministry-of-defence-police", name: "Ministry of Defence Police", territorial: false },
+  // Northern Ireland: the Chief Constable of the PSNI applies for Northern Ireland SPOs
+  // (Protection from Stalking Act (Northern Ireland) 2022 s.7); the police area is Northern Ireland.
+  { id: "psni", name: "Police Service of Northern Ireland", territorial: true },
 ] as const;
 // Frozen (issue #13): an edit by one caller must not change another's answer.
 deepFreezeData(POLICE_FORCES);

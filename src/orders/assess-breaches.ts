@@ -215,6 +215,16 @@ export function breachOffenceFor(
         };
       }
       break;
+    case "6-months-fixed":
+      // A fixed 6 months in an Act outside England and Wales (the 2022 Act s.13): CJA 2003 s.282
+      // and the general limit are England and Wales law.
+      summaryMax = {
+        months: 6,
+        reason: "6 months, or a fine up to the statutory maximum, or both, as the offence provision says.",
+        citations: [citation],
+        unverified: false,
+      };
+      break;
     default:
       summaryMax = onOrAfterCutoff
         ? "not in the law digest; whether CJA 2003 s.282 raises it for an offence committed on or after 2 May 2022 is also unverified"

@@ -55,6 +55,45 @@ interface Template {
 }
 
 const TEMPLATES: readonly Template[] = templates.templates as readonly Template[];
+
+/** The sections the drafting cites: the England and Wales Act's, or Northern Ireland's 2022 Act's. */
+interface DraftingLaw {
+  readonly necessity: string;
+  readonly necessityCitation: string;
+  readonly limits: string;
+  readonly proxy: string;
+  readonly notes: readonly string[];
+  readonly citation: (id: string) => string;
+}
+
+const ENGLAND_AND_WALES: DraftingLaw = {
+  necessity: "s.2(2)",
+  necessityCitation: "spa-2019:s2(2)",
+  limits: "s.2(3)",
+  proxy: "s.1(1)(c)",
+  notes: ["Terms apply throughout the United Kingdom unless expressly limited to a locality (s.2(4))."],
+  citation: (id) => id,
+};
+
+// Protection from Stalking Act (Northern Ireland) 2022: each term necessary (s.8(3)); religion,
+// work and education (s.8(4)); no conflict with another SPO (s.8(5)); UK-wide reach (s.8(6)); the
+// order may prohibit and require (s.7, per the Explanatory Notes); the acts are those of s.6(2).
+const NORTHERN_IRELAND_CITATIONS: Readonly<Record<string, string>> = {
+  "spa-2019:s1(2)": "pfsa-ni-2022:s7",
+  "spa-2019:s2(4)": "pfsa-ni-2022:s8(6)",
+  "pha-1997:s2A(3)": "pfsa-ni-2022:s6(2)",
+};
+const NORTHERN_IRELAND: DraftingLaw = {
+  necessity: "s.8(3)",
+  necessityCitation: "pfsa-ni-2022:s8(3)",
+  limits: "s.8(4)",
+  proxy: "s.8(2)(c)",
+  notes: [
+    "No term may be incompatible with a term of another stalking protection order the suspect is already subject to, whichever court made it (s.8(5)): check with validateOrder and the existing orders.",
+    "Terms apply throughout the United Kingdom unless expressly limited to a locality, and outside it if the suspect lives in Northern Ireland, lived there when the application was made, or is a UK national (s.8(6)).",
+  ],
+  citation: (id) => NORTHERN_IRELAND_CITATIONS[id] ?? id,
+};
 const TIME_BOUND = new Set(["exclusion-zone", "programme", "assessment", "sign-on"]);
 
 /**
@@ -64,7 +103,10 @@ const TIME_BOUND = new Set(["exclusion-zone", "programme", "assessment", "sign-o
  * programme attendance, assessments, device surrender and signing on where the facts point to
  * them. Each term says which conduct it answers, because each must itself be necessary (s.2(2)),
  * and lists possible conflicts with the suspect's recorded work, education or religion to check
- * (s.2(3)). It is a starting point for tailoring, not a finished order.
+ * (s.2(3)). It is a starting point for tailoring, not a finished order. For a Northern Ireland
+ * case (`jurisdiction: "northern-ireland"`) it cites the Protection from Stalking Act (Northern
+ * Ireland) 2022 instead: each term necessary (s.8(3)), religion, work and education (s.8(4)), no
+ * conflict with another SPO (s.8(5)), reach (s.8(6)).
  *
  * @example
  * ```ts
@@ -78,6 +120,7 @@ const TIME_BOUND = new Set(["exclusion-zone", "programme", "assessment", "sign-o
  * ```
  */
 export function draftSpoTerms(facts: CaseFacts): DraftSpoTerms {
+  const law = facts.jurisdiction === "northern-ireland" ? NORTHERN_IRELAND : ENGLAND_AND_WALES;
   const incidents = facts.incidents ?? [];
   const byKind = new Map<IncidentKind, string[]>();
   incidents.forEach((incident, i) => {
@@ -121,15 +164,18 @@ export function draftSpoTerms(facts: CaseFacts): DraftSpoTerms {
       category: template.category,
       text: template.text.replace(/\{protected\}/g, protectedWho),
       answers: [...new Set(answered)],
-      necessity: `Answers ${reason}. Include it only if it is itself necessary to protect ${protectedWho} from a risk associated with stalking (s.2(2)).`,
+      necessity: `Answers ${reason}. Include it only if it is itself necessary to protect ${protectedWho} from a risk associated with stalking (${law.necessity}).`,
       considerOnly: template.consider === true,
       conflicts: TIME_BOUND.has(template.category)
         ? interests.map(
             (k) =>
-              `Check against the suspect's ${k} (recorded): avoid ${k === "religion" ? "conflict with religious beliefs" : `interfering with the times of ${k}`} so far as practicable (s.2(3)).`,
+              `Check against the suspect's ${k} (recorded): avoid ${k === "religion" ? "conflict with religious beliefs" : `interfering with the times of ${k}`} so far as practicable (${law.limits}).`,
           )
         : [],
-      citations: [...template.citations.map(citationFor), citationFor("spa-2019:s2(2)")],
+      citations: [
+        ...template.citations.map((id) => citationFor(law.citation(id))),
+        citationFor(law.necessityCitation),
+      ],
     });
   }
   const notes: string[] = [];
@@ -137,13 +183,13 @@ export function draftSpoTerms(facts: CaseFacts): DraftSpoTerms {
     notes.push("No conduct is recorded, so no term can be tied to it: record the incidents first.");
   if (proxy)
     notes.push(
-      "Some acts targeted a connected person (stalking by proxy, s.1(1)(c)): name each person the order protects.",
+      `Some acts targeted a connected person (stalking by proxy, ${law.proxy}): name each person the order protects.`,
     );
   if (interests.length === 0 && terms.some((t) => TIME_BOUND.has(t.category))) {
     notes.push(
-      "The suspect's work, education and religion are not recorded: check time-bound terms against them before applying (s.2(3)).",
+      `The suspect's work, education and religion are not recorded: check time-bound terms against them before applying (${law.limits}).`,
     );
   }
-  notes.push("Terms apply throughout the United Kingdom unless expressly limited to a locality (s.2(4)).");
+  notes.push(...law.notes);
   return { terms, notes };
 }

@@ -3,6 +3,11 @@ import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
+import {
+  isNorthernIrelandOrder,
+  type NorthernIrelandNotificationStatus,
+  northernIrelandNotificationDuty,
+} from "./northern-ireland.js";
 
 /**
  * The notification duty an order puts on the person it binds.
@@ -27,6 +32,9 @@ export type NotificationDuty =
       readonly what: string;
       readonly changes: string;
       readonly citations: readonly Citation[];
+      /** What the law digest could not confirm (Northern Ireland: the failure-to-notify offence). */
+      readonly note?: string;
+      readonly unverified?: boolean;
     }
   | { readonly applies: false; readonly reason: string; readonly citations: readonly Citation[] }
   | {
@@ -46,7 +54,10 @@ export type NotificationDuty =
  * 3 days beginning with the day of service (so the day of service is day 1), not for someone
  * under sex-offender notification, and not for a full SPO replacing an interim one. DAA 2021 s.41
  * (DAPOs): within 3 days counted from the day the order is made, not for someone under
- * sex-offender notification or SPA s.9 duties. Other orders carry no notification duty. When the
+ * sex-offender notification or SPA s.9 duties. Northern Ireland SPOs (2022 Act s.14): within 3 days
+ * beginning with the day the order comes into force (`comesIntoForceOn`), not for someone on the
+ * sex-offender, violent-offender or trafficking registers of s.14(5). Other orders carry no
+ * notification duty. When the
  * date is known but whether the person is exempt is not recorded, the answer is still "unknown",
  * with the deadline and its condition ("by 2025-03-12, unless subject to sex-offender notification").
  *
@@ -66,8 +77,9 @@ export function notificationDuty(
     readonly subjectToSexOffenderNotification?: boolean | undefined;
     readonly replacesInterimSpo?: boolean | undefined;
     readonly subjectToSpoNotification?: boolean | undefined;
-  } = {},
+  } & NorthernIrelandNotificationStatus = {},
 ): NotificationDuty {
+  if (isNorthernIrelandOrder(order)) return northernIrelandNotificationDuty(order, person);
   if (
     order.kind === "spo" ||
     order.kind === "interim-spo" ||

@@ -3,6 +3,7 @@ import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
+import { isNorthernIrelandOrder, northernIrelandOrderDates } from "./northern-ireland.js";
 
 /**
  * An order's key dates.
@@ -30,6 +31,8 @@ export interface OrderDates {
   readonly applyToRenewBy: IsoDate | null;
   readonly notes: readonly string[];
   readonly citations: readonly Citation[];
+  /** True when a note rests on a point the law digest marks unverified (Northern Ireland orders). */
+  readonly unverified?: boolean;
 }
 
 /**
@@ -57,6 +60,7 @@ export interface OrderDates {
  */
 export function orderDates(order: Order, options: { readonly renewalNoticeDays?: number } = {}): OrderDates {
   const notice = options.renewalNoticeDays ?? 28;
+  if (isNorthernIrelandOrder(order)) return northernIrelandOrderDates(order, notice);
   const notes: string[] = [];
   const citations: Citation[] = [];
   let lastDay: IsoDate | null = null;

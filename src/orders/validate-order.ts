@@ -4,6 +4,7 @@ import { citationFor } from "../law/registry.js";
 import type { Suspect } from "../model/case-facts.js";
 import { type Order, OrderSchema, PoliceRankSchema } from "../model/order.js";
 import { problemsFromZodError } from "../model/parse-case-facts.js";
+import { isNorthernIrelandOrder, northernIrelandOrderIssues } from "./northern-ireland.js";
 
 /**
  * One legal defect or warning found in an order.
@@ -179,6 +180,21 @@ export function validateOrder(
       });
       candidate = { ...candidate, appliedForBy: { role: "person-to-be-protected" } };
     }
+    // Northern Ireland: only the Chief Constable of the PSNI applies (2022 Act s.7, s.11).
+    if (
+      (kind === "ni-spo" || kind === "ni-interim-spo") &&
+      applicant !== undefined &&
+      (applicant.role !== "chief-constable" || (applicant.force !== undefined && applicant.force !== "psni"))
+    ) {
+      defects.push({
+        code: "ni-spo-applicant-not-chief-constable",
+        path: "appliedForBy",
+        message:
+          "Only the Chief Constable of the Police Service of Northern Ireland may apply for a Northern Ireland SPO or interim SPO.",
+        citations: [citationFor(kind === "ni-spo" ? "pfsa-ni-2022:s7" : "pfsa-ni-2022:s11")],
+      });
+      candidate = { ...candidate, appliedForBy: { role: "chief-constable" } };
+    }
   } catch {
     return {
       valid: false,
@@ -212,7 +228,11 @@ export function validateOrder(
       message: "The order names no person to protect: its terms protect no one.",
       citations: [
         citationFor(
-          order.kind === "spo" || order.kind === "interim-spo" ? "spa-2019:s2(1)(c)" : "fla-1996:s42",
+          order.kind === "spo" || order.kind === "interim-spo"
+            ? "spa-2019:s2(1)(c)"
+            : isNorthernIrelandOrder(order)
+              ? "pfsa-ni-2022:s8(2)(c)"
+              : "fla-1996:s42",
         ),
       ],
     });
@@ -347,6 +367,11 @@ export function validateOrder(
         }
       }
     }
+  }
+  if (isNorthernIrelandOrder(order)) {
+    const ni = northernIrelandOrderIssues(order, context);
+    defects.push(...ni.defects);
+    warnings.push(...ni.warnings);
   }
   const suspect = context.suspect;
   const allows =

@@ -16,6 +16,7 @@ import { ownOption } from "../model/plain-data.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
 import { classifyDeclineReason, DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
+import { reviewNorthernIrelandDecline } from "./review-northern-ireland-decline.js";
 
 /**
  * Options for {@link reviewSpoDecline}.
@@ -349,7 +350,10 @@ const VERDICT_TEXT: Record<DeclineVerdict, string> = {
  * request to decision; the questions that would settle an open verdict; and a verdict worded as a
  * prompt for review. The guidance in force on the decision date decides (the civil standard dates
  * from 22 April 2024). `decision` defaults to `facts.spoRequest`. Throws {@link CaseFactsError} for
- * input that does not validate.
+ * input that does not validate. For a Northern Ireland case, the reasons are judged against the
+ * Protection from Stalking Act (Northern Ireland) 2022 with its citations (no conviction or
+ * charge needed, acts before 19 October 2023 or abroad count, stalking by proxy, s.7(3)
+ * residence), and `spo` is the `ni-spo` assessment.
  *
  * @example
  * ```ts
@@ -441,6 +445,11 @@ function reviewUnsafely(
   const asOf = options.asOf ?? request?.decision?.decidedOn ?? todayInLondon();
   // The facts are parsed once, above: assessed as they are, not parsed again.
   const assessment = assessParsedFacts(facts, asOf);
+  // Northern Ireland: the reasons are judged against the Protection from Stalking Act (NI) 2022.
+  if (facts.jurisdiction === "northern-ireland") {
+    const review = reviewNorthernIrelandDecline(facts, request, asOf, assessment);
+    if (review) return { success: true, review };
+  }
   const spo = assessment.orders.find((o) => o.rule === "spo");
   if (!spo) return { success: false, problems: [{ path: "", message: "the rule set has no SPO rule" }] };
 

@@ -247,7 +247,11 @@ describe("differential: compiled evaluator vs json-rules-engine (bundled rules)"
   it("(a') fully known facts chosen to satisfy the rules: both agree that the orders are available", async () => {
     // Random facts rarely satisfy a whole rule; bias towards facts that do.
     const favourable = fc.record({
-      "case.jurisdiction": fc.constant("england-and-wales"),
+      // Mostly England and Wales; Northern Ireland often enough for its own orders to be seen.
+      "case.jurisdiction": fc.oneof(
+        { arbitrary: fc.constant("england-and-wales"), weight: 2 },
+        { arbitrary: fc.constant("northern-ireland"), weight: 1 },
+      ),
       "conduct.actsAssociatedWithStalking": fc.boolean(),
       "conduct.violenceOrThreats": fc.boolean(),
       "conduct.courseOfConduct": fc.boolean(),
@@ -280,6 +284,12 @@ describe("differential: compiled evaluator vs json-rules-engine (bundled rules)"
       "withoutNotice.significantHarm": fc.boolean(),
       "withoutNotice.applicantDeterred": fc.boolean(),
       "withoutNotice.respondentEvadingService": fc.boolean(),
+      "ni.defendantInOrComingToNorthernIreland": fc.constant(true),
+      // Favourable to the NI orders (the jurisdiction and the date still vary); (b) varies them all.
+      "ni.actsAssociatedWithStalking": fc.constant(true),
+      "ni.riskOfHarm": fc.constant(true),
+      "ni.riskOngoing": fc.constant(true),
+      "ni.otherProtectionAdequate": fc.constant(false),
     }) as fc.Arbitrary<Record<string, FactValue>>;
     const seen = new Set<string>();
     await fc.assert(
@@ -311,6 +321,8 @@ describe("differential: compiled evaluator vs json-rules-engine (bundled rules)"
       "pha-s3-injunction",
       "dvpn",
       "dvpo",
+      "ni-spo",
+      "ni-interim-spo",
     ]) {
       expect(seen.has(name), name).toBe(true);
     }

@@ -250,13 +250,49 @@ describe("specific points of law", () => {
     }
   });
 
-  it("every bundled order is England-and-Wales law: none is available in Scotland or Northern Ireland", () => {
+  it("every England and Wales order is unavailable in Scotland and Northern Ireland; the NI orders only in NI", () => {
     const compiled = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
-    for (const jurisdiction of ["scotland", "northern-ireland"]) {
+    const northernIreland = new Set(["ni-spo", "ni-interim-spo"]);
+    for (const jurisdiction of ["scotland", "northern-ireland", "england-and-wales"]) {
       const results = evaluateDerivedFacts(compiled, { "case.jurisdiction": jurisdiction }, "2025-06-01");
-      for (const result of results)
-        expect(result.outcome, `${result.rule} in ${jurisdiction}`).toBe("not-available");
+      for (const result of results) {
+        const home = northernIreland.has(result.rule) ? "northern-ireland" : "england-and-wales";
+        if (jurisdiction !== home)
+          expect(result.outcome, `${result.rule} in ${jurisdiction}`).toBe("not-available");
+        else if (home === "northern-ireland")
+          expect(result.outcome, `${result.rule} in ${jurisdiction}`).toBe("needs-information");
+      }
     }
+  });
+
+  it("NI SPO and interim SPO: in operation from 19 October 2023 (2022 Act s.22; S.R. 2023/174, 2023/175), listed only for NI cases", () => {
+    for (const name of ["ni-spo", "ni-interim-spo"]) {
+      expect(ruleByName(name).inForce.from, name).toBe("2023-10-19");
+      expect(ruleByName(name).jurisdictions, name).toEqual(["northern-ireland"]);
+      for (const limb of limbsUsed(ruleByName(name).conditions))
+        expect(limbById.get(limb)?.inForce.from, limb).toBe("2023-10-19");
+    }
+    expect(ruleByName("ni-spo").citation).toBe("pfsa-ni-2022:s8");
+    expect(ruleByName("ni-interim-spo").citation).toBe("pfsa-ni-2022:s11");
+  });
+
+  it("the NI rules read only NI facts (and the jurisdiction), never the England and Wales derived facts", () => {
+    for (const name of ["ni-spo", "ni-interim-spo"]) {
+      for (const leaf of leaves(ruleByName(name).conditions))
+        expect(leaf.fact === "case.jurisdiction" || leaf.fact.startsWith("ni."), leaf.fact).toBe(true);
+      for (const limb of limbsUsed(ruleByName(name).conditions))
+        expect(limbById.get(limb)?.citation.startsWith("pfsa-ni-2022:"), limb).toBe(true);
+    }
+    // No England and Wales rule reads a Northern Ireland fact.
+    for (const rule of allRules.filter((r) => !r.name.startsWith("ni-")))
+      for (const leaf of leaves(rule.conditions)) expect(leaf.fact.startsWith("ni."), rule.name).toBe(false);
+  });
+
+  it("the NI risk limbs and the s.7 test carry the unverified flag (s.6(3) and s.7's words are UNVERIFIED, Part A)", () => {
+    for (const id of ["pfsa-ni-2022.s7", "pfsa-ni-2022.s7.risk", "pfsa-ni-2022.s8(2)(b)"])
+      expect(limbById.get(id)?.unverified, id).toBe(true);
+    expect(getProvision("pfsa-ni-2022:s6(3)")?.confidence).toBe("UNVERIFIED");
+    expect(getProvision("pfsa-ni-2022:s7-wording")?.confidence).toBe("UNVERIFIED");
   });
 });
 

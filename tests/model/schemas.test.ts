@@ -128,18 +128,19 @@ describe("PoliceForceIdSchema and POLICE_FORCES", () => {
     "wiltshire",
   ];
 
-  it("has 45 entries: 43 territorial forces, BTP and MoD Police", () => {
+  it("has 46 entries: 43 territorial forces, BTP and MoD Police, and the PSNI", () => {
     expect(TERRITORIAL).toHaveLength(43);
-    expect(PoliceForceIdSchema.options).toHaveLength(45);
-    expect(new Set(PoliceForceIdSchema.options).size).toBe(45);
+    expect(PoliceForceIdSchema.options).toHaveLength(46);
+    expect(new Set(PoliceForceIdSchema.options).size).toBe(46);
     expect([...PoliceForceIdSchema.options].sort()).toEqual(
-      [...TERRITORIAL, "british-transport-police", "ministry-of-defence-police"].sort(),
+      [...TERRITORIAL, "british-transport-police", "ministry-of-defence-police", "psni"].sort(),
     );
   });
 
   it("marks exactly BTP and MoD Police as having no territorial area (SPA s.1(3), explanatory notes)", () => {
-    expect(POLICE_FORCES).toHaveLength(45);
-    expect(POLICE_FORCES.filter((f) => f.territorial)).toHaveLength(43);
+    expect(POLICE_FORCES).toHaveLength(46);
+    // The 43 England and Wales forces and the PSNI, whose area is Northern Ireland (2022 Act s.7(3)).
+    expect(POLICE_FORCES.filter((f) => f.territorial)).toHaveLength(44);
     expect(
       POLICE_FORCES.filter((f) => !f.territorial)
         .map((f) => f.id)
@@ -148,10 +149,12 @@ describe("PoliceForceIdSchema and POLICE_FORCES", () => {
     expect(POLICE_FORCES.map((f) => f.id)).toEqual([...PoliceForceIdSchema.options]);
   });
 
-  it("does not list forces outside the SPA 2019 list", () => {
+  it("does not list forces outside the SPA 2019 list, other than the PSNI (2022 Act s.7)", () => {
     // The Civil Nuclear Constabulary was raised in debate but is not on the list (digest §1.1);
-    // PSNI and Police Scotland are outside England and Wales.
-    for (const id of ["civil-nuclear-constabulary", "police-scotland", "psni", "Kent", "kent-police", ""]) {
+    // Police Scotland is outside England and Wales, and Scotland has no SPO (Part B). The PSNI is
+    // listed because its Chief Constable applies for Northern Ireland SPOs.
+    expect(ok(PoliceForceIdSchema, "psni")).toBe(true);
+    for (const id of ["civil-nuclear-constabulary", "police-scotland", "Kent", "kent-police", ""]) {
       expect(ok(PoliceForceIdSchema, id), id).toBe(false);
     }
   });
@@ -180,8 +183,10 @@ describe("enumerations", () => {
     expect(ok(IncidentKindSchema, "stalking")).toBe(false);
   });
 
-  it("OrderKindSchema has the twelve orders the library knows", () => {
-    expect(OrderKindSchema.options).toHaveLength(12);
+  it("OrderKindSchema has the fourteen orders the library knows (twelve England and Wales, two Northern Ireland)", () => {
+    expect(OrderKindSchema.options).toHaveLength(14);
+    expect(ok(OrderKindSchema, "ni-spo")).toBe(true);
+    expect(ok(OrderKindSchema, "ni-interim-spo")).toBe(true);
     for (const kind of [
       "spo",
       "interim-spo",

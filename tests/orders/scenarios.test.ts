@@ -188,8 +188,12 @@ function check(part: Part, scenario: Scenario): void {
   }
   for (const id of expected.noConflicts ?? []) expect(terms.get(id)?.conflicts, id).toEqual([]);
   for (const words of expected.notesMention ?? []) expect(draft.notes.join(" ")).toContain(words);
+  // Each term must itself be necessary: SPA 2019 s.2(2); in Northern Ireland, the 2022 Act s.8(3).
+  const northernIreland = (input.facts as { jurisdiction?: string }).jurisdiction === "northern-ireland";
   for (const term of draft.terms) {
-    expect(term.necessity, term.id).toMatch(/s\.2\(2\)/);
+    expect(term.necessity, term.id).toMatch(northernIreland ? /s\.8\(3\)/ : /s\.2\(2\)/);
+    if (northernIreland)
+      for (const citation of term.citations) expect(citation.id, term.id).toMatch(/^pfsa-ni-2022:/);
   }
 }
 

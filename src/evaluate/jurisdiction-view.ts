@@ -1,0 +1,47 @@
+import type { Jurisdiction } from "../model/case-facts.js";
+import { type CompiledRuleSet, compileRuleSet } from "./compile.js";
+
+// For each compiled rule set, the rule set a case of each jurisdiction is assessed with: its rules
+// minus those listed only for other jurisdictions (Rule.jurisdictions). Compiled once per rule set
+// and jurisdiction, and kept as long as the rule set is.
+const views = new WeakMap<CompiledRuleSet, Map<Jurisdiction | "unknown", CompiledRuleSet>>();
+
+/**
+ * The rules a case of this jurisdiction is assessed with: every rule of the set except those whose
+ * `jurisdictions` list leaves the case's jurisdiction out (an unrecorded jurisdiction is in no
+ * list). A rule set with no such rules is returned as it is, so its memo and answers are the
+ * same as before; otherwise the narrower set is compiled once and reused.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_RULES, rulesForJurisdiction } from "protective-orders/rule-authoring";
+ * rulesForJurisdiction(DEFAULT_RULES, "northern-ireland").rules.some((r) => r.rule.name === "ni-spo"); // true
+ * rulesForJurisdiction(DEFAULT_RULES, "england-and-wales").rules.some((r) => r.rule.name === "ni-spo"); // false
+ * ```
+ */
+export function rulesForJurisdiction(
+  rules: CompiledRuleSet,
+  jurisdiction: Jurisdiction | undefined,
+): CompiledRuleSet {
+  if (!rules.rules.some((r) => r.rule.jurisdictions !== undefined)) return rules;
+  const key = jurisdiction ?? "unknown";
+  let byJurisdiction = views.get(rules);
+  if (!byJurisdiction) {
+    byJurisdiction = new Map();
+    views.set(rules, byJurisdiction);
+  }
+  let view = byJurisdiction.get(key);
+  if (!view) {
+    const listed = rules.ruleSet.rules.filter(
+      (r) =>
+        r.jurisdictions === undefined ||
+        (jurisdiction !== undefined && r.jurisdictions.includes(jurisdiction)),
+    );
+    view =
+      listed.length === rules.ruleSet.rules.length
+        ? rules
+        : compileRuleSet({ ...rules.ruleSet, rules: listed });
+    byJurisdiction.set(key, view);
+  }
+  return view;
+}

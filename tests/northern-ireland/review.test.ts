@@ -1,0 +1,91 @@
+// Decline review for Northern Ireland requests: reasons that misstate the Protection from Stalking
+// Act (Northern Ireland) 2022 are flagged with Northern Ireland citations, and the order reviewed is ni-spo.
+import { describe, expect, it } from "vitest";
+import {
+  type CaseFacts,
+  DeclineReasonCodeSchema,
+  NORTHERN_IRELAND_DECLINE_REASONS,
+  reviewSpoDecline,
+} from "../../src/index.js";
+
+const facts: CaseFacts = {
+  id: "ni-review",
+  jurisdiction: "northern-ireland",
+  suspect: { homeForceArea: "psni" },
+  incidents: [
+    { kind: "following", date: "2023-01-05" },
+    { kind: "entering-premises", date: "2024-01-09", place: "abroad" },
+  ],
+  risk: { psychologicalHarm: true, ongoing: true },
+  protection: {},
+};
+
+describe("Northern Ireland decline review", () => {
+  it("has a Northern Ireland reading, citing the 2022 Act, for every reason code", () => {
+    expect(NORTHERN_IRELAND_DECLINE_REASONS.map((r) => r.code).sort()).toEqual(
+      [...DeclineReasonCodeSchema.options].sort(),
+    );
+    for (const reason of NORTHERN_IRELAND_DECLINE_REASONS) {
+      expect(reason.citations.length, reason.code).toBeGreaterThan(0);
+      expect(
+        reason.citations.every((c) => c.startsWith("pfsa-ni-2022:")),
+        reason.code,
+      ).toBe(true);
+    }
+  });
+
+  it.each([
+    ["no-conviction", "pfsa-ni-2022:s7"],
+    ["no-charge-or-nfa", "pfsa-ni-2022:s8(2)"],
+    ["acts-before-commencement", "pfsa-ni-2022:s8(7)"],
+    ["acts-abroad", "pfsa-ni-2022:s8(7)"],
+    ["acts-targeted-someone-else", "pfsa-ni-2022:s8(2)(c)"],
+  ] as const)("%s misstates the 2022 Act, cited to %s", (code, citation) => {
+    const review = reviewSpoDecline(facts, {
+      requestedOn: "2025-01-06",
+      decision: { decidedOn: "2025-02-03", outcome: "declined", reasons: [{ code }] },
+    });
+    expect(review.spo.rule).toBe("ni-spo");
+    expect(review.spo.outcome).toBe("available");
+    expect(review.findings[0]?.finding).toBe("misstates-the-law");
+    expect(review.findings[0]?.citations.map((c) => c.id)).toContain(citation);
+    for (const c of review.findings[0]?.citations ?? [])
+      expect(c.url).toMatch(/legislation\.gov\.uk\/nia\/2022\/17/);
+    expect(review.verdict).toBe("likely-wrongly-declined");
+    expect(review.verdictText).toMatch(/Northern Ireland/);
+  });
+
+  it("a free-text 'no charge' reason is read with the shared classifier and judged under the 2022 Act", () => {
+    const review = reviewSpoDecline(facts, {
+      decision: {
+        decidedOn: "2025-02-03",
+        outcome: "declined",
+        freeText: "No further action by the PPS, so no SPO.",
+      },
+    });
+    expect(review.findings[0]?.classifiedAs).toBe("no-charge-or-nfa");
+    expect(review.findings[0]?.finding).toBe("misstates-the-law");
+    expect(review.findings[0]?.citations[0]?.id).toMatch(/^pfsa-ni-2022:/);
+  });
+
+  it("the standard of proof is questionable and flagged unverified (the 2022 Act says only 'satisfied')", () => {
+    const review = reviewSpoDecline(facts, {
+      decision: {
+        decidedOn: "2025-02-03",
+        outcome: "declined",
+        reasons: [{ code: "criminal-standard-not-met" }],
+      },
+    });
+    expect(review.findings[0]?.finding).toBe("questionable");
+    expect(review.findings[0]?.unverified).toBe(true);
+  });
+
+  it("an England and Wales review is unchanged: it still reviews spo with SPA 2019 citations", () => {
+    const review = reviewSpoDecline(
+      { ...facts, jurisdiction: "england-and-wales", suspect: { homeForceArea: "kent" } },
+      { decision: { decidedOn: "2025-02-03", outcome: "declined", reasons: [{ code: "acts-abroad" }] } },
+    );
+    expect(review.spo.rule).toBe("spo");
+    expect(review.findings[0]?.citations.map((c) => c.id)).toEqual(["spa-2019:s1(5)"]);
+  });
+});
