@@ -115,6 +115,7 @@ export function legalBasisMarkdown(pkg, version) {
     DECLINE_REASONS,
     DEFAULT_RULES,
     OrderKindSchema,
+    RELATIONSHIP_IMPLICATIONS,
     assess,
     citationFor,
     getProvision,
@@ -255,6 +256,35 @@ export function legalBasisMarkdown(pkg, version) {
         getProvision(limb.citation),
       )} | ${unverifiedText(compiled.unverified)} | ${users} |`,
     );
+  }
+
+  if (RELATIONSHIP_IMPLICATIONS) {
+    push(
+      "",
+      "## Relationships the rules infer",
+      "",
+      "What one recorded connection implies for the other limbs of FLA 1996 s.62(3) and DAA 2021 s.2(1), and what",
+      'it does not. A "no" that the case\'s own relationship summary contradicts is unknown, with a notice.',
+      "",
+      "| Implication | When | Settles | Leaves unknown | Citations |",
+      "|---|---|---|---|---|",
+    );
+    for (const entry of RELATIONSHIP_IMPLICATIONS.implications) {
+      const settles =
+        Object.entries(entry.settles)
+          .map(([fact, value]) => `\`${fact}\` = ${value}`)
+          .join(", ") || "nothing";
+      const unknown = entry.leavesUnknown.map((f) => `\`${f}\``).join(", ") || "nothing";
+      push(
+        `| ${md(entry.reasoning)} (\`${entry.id}\`) | ${md(entry.when)} | ${settles} | ${unknown} | ${entry.citations
+          .map((id) => link(citationFor(id)))
+          .join(", ")} |`,
+      );
+    }
+    push("", "What is not implied:", "");
+    for (const entry of RELATIONSHIP_IMPLICATIONS.nonImplications) {
+      push(`- ${md(entry.reasoning)} (${entry.citations.map((id) => link(citationFor(id))).join(", ")})`);
+    }
   }
 
   push(

@@ -1,41 +1,85 @@
 import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
 
 /**
- * Whether a kind of conduct is associated with stalking without more: the seven examples of PHA
- * 1997 s.2A(3) (adopted by SPA 2019 s.1(6)), and kinds that are forms of them (leaving items is
- * contact or interference with property; entering premises is loitering or interference; contact
- * through third parties is "contacting by any means"; impersonation is publishing material that
- * purports to come from a person). `undefined` for kinds the list does not cover (violence,
- * threats, other): whether they are associated with stalking depends on the circumstances.
+ * Whether a kind of conduct is, without more, read as an act associated with stalking. PHA 1997
+ * s.2A(3) (adopted by SPA 2019 s.1(6)) lists *examples* of acts that may be associated with stalking
+ * "in particular circumstances". The library reads the listed kinds that are not ordinary in
+ * themselves (following, publishing material relating to or purporting to come from a person,
+ * monitoring electronic communications, loitering, interfering with property, watching or spying)
+ * as such acts unless the assessor judges otherwise. Contacting (s.2A(3)(b)), in person or through
+ * others, is everyday conduct unless unwelcome: it, and entering premises, leaving items and
+ * impersonation (which the England and Wales list does not name: they are in the Northern Ireland
+ * list), need an unwelcome-act basis or the assessor's judgement (see `stalkingActBasis`).
+ * `undefined` for those kinds and for violence, threats and other conduct.
  *
  * @example
  * ```ts
  * import { incidentKindIsListedStalkingAct } from "protective-orders/rule-authoring";
  * incidentKindIsListedStalkingAct("loitering"); // true
- * incidentKindIsListedStalkingAct("violence"); // undefined
+ * incidentKindIsListedStalkingAct("contacting"); // undefined (needs an unwelcome basis)
+ * incidentKindIsListedStalkingAct("entering-premises"); // undefined (not in the E&W list)
  * ```
  */
 export function incidentKindIsListedStalkingAct(kind: IncidentKind): true | undefined {
   switch (kind) {
     case "following":
-    case "contacting":
     case "publishing":
     case "monitoring-electronic-communications":
     case "loitering":
     case "interfering-with-property":
     case "watching-or-spying":
-    case "leaving-items-or-gifts":
-    case "entering-premises":
-    case "third-party-contact":
-    case "impersonation":
       return true;
     default:
       return undefined;
   }
 }
 
+/** Kinds that count as acts associated with stalking when unwelcome and known (or knowable) to be. */
+function countsWhenUnwelcome(kind: IncidentKind): boolean {
+  switch (kind) {
+    case "contacting":
+    case "third-party-contact":
+    case "entering-premises":
+    case "leaving-items-or-gifts":
+    case "impersonation":
+      return true;
+    default:
+      return incidentKindIsListedStalkingAct(kind) === true;
+  }
+}
+
+/**
+ * On what basis one incident is (or is not) read as an act associated with stalking:
+ * `assessor-judgement` (the incident's `associatedWithStalking`, which decides either way),
+ * `unwelcome-act` (an act of a stalking kind that the suspect knew or ought to have known was
+ * unwelcome: the clear case, SPA 2019 s.1(4)(b)), `listed-example` (a PHA 1997 s.2A(3) kind not
+ * ordinary in itself), or `undefined` when the record does not settle it (an ordinary contact,
+ * or a kind outside the England and Wales list, with nothing else recorded).
+ *
+ * @example
+ * ```ts
+ * import { stalkingActBasis } from "protective-orders/rule-authoring";
+ * stalkingActBasis({ kind: "contacting" }); // undefined
+ * stalkingActBasis({ kind: "contacting", suspectKnewOrOughtToKnowUnwelcome: true }); // { associated: true, basis: "unwelcome-act" }
+ * stalkingActBasis({ kind: "entering-premises", associatedWithStalking: true }); // { associated: true, basis: "assessor-judgement" }
+ * ```
+ */
+export function stalkingActBasis(incident: Incident):
+  | {
+      readonly associated: boolean;
+      readonly basis: "assessor-judgement" | "unwelcome-act" | "listed-example";
+    }
+  | undefined {
+  if (incident.associatedWithStalking !== undefined)
+    return { associated: incident.associatedWithStalking, basis: "assessor-judgement" };
+  if (incident.suspectKnewOrOughtToKnowUnwelcome === true && countsWhenUnwelcome(incident.kind))
+    return { associated: true, basis: "unwelcome-act" };
+  if (incidentKindIsListedStalkingAct(incident.kind)) return { associated: true, basis: "listed-example" };
+  return undefined;
+}
+
 function isStalkingAct(incident: Incident): boolean | undefined {
-  return incident.associatedWithStalking ?? incidentKindIsListedStalkingAct(incident.kind);
+  return stalkingActBasis(incident)?.associated;
 }
 
 /**
@@ -54,9 +98,10 @@ function countStalkingActs(incidents: readonly Incident[]): { acts: number; unkn
 }
 
 /**
- * SPA 2019 s.1(1)(a), s.2(1)(a): the suspect has carried out acts associated with stalking.
- * Where and when the acts happened does not matter (s.1(5)). Unknown when no incidents are
- * recorded (`incidents` absent) or only incidents whose association is unknown.
+ * SPA 2019 s.1(1)(a), s.2(1)(a): the suspect has carried out acts associated with stalking, read as
+ * `stalkingActBasis` says for each incident. Where and when the acts happened does not matter
+ * (s.1(5)). Unknown when no incidents are recorded (`incidents` absent) or only incidents whose
+ * association is unknown: ordinary contacts with nothing else recorded are not enough.
  *
  * @example
  * ```ts

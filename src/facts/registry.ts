@@ -56,7 +56,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     type: boolean,
     label: "The suspect has carried out acts associated with stalking",
     question:
-      "What has the suspect done? Record each act (following, contact, monitoring, loitering, …), wherever and whenever it happened.",
+      "What has the suspect done? Record each act (following, contact, monitoring, loitering, …), wherever and whenever it happened, and for contact, entering premises, leaving items or impersonation whether the suspect knew or ought to have known it was unwelcome (or the assessor's judgement whether it is associated with stalking).",
     citation: "spa-2019:s1(1)(a)",
     reads: ["incidents"],
     derive: hasCarriedOutActsAssociatedWithStalking,
@@ -65,7 +65,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
   {
     id: "risk.harm",
     type: boolean,
-    label: "The suspect poses a risk of physical or psychological harm",
+    label: "The risk is of physical or psychological harm (SPA s.1(4), an inclusive description)",
     question:
       "Does the suspect pose a risk of physical or psychological harm to the victim or someone connected to them (including from acts they know are unwelcome, however harmless they look)?",
     citation: "spa-2019:s1(4)",

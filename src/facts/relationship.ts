@@ -1,6 +1,20 @@
 import { addDaysToDate, addYearsToDate } from "../dates/calendar.js";
+import implications from "../law/relationship-implications.json";
 import type { CaseFacts, Relationship, RelationshipPeriod } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
+
+/**
+ * What one recorded connection implies for the other limbs of FLA 1996 s.62(3) and DAA 2021 s.2(1),
+ * and what it does not, each entry cited (law/relationship-implications.json); the derived facts
+ * below apply them, and `assess` reports the notices.
+ *
+ * @example
+ * ```ts
+ * import { RELATIONSHIP_IMPLICATIONS } from "protective-orders/rule-authoring";
+ * RELATIONSHIP_IMPLICATIONS.implications.map((i) => i.id).includes("cohabitants-are-in-an-intimate-personal-relationship"); // true
+ * ```
+ */
+export const RELATIONSHIP_IMPLICATIONS: typeof implications = Object.freeze(implications);
 
 // Each function answers one limb of FLA 1996 s.62(3) or DAA 2021 s.2(1) for the suspect and the
 // victim: true, false, or undefined (unknown). A limb left out of the case is unknown, unless

@@ -13,6 +13,7 @@ import {
   posesRiskOfHarm,
   riskIsOngoing,
   singleActCaveat,
+  stalkingActBasis,
 } from "../../src/rule-authoring.js";
 
 const withIncidents = (incidents: Incident[] | undefined): CaseFacts =>
@@ -29,18 +30,54 @@ const PHA_S2A3 = [
   "watching-or-spying",
 ] as const;
 
+// Law digest §13: PHA 1997 s.2A(3) "lists examples of acts that may be associated with stalking 'in
+// particular circumstances': a listed kind is strong evidence, not proof. An act that was unwelcome and that the
+// suspect knew or ought to have known was unwelcome is the clear case; an ordinary contact with nothing else
+// recorded is not." SPA 2019 s.1(4)(b): the risk may arise from acts which the defendant knows or ought to know
+// are unwelcome. Entering premises, leaving items and impersonation are in the NI list (s.6(2)), not E&W's.
 describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => {
-  it.each(PHA_S2A3)("a single listed act (%s) counts", (kind) => {
+  it.each(PHA_S2A3.filter((k) => k !== "contacting"))("a single listed act (%s) counts", (kind) => {
     expect(incidentKindIsListedStalkingAct(kind)).toBe(true);
     expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBe(true);
+    expect(stalkingActBasis({ kind })).toEqual({ associated: true, basis: "listed-example" });
+  });
+
+  it("ordinary contacts with nothing else recorded do not settle it; unwelcome contacts do (s.1(4)(b))", () => {
+    const two = withIncidents([{ kind: "contacting" }, { kind: "contacting" }]);
+    expect(hasCarriedOutActsAssociatedWithStalking(two)).toBeUndefined();
+    const unwelcome = withIncidents([
+      { kind: "contacting", suspectKnewOrOughtToKnowUnwelcome: true },
+      { kind: "contacting" },
+    ]);
+    expect(hasCarriedOutActsAssociatedWithStalking(unwelcome)).toBe(true);
+    expect(stalkingActBasis({ kind: "contacting", suspectKnewOrOughtToKnowUnwelcome: true })?.basis).toBe(
+      "unwelcome-act",
+    );
   });
 
   it.each(["leaving-items-or-gifts", "entering-premises", "third-party-contact", "impersonation"] as const)(
-    "%s is treated as a form of a listed act (documented in incidentKindIsListedStalkingAct)",
+    "%s needs the assessor's judgement or an unwelcome-act basis",
     (kind) => {
-      expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBe(true);
+      expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBeUndefined();
+      expect(
+        hasCarriedOutActsAssociatedWithStalking(
+          withIncidents([{ kind, suspectKnewOrOughtToKnowUnwelcome: true }]),
+        ),
+      ).toBe(true);
+      expect(stalkingActBasis({ kind, associatedWithStalking: true })?.basis).toBe("assessor-judgement");
+      expect(
+        hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, associatedWithStalking: false }])),
+      ).toBe(false);
     },
   );
+
+  it("the assessor's judgement decides either way, even for a listed kind", () => {
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "following", associatedWithStalking: false }]),
+      ),
+    ).toBe(false);
+  });
 
   it("violence, threats or 'other' alone are not listed: whether they are associated with stalking is unknown", () => {
     expect(incidentKindIsListedStalkingAct("violence")).toBeUndefined();
@@ -78,7 +115,7 @@ describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => 
   });
 
   it("it does not matter whether the acts took place in the UK or elsewhere (s.1(5))", () => {
-    for (const kind of PHA_S2A3) {
+    for (const kind of PHA_S2A3.filter((k) => k !== "contacting")) {
       const abroad = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, place: "abroad" }]));
       const uk = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, place: "uk" }]));
       expect(abroad).toBe(true);
@@ -95,7 +132,7 @@ describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => 
   it("acts aimed at a connected person count (stalking by proxy, s.1(1)(c))", () => {
     expect(
       hasCarriedOutActsAssociatedWithStalking(
-        withIncidents([{ kind: "contacting", target: "connected-person" }]),
+        withIncidents([{ kind: "following", target: "connected-person" }]),
       ),
     ).toBe(true);
   });
