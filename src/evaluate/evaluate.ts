@@ -271,7 +271,12 @@ function affectedByAll(p: RulePlan, facts: readonly number[]): Int32Array {
   let count = 0;
   for (const f of facts) {
     const list = p.affected.get(f);
-    if (list) for (const i of list) if (marks[i] === 0) (marks[i] = 1), count++;
+    if (list)
+      for (const i of list)
+        if (marks[i] === 0) {
+          marks[i] = 1;
+          count++;
+        }
   }
   const nodes = new Int32Array(count);
   for (let i = p.kind.length - 1, j = 0; i >= 0; i--) if (marks[i] === 1) nodes[j++] = i;

@@ -19,8 +19,12 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   dependencies: Record<string, string>;
 };
 
-/** The most a browser bundle of `import { assess } from "protective-orders"` may weigh, minified (issue 15). */
-const BROWSER_BUNDLE_LIMIT = 250_000;
+/**
+ * The most a browser bundle of `import { assess } from "protective-orders"` may weigh, minified (issue 15):
+ * 250 kB for the England and Wales law (about 242 kB), raised to 300 kB when the Northern Ireland law data
+ * (issue 17: provisions, rules and notices, about 35 kB minified) made it about 280 kB.
+ */
+const BROWSER_BUNDLE_LIMIT = 300_000;
 
 let project: string;
 let installed: string;

@@ -4,11 +4,10 @@
 // dates interleaved.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CaseFacts, type CompiledRuleSet, safeAssess, safeReviewSpoDecline } from "../../src/index.js";
+import { type CaseFacts, safeAssess, safeReviewSpoDecline } from "../../src/index.js";
 import {
   BUNDLED_RULE_PACKS,
   compileRuleSet,
-  DEFAULT_RULES,
   FACT_DEFINITIONS,
   loadRuleSet,
 } from "../../src/rule-authoring.js";

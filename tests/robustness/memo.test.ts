@@ -15,7 +15,6 @@ import phaRules from "../../src/law/protection-from-harassment-act-1997/rules.js
 import {
   BUNDLED_RULE_PACKS,
   compileRuleSet,
-  DEFAULT_RULES,
   FACT_DEFINITIONS,
   loadRuleSet,
 } from "../../src/rule-authoring.js";
