@@ -195,7 +195,9 @@ describe("503 under pressure, with Retry-After", () => {
       const r = await post(`${s.url}/v1/assess?asOf=${AS_OF}`, CASELOAD[0]);
       expectProblem(r, 503, "overloaded");
       expect(r.headers.get("retry-after")).toBe("2");
-      expect(await held.end()).toBe('{"row":1,"line":1,"id":"held","valid":true,"error":null,"problems":[]}\n');
+      expect(await held.end()).toBe(
+        '{"row":1,"line":1,"id":"held","valid":true,"error":null,"problems":[]}\n',
+      );
       // With the slot free again, requests are answered.
       expect((await post(`${s.url}/v1/assess?asOf=${AS_OF}`, CASELOAD[0])).status).toBe(200);
     } finally {

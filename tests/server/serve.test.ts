@@ -222,7 +222,9 @@ describe("graceful shutdown", () => {
     // The request in flight still gets every row answered.
     req.end('{"id":"second"}\n');
     expect(await done).toBe(200);
-    expect(body).toBe('{"row":1,"line":1,"id":"first","valid":true,"error":null,"problems":[]}\n{"row":2,"line":2,"id":"second","valid":true,"error":null,"problems":[]}\n');
+    expect(body).toBe(
+      '{"row":1,"line":1,"id":"first","valid":true,"error":null,"problems":[]}\n{"row":2,"line":2,"id":"second","valid":true,"error":null,"problems":[]}\n',
+    );
     expect(await s.exited).toBe(0);
     expect(s.stdout()).toContain('"msg":"stopped"');
   }, 60_000);
