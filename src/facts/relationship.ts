@@ -14,7 +14,42 @@ import type { IsoDate } from "../model/iso-date.js";
  * RELATIONSHIP_IMPLICATIONS.implications.map((i) => i.id).includes("cohabitants-are-in-an-intimate-personal-relationship"); // true
  * ```
  */
-export const RELATIONSHIP_IMPLICATIONS: typeof implications = Object.freeze(implications);
+export const RELATIONSHIP_IMPLICATIONS: RelationshipImplications = Object.freeze(implications);
+
+/**
+ * The shape of law/relationship-implications.json: what one recorded connection settles or leaves unknown,
+ * what it does not imply, and the notices `assess` gives, each cited by provision id.
+ *
+ * @example
+ * ```ts
+ * import type { RelationshipImplications } from "protective-orders/rule-authoring";
+ * const ids = (r: RelationshipImplications) => r.implications.map((i) => i.id);
+ * ```
+ */
+export interface RelationshipImplications {
+  /** What the file records, in words. */
+  readonly description: string;
+  /** Each implication: when it applies, the derived-fact paths it settles and those it leaves unknown. */
+  readonly implications: readonly {
+    readonly id: string;
+    readonly when: string;
+    readonly settles: Readonly<Record<string, boolean>>;
+    readonly leavesUnknown: readonly string[];
+    readonly citations: readonly string[];
+    readonly statute: string;
+    readonly reasoning: string;
+  }[];
+  /** What a recorded connection does not imply, and why. */
+  readonly nonImplications: readonly {
+    readonly id: string;
+    readonly citations: readonly string[];
+    readonly reasoning: string;
+  }[];
+  /** The notices by code: their text and citations. */
+  readonly notices: Readonly<
+    Record<string, { readonly text: string; readonly citations: readonly string[] }>
+  >;
+}
 
 // Each function answers one limb of FLA 1996 s.62(3) or DAA 2021 s.2(1) for the suspect and the
 // victim: true, false, or undefined (unknown). A limb left out of the case is unknown, unless
