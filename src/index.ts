@@ -56,22 +56,36 @@ export {
   type BreachFinding,
   type BreachOffence,
   breachOffenceFor,
+  safeAssessBreaches,
 } from "./orders/assess-breaches.js";
 export {
   bankHolidayYears,
   isBankHolidayInEnglandAndWales,
   isDisregardedDay,
 } from "./orders/calendar-rules.js";
-export { type DapnHearingDeadline, dapnHearingDeadline } from "./orders/dapn-hearing-deadline.js";
-export { type DraftSpoTerms, type DraftTerm, draftSpoTerms } from "./orders/draft-spo-terms.js";
+export {
+  type DapnHearingDeadline,
+  dapnHearingDeadline,
+  safeDapnHearingDeadline,
+} from "./orders/dapn-hearing-deadline.js";
+export {
+  type DraftSpoTerms,
+  type DraftTerm,
+  draftSpoTerms,
+  safeDraftSpoTerms,
+} from "./orders/draft-spo-terms.js";
 export { generalLimitFor, type SummaryMaximum } from "./orders/general-limit.js";
 export {
   isNorthernIrelandOrder,
   type NorthernIrelandNotificationStatus,
   type NorthernIrelandOrder,
 } from "./orders/northern-ireland.js";
-export { type NotificationDuty, notificationDuty } from "./orders/notification-deadlines.js";
-export { type OrderDates, orderDates } from "./orders/order-dates.js";
+export {
+  type NotificationDuty,
+  notificationDuty,
+  safeNotificationDuty,
+} from "./orders/notification-deadlines.js";
+export { type OrderDates, orderDates, safeOrderDates } from "./orders/order-dates.js";
 export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/validate-order.js";
 export { type ChallengeSummaryOptions, challengeSummary } from "./render/challenge-summary.js";
 export { type ExplainOptions, explain } from "./render/explain.js";

@@ -2,10 +2,12 @@
 // Named imports only: a default import passes tsc and vitest but breaks in the built ESM file
 // (shared/engineering-notes.md).
 import { Engine } from "json-rules-engine";
+import { CaseFactsError } from "../assess/errors.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
 import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
 import type { CaseFacts } from "../model/case-facts.js";
-import type { IsoDate } from "../model/iso-date.js";
+import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
+import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import type { RuleCondition } from "./rule-pack-schema.js";
 import { loadRuleSet, type RuleSet } from "./rule-set.js";
 
@@ -86,7 +88,8 @@ export function createJsonRulesEngine(
 
 /**
  * The derived facts of a case as a plain object for json-rules-engine (unknown facts left out),
- * plus `law.asOf`.
+ * plus `law.asOf`. Validates its input like `assess`: throws {@link CaseFactsError} listing every
+ * problem by path (never a value); {@link safeDeriveJsonRulesEngineFacts} returns them instead.
  *
  * @example
  * ```ts
@@ -98,6 +101,36 @@ export function deriveJsonRulesEngineFacts(
   facts: CaseFacts,
   asOf: IsoDate,
 ): Record<string, string | number | boolean> {
+  const result = safeDeriveJsonRulesEngineFacts(facts, asOf);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.data;
+}
+
+/**
+ * Like {@link deriveJsonRulesEngineFacts}, but never throws: returns the facts, or every problem
+ * with the case facts (or `asOf`) by path.
+ *
+ * @example
+ * ```ts
+ * import { safeDeriveJsonRulesEngineFacts } from "protective-orders/json-rules-engine";
+ * const result = safeDeriveJsonRulesEngineFacts({ id: "c" }, "not-a-date");
+ * result.success === false && result.problems[0]?.path; // "asOf"
+ * ```
+ */
+export function safeDeriveJsonRulesEngineFacts(
+  facts: unknown,
+  asOf: unknown,
+): ParseResult<Record<string, string | number | boolean>> {
+  const problems: InputProblem[] = [];
+  if (!IsoDateSchema.safeParse(asOf).success)
+    problems.push({ path: "asOf", message: "expected a calendar date written YYYY-MM-DD" });
+  const parsed = parseCaseFacts(facts);
+  if (!parsed.success) problems.push(...parsed.problems);
+  if (!parsed.success || problems.length > 0) return { success: false, problems };
+  return { success: true, data: derivedFactsOf(parsed.data, asOf as IsoDate) };
+}
+
+function derivedFactsOf(facts: CaseFacts, asOf: IsoDate): Record<string, string | number | boolean> {
   const result: Record<string, string | number | boolean> = { [AS_OF_FACT]: asOf };
   for (const definition of FACT_DEFINITIONS) {
     const value = definition.derive(facts, asOf);

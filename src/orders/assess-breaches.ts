@@ -9,7 +9,17 @@ import { generalLimitFor, type SummaryMaximum } from "./general-limit.js";
 
 const GENERAL_LIMIT_CUTOFF = generalLimit.offenceDateCutoff;
 
-import { orderDates } from "./order-dates.js";
+import * as z from "zod";
+import { CaseFactsError } from "../assess/errors.js";
+import {
+  DATE_OPTION,
+  parseBreachReports,
+  parseOrder,
+  readOptions,
+  underPath,
+} from "../model/parse-arguments.js";
+import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
+import { datesOf } from "./order-dates.js";
 import { ukWallTimeToUtc } from "./uk-time.js";
 
 interface BreachEntry {
@@ -259,7 +269,9 @@ export function breachOffenceFor(
  * made without notice, known to the person (served); what the breach is in law and its maximum
  * penalty (take both dates: the conviction date sets the general limit, the offence date the
  * 2 May 2022 cut-off); and how long the police took to respond, flagged against
- * `responseThresholdHours` (default 24: a working standard, not law).
+ * `responseThresholdHours` (default 24: a working standard, not law; more than 0, at most 8,784).
+ * Validates its input like `assess`: throws {@link CaseFactsError} listing every problem by path
+ * (never a value); {@link safeAssessBreaches} returns them instead.
  *
  * @example
  * ```ts
@@ -281,8 +293,62 @@ export function assessBreaches(
     readonly responseThresholdHours?: number | undefined;
   } = {},
 ): BreachFinding[] {
+  const result = safeAssessBreaches(order, reports, options);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.data;
+}
+
+const BREACH_OPTIONS = {
+  convictedOn: DATE_OPTION,
+  responseThresholdHours: {
+    schema: z
+      .number()
+      .positive()
+      .max(24 * 366),
+    expected: "expected a number of hours more than 0 and at most 8784",
+  },
+};
+
+/**
+ * Like {@link assessBreaches}, but never throws: returns the findings, or every problem by path
+ * (the order's under `order`, the reports' under `reports`, the options by name).
+ *
+ * @example
+ * ```ts
+ * import { safeAssessBreaches } from "protective-orders";
+ * const result = safeAssessBreaches({ kind: "spo" }, "reports", { convictedOn: "not-a-date" });
+ * result.success === false && result.problems.map((p) => p.path).includes("convictedOn"); // true
+ * ```
+ */
+export function safeAssessBreaches(
+  order: unknown,
+  reports: unknown,
+  options?: unknown,
+): ParseResult<BreachFinding[]> {
+  const problems: InputProblem[] = [];
+  const parsedOrder = parseOrder(order);
+  if (!parsedOrder.success) problems.push(...underPath(parsedOrder.problems, "order"));
+  const parsedReports = parseBreachReports(reports);
+  if (!parsedReports.success) problems.push(...underPath(parsedReports.problems, "reports"));
+  const read = readOptions(options, BREACH_OPTIONS, problems);
+  if (!parsedOrder.success || !parsedReports.success || problems.length > 0)
+    return { success: false, problems };
+  return {
+    success: true,
+    data: findingsFor(parsedOrder.data, parsedReports.data, {
+      convictedOn: read.convictedOn as IsoDate | undefined,
+      responseThresholdHours: read.responseThresholdHours as number | undefined,
+    }),
+  };
+}
+
+function findingsFor(
+  order: Order,
+  reports: readonly BreachReport[],
+  options: { readonly convictedOn: IsoDate | undefined; readonly responseThresholdHours: number | undefined },
+): BreachFinding[] {
   const threshold = options.responseThresholdHours ?? 24;
-  const lastDay = orderDates(order).lastDay;
+  const lastDay = datesOf(order, 28).lastDay;
   return reports.map((report, i) => {
     const inForce: boolean | "unknown" =
       order.madeOn === undefined

@@ -1,7 +1,9 @@
+import { CaseFactsError } from "../assess/errors.js";
 import { addDaysToDate } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
+import type { ParseResult } from "../model/parse-case-facts.js";
 import { isDisregardedDay } from "./calendar-rules.js";
 import { ukWallTimeToUtc, utcToUkWallTime } from "./uk-time.js";
 
@@ -31,7 +33,10 @@ export type DapnHearingDeadline =
  * The latest time for the DAPO hearing after a DAPN given at `givenAt` (UK wall-clock time,
  * `YYYY-MM-DDTHH:MM`): 48 hours, disregarding Sundays, Christmas Day, Good Friday and bank
  * holidays (DAA 2021 s.29(3)). Hours are real elapsed hours, across clock changes. Outside the
- * years the cited bank-holiday table covers, the answer says so rather than guessing.
+ * years the cited bank-holiday table covers, the answer says so rather than guessing. A string
+ * that is not such a time (or not a real date) is an answer too (`known: false`, with the reason);
+ * anything other than a string throws {@link CaseFactsError} with the problem at `givenAt`
+ * ({@link safeDapnHearingDeadline} returns it instead).
  *
  * @example
  * ```ts
@@ -43,6 +48,31 @@ export type DapnHearingDeadline =
  * ```
  */
 export function dapnHearingDeadline(givenAt: string): DapnHearingDeadline {
+  const result = safeDapnHearingDeadline(givenAt);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.data;
+}
+
+/**
+ * Like {@link dapnHearingDeadline}, but never throws: returns the deadline, or the problem with
+ * `givenAt` when it is not a string.
+ *
+ * @example
+ * ```ts
+ * import { safeDapnHearingDeadline } from "protective-orders";
+ * safeDapnHearingDeadline(20250602).success; // false: { path: "givenAt", message: "expected a text: …" }
+ * ```
+ */
+export function safeDapnHearingDeadline(givenAt: unknown): ParseResult<DapnHearingDeadline> {
+  if (typeof givenAt !== "string")
+    return {
+      success: false,
+      problems: [{ path: "givenAt", message: "expected a text: the UK time written YYYY-MM-DDTHH:MM" }],
+    };
+  return { success: true, data: deadlineFor(givenAt) };
+}
+
+function deadlineFor(givenAt: string): DapnHearingDeadline {
   const citations = [citationFor("daa-2021:s29(3)"), citationFor("gov-uk-bank-holidays:england-and-wales")];
   const hh = Number(givenAt.slice(11, 13));
   const mm = Number(givenAt.slice(14, 16));

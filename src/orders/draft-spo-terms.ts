@@ -1,7 +1,9 @@
+import { CaseFactsError } from "../assess/errors.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import templates from "../law/stalking-protection-act-2019/term-templates.json";
 import type { CaseFacts, IncidentKind } from "../model/case-facts.js";
+import { type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 
 /**
  * A proposed SPO term, tied to the conduct it answers.
@@ -107,6 +109,8 @@ const TIME_BOUND = new Set(["exclusion-zone", "programme", "assessment", "sign-o
  * case (`jurisdiction: "northern-ireland"`) it cites the Protection from Stalking Act (Northern
  * Ireland) 2022 instead: each term necessary (s.8(3)), religion, work and education (s.8(4)), no
  * conflict with another SPO (s.8(5)), reach (s.8(6)).
+ * Validates its input like `assess`: throws {@link CaseFactsError} listing every problem by path
+ * (never a value); {@link safeDraftSpoTerms} returns them instead.
  *
  * @example
  * ```ts
@@ -120,6 +124,28 @@ const TIME_BOUND = new Set(["exclusion-zone", "programme", "assessment", "sign-o
  * ```
  */
 export function draftSpoTerms(facts: CaseFacts): DraftSpoTerms {
+  const result = safeDraftSpoTerms(facts);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.data;
+}
+
+/**
+ * Like {@link draftSpoTerms}, but never throws: returns the draft, or every problem with the case
+ * facts by path.
+ *
+ * @example
+ * ```ts
+ * import { safeDraftSpoTerms } from "protective-orders";
+ * const result = safeDraftSpoTerms({ id: "c", incidents: "lots" });
+ * result.success === false && result.problems[0]?.path; // "incidents"
+ * ```
+ */
+export function safeDraftSpoTerms(input: unknown): ParseResult<DraftSpoTerms> {
+  const parsed = parseCaseFacts(input);
+  return parsed.success ? { success: true, data: draftTermsFor(parsed.data) } : parsed;
+}
+
+function draftTermsFor(facts: CaseFacts): DraftSpoTerms {
   const law = facts.jurisdiction === "northern-ireland" ? NORTHERN_IRELAND : ENGLAND_AND_WALES;
   const incidents = facts.incidents ?? [];
   const byKind = new Map<IncidentKind, string[]>();

@@ -1,8 +1,11 @@
+import { CaseFactsError } from "../assess/errors.js";
 import { addDaysToDate } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
+import { BOOLEAN_OPTION, parseOrder, readOptions, underPath } from "../model/parse-arguments.js";
+import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
 import {
   isNorthernIrelandOrder,
   type NorthernIrelandNotificationStatus,
@@ -60,6 +63,8 @@ export type NotificationDuty =
  * notification duty. When the
  * date is known but whether the person is exempt is not recorded, the answer is still "unknown",
  * with the deadline and its condition ("by 2025-03-12, unless subject to sex-offender notification").
+ * Validates its input like `assess`: throws {@link CaseFactsError} listing every problem by path
+ * (never a value); {@link safeNotificationDuty} returns them instead.
  *
  * @example
  * ```ts
@@ -78,6 +83,47 @@ export function notificationDuty(
     readonly replacesInterimSpo?: boolean | undefined;
     readonly subjectToSpoNotification?: boolean | undefined;
   } & NorthernIrelandNotificationStatus = {},
+): NotificationDuty {
+  const result = safeNotificationDuty(order, person);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.data;
+}
+
+const PERSON_FIELDS = {
+  subjectToSexOffenderNotification: BOOLEAN_OPTION,
+  replacesInterimSpo: BOOLEAN_OPTION,
+  subjectToSpoNotification: BOOLEAN_OPTION,
+  subjectToViolentOffenderNotification: BOOLEAN_OPTION,
+  subjectToTraffickingNotification: BOOLEAN_OPTION,
+};
+
+/**
+ * Like {@link notificationDuty}, but never throws: returns the duty, or every problem by path (the
+ * order's under `order`, the person's under `person`).
+ *
+ * @example
+ * ```ts
+ * import { safeNotificationDuty } from "protective-orders";
+ * const result = safeNotificationDuty({ kind: "spo", servedOn: "2025-02-27" }, { subjectToSexOffenderNotification: "no" });
+ * result.success === false && result.problems.map((p) => p.path).includes("person.subjectToSexOffenderNotification"); // true
+ * ```
+ */
+export function safeNotificationDuty(order: unknown, person?: unknown): ParseResult<NotificationDuty> {
+  const problems: InputProblem[] = [];
+  const parsed = parseOrder(order);
+  if (!parsed.success) problems.push(...underPath(parsed.problems, "order"));
+  const read = readOptions(person, PERSON_FIELDS, problems, "person");
+  if (!parsed.success || problems.length > 0) return { success: false, problems };
+  return { success: true, data: dutyOf(parsed.data, read) };
+}
+
+function dutyOf(
+  order: Order,
+  person: {
+    readonly subjectToSexOffenderNotification?: boolean | undefined;
+    readonly replacesInterimSpo?: boolean | undefined;
+    readonly subjectToSpoNotification?: boolean | undefined;
+  } & NorthernIrelandNotificationStatus,
 ): NotificationDuty {
   if (isNorthernIrelandOrder(order)) return northernIrelandNotificationDuty(order, person);
   if (

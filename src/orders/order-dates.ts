@@ -1,8 +1,12 @@
+import * as z from "zod";
+import { CaseFactsError } from "../assess/errors.js";
 import { addDaysToDate, addYearsToDate } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/registry.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
+import { parseOrder, readOptions, underPath } from "../model/parse-arguments.js";
+import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
 import { isNorthernIrelandOrder, northernIrelandOrderDates } from "./northern-ireland.js";
 
 /**
@@ -41,7 +45,9 @@ export interface OrderDates {
  * SPO ends at the end of its fixed period or, if sooner, when the main application is determined
  * (s.5(6)). Whether s.4 bars discharging an SPO within 2 years without consent is unverified: the
  * notes say so, with its flagged citation, and no rule either way is applied.
- * `renewalNoticeDays` (default 28) is a working margin, not law.
+ * `renewalNoticeDays` (default 28) is a working margin, not law: a whole number of days, 0 to 3,650.
+ * Validates its input like `assess`: throws {@link CaseFactsError} listing every problem by path
+ * (never a value); {@link safeOrderDates} returns them instead.
  *
  * @example
  * ```ts
@@ -59,7 +65,40 @@ export interface OrderDates {
  * ```
  */
 export function orderDates(order: Order, options: { readonly renewalNoticeDays?: number } = {}): OrderDates {
-  const notice = options.renewalNoticeDays ?? 28;
+  const result = safeOrderDates(order, options);
+  if (!result.success) throw new CaseFactsError(result.problems);
+  return result.data;
+}
+
+const ORDER_DATES_OPTIONS = {
+  renewalNoticeDays: {
+    schema: z.number().int().min(0).max(3650),
+    expected: "expected a whole number of days from 0 to 3650",
+  },
+};
+
+/**
+ * Like {@link orderDates}, but never throws: returns the dates, or every problem with the order
+ * (paths under `order`) or the options by path.
+ *
+ * @example
+ * ```ts
+ * import { safeOrderDates } from "protective-orders";
+ * const result = safeOrderDates({ kind: "spo", madeOn: "not-a-date" });
+ * result.success; // false
+ * ```
+ */
+export function safeOrderDates(order: unknown, options?: unknown): ParseResult<OrderDates> {
+  const problems: InputProblem[] = [];
+  const parsed = parseOrder(order);
+  if (!parsed.success) problems.push(...underPath(parsed.problems, "order"));
+  const read = readOptions(options, ORDER_DATES_OPTIONS, problems);
+  if (!parsed.success || problems.length > 0) return { success: false, problems };
+  return { success: true, data: datesOf(parsed.data, (read.renewalNoticeDays as number | undefined) ?? 28) };
+}
+
+/** {@link orderDates} of a parsed order. Internal: for assessBreaches, which has parsed it. */
+export function datesOf(order: Order, notice: number): OrderDates {
   if (isNorthernIrelandOrder(order)) return northernIrelandOrderDates(order, notice);
   const notes: string[] = [];
   const citations: Citation[] = [];

@@ -4,12 +4,19 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { safeDeriveJsonRulesEngineFacts } from "../../src/evaluate/json-rules-engine-adapter.js";
 import {
   CaseFactsSchema,
   challengeSummary,
   explain,
+  OrderSchema,
   parseCaseFacts,
   safeAssess,
+  safeAssessBreaches,
+  safeDapnHearingDeadline,
+  safeDraftSpoTerms,
+  safeNotificationDuty,
+  safeOrderDates,
   safeReviewSpoDecline,
   summarizeAssessments,
 } from "../../src/index.js";
@@ -153,6 +160,88 @@ describe("a polluted Object.prototype changes no answer", () => {
           expect(polluted(pollution, () => answers(bare, asOf))).toBe(clean);
         }),
         params(),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+});
+
+// Issue #13, item 7: the orders-in-practice entry points and the json-rules-engine adapter too.
+const ORDER_KEYS: readonly string[] = [
+  ...fieldNames(OrderSchema),
+  "convictedOn",
+  "responseThresholdHours",
+  "renewalNoticeDays",
+  "subjectToSexOffenderNotification",
+  "subjectToSpoNotification",
+  "replacesInterimSpo",
+  "subjectToViolentOffenderNotification",
+  "subjectToTraffickingNotification",
+  "withoutNotice",
+  "mainApplicationDeterminedOn",
+  "comesIntoForceOn",
+].sort();
+const orderPollution = fc.dictionary(
+  fc.constantFrom(...ORDER_KEYS, ...POLLUTABLE_KEYS),
+  fc.oneof(pollutionValue, fc.constantFrom<unknown>("2020-06-01", "2030-01-01", 1000, "ni-spo", "fixed")),
+  { minKeys: 1, maxKeys: 6 },
+);
+const ORDERS: readonly unknown[] = [
+  {
+    kind: "spo",
+    appliedForBy: { role: "chief-officer" },
+    protectedPersons: ["v"],
+    madeOn: "2025-01-10",
+    servedOn: "2025-01-11",
+    duration: { type: "fixed", endsOn: "2027-01-10" },
+    prohibitions: [{ text: "Not to contact V by any means." }],
+  },
+  {
+    kind: "interim-spo",
+    appliedForBy: { role: "chief-officer" },
+    protectedPersons: ["v"],
+    prohibitions: [{ text: "No contact." }],
+  },
+  {
+    kind: "nmo",
+    appliedForBy: { role: "person-to-be-protected" },
+    protectedPersons: ["v"],
+    prohibitions: [{ text: "No contact." }],
+  },
+];
+const REPORTS: readonly unknown[] = [
+  { date: "2025-03-01", kind: "contacting", reportedAt: "2025-03-01T10:00" },
+  { id: "b2", date: "2024-03-01", kind: "missed-requirement" },
+];
+
+function orderAnswers(facts: unknown, order: unknown, asOf: string): string {
+  return JSON.stringify([
+    safeDraftSpoTerms(facts),
+    safeDeriveJsonRulesEngineFacts(facts, asOf),
+    safeAssessBreaches(order, REPORTS, {}),
+    safeOrderDates(order, {}),
+    safeNotificationDuty(order, {}),
+    safeNotificationDuty(order),
+    safeDapnHearingDeadline("2025-06-02T09:00"),
+  ]);
+}
+
+describe("a polluted Object.prototype changes no answer of the orders-in-practice entry points", () => {
+  it(
+    "draft terms, breaches, dates, notification, DAPN deadline and json-rules-engine facts",
+    () => {
+      fc.assert(
+        fc.property(
+          caseFactsArbitrary,
+          fc.constantFrom(...ORDERS),
+          asOfArbitrary,
+          orderPollution,
+          (facts, order, asOf, pollution) => {
+            const clean = orderAnswers(facts, order, asOf);
+            expect(polluted(pollution, () => orderAnswers(facts, order, asOf))).toBe(clean);
+          },
+        ),
+        params(0.5),
       );
     },
     PROPERTY_TIMEOUT,
