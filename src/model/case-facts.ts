@@ -296,8 +296,9 @@ export const IncidentSchema = z.strictObject({
   /** The suspect knew or ought to have known the act was unwelcome (SPA 2019 s.1(4)(b)). */
   suspectKnewOrOughtToKnowUnwelcome: z.boolean().optional(),
   /**
-   * An assessor's judgement that this act is (or is not) associated with stalking, for kinds the
-   * PHA s.2A(3) list does not name. Left out, the kind decides (see `incidentKindIsListedStalkingAct`).
+   * An assessor's judgement that this act is (or is not) associated with stalking. Left out, the act
+   * counts when the suspect knew or ought to have known it was unwelcome; a kind PHA s.2A(3) lists
+   * with neither recorded is unknown, not proof (see `stalkingActBasis`).
    */
   associatedWithStalking: z.boolean().optional(),
   /** Free text. Personal data: never copied into outputs unless the caller asks. */
