@@ -3,8 +3,8 @@ import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js"
 import { createContext } from "../evaluate/evaluate.js";
 import { rulesForJurisdiction } from "../evaluate/jurisdiction-view.js";
 import type { BundledVocabulary, Vocabulary } from "../evaluate/types.js";
-import notices from "../law/outside-england-and-wales/notices.json";
 import { describeStalkingActBases } from "../facts/conduct.js";
+import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
 import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
@@ -259,7 +259,11 @@ function noticesFor(
   // Which basis each recorded act rests on for the acts associated with stalking (PHA 1997 s.2A(3),
   // SPA 2019 s.1(4)(b)), where a listed rule reads that fact: the England and Wales orders, which
   // are not listed for Scotland or decide nothing for a Northern Ireland case.
-  if (facts.jurisdiction !== "scotland" && facts.jurisdiction !== "northern-ireland" && readsStalkingActs(rules)) {
+  if (
+    facts.jurisdiction !== "scotland" &&
+    facts.jurisdiction !== "northern-ireland" &&
+    readsStalkingActs(rules)
+  ) {
     const bases = describeStalkingActBases(facts);
     if (bases !== undefined) {
       result.push({
