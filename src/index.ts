@@ -42,7 +42,8 @@ export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from 
 export { citationFor, getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
 export { type BreachReport, BreachReportSchema } from "./model/breach-report.js";
 export * from "./model/case-facts.js";
-export { caseFactsJsonSchema } from "./model/case-facts-json-schema.js";
+export { type CaseFactsDoc, caseFactsDocs } from "./model/case-facts-docs.js";
+export { CASE_FACTS_SCHEMA_ID, caseFactsJsonSchema } from "./model/case-facts-json-schema.js";
 export * from "./model/decline-reason-code.js";
 export * from "./model/existing-order.js";
 export * from "./model/iso-date.js";

@@ -1,14 +1,19 @@
 // The try-it page: turns the form into case facts, runs the library's browser build in the page
 // (safeAssess and explain), and renders the outcome of each order, the recommendation, the open
-// questions and the explanation. Nothing leaves the page: no request is made, nothing is stored.
+// questions and the explanation. For a declined SPO request it also runs safeReviewSpoDecline on the
+// decision's words and reason codes, and renders each finding, the parts not recognised (by position
+// only) and the challenge summary. Nothing leaves the page: no request is made, nothing is stored.
 import {
   CriminalProceedingsSchema,
+  challengeSummary,
+  DECLINE_REASONS,
   explain,
   IncidentKindSchema,
   incidentKindIsListedStalkingAct,
   POLICE_FORCES,
   RelationshipSchema,
   safeAssess,
+  safeReviewSpoDecline,
   todayInLondon,
 } from "./protective-orders.browser.js";
 
@@ -56,6 +61,8 @@ function sentence(id) {
 function fillOptions() {
   const forces = [...POLICE_FORCES].sort((a, b) => a.name.localeCompare(b.name));
   for (const force of forces) $("#policeForceArea").append(el("option", { value: force.id }, force.name));
+  for (const force of forces.filter((f) => f.territorial))
+    $("#suspectHomeForceArea").append(el("option", { value: force.id }, force.name));
   for (const summary of RelationshipSchema.shape.summary.unwrap().options) {
     $("#relationshipSummary").append(el("option", { value: summary }, sentence(summary)));
   }
@@ -74,6 +81,19 @@ function fillOptions() {
       ` ${sentence(kind)}`,
     );
     (incidentKindIsListedStalkingAct(kind) ? stalking : other).append(box);
+  }
+  const reasons = $("#reason-codes");
+  reasons.append(el("p", { className: "group-title" }, "Reasons given, as codes (optional)"));
+  for (const reason of DECLINE_REASONS) {
+    if (reason.code === "unclassified") continue;
+    reasons.append(
+      el(
+        "label",
+        { className: "check" },
+        el("input", { type: "checkbox", name: "reason", value: reason.code, id: `reason-${reason.code}` }),
+        ` ${reason.label}`,
+      ),
+    );
   }
 }
 
@@ -126,17 +146,35 @@ function caseFactsFromForm() {
   const protection = f.protection.value;
   const suspectAge = age("suspectAge");
   const victimAge = age("victimAge");
+  const suspect = defined({ age: suspectAge, homeForceArea: f.suspectHomeForceArea.value || undefined });
   return defined({
     id: "try-it",
     jurisdiction: f.jurisdiction.value || undefined,
     policeForceArea: f.policeForceArea.value || undefined,
-    suspect: suspectAge === undefined ? undefined : { age: suspectAge },
+    suspect: nonEmpty(suspect),
     personsToProtect: victimAge === undefined ? undefined : [{ role: "victim", age: victimAge }],
     relationship: nonEmpty(relationship),
     incidents: kinds.length > 0 ? kinds.map((kind) => defined({ kind, suspectKnewOrOughtToKnowUnwelcome: unwelcome })) : undefined,
     risk: nonEmpty(risk),
     protection: protection === "none" ? {} : protection === "adequate" ? { adequate: true } : undefined,
     criminal: f.criminalStatus.value ? { status: f.criminalStatus.value } : undefined,
+  });
+}
+
+/** The declined request as `safeReviewSpoDecline` takes it, or undefined if no decline is recorded. */
+function declineFromForm() {
+  const f = form.elements;
+  if (!f.spoDeclined.checked) return undefined;
+  const codes = [...form.querySelectorAll('input[name="reason"]:checked')].map((box) => ({ code: box.value }));
+  const freeText = f.decisionText.value;
+  return defined({
+    requestedOn: f.requestedOn.value || undefined,
+    decision: defined({
+      outcome: "declined",
+      decidedOn: f.decidedOn.value || undefined,
+      reasons: codes.length > 0 ? codes : undefined,
+      freeText: freeText.trim() === "" ? undefined : freeText,
+    }),
   });
 }
 
@@ -325,6 +363,125 @@ function renderExplanation(assessment) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rendering the review of a declined request. Only what the library returns is shown: positions,
+// codes, the law's words and citations. The decision's own words are never put back on the page.
+
+const FINDING_WORDS = {
+  "misstates-the-law": "Misstates the law",
+  misdirected: "Misdirected: refer, don't close",
+  "contradicted-by-facts": "Contradicted by the facts",
+  "contrary-to-guidance": "Contrary to the statutory guidance",
+  questionable: "Questionable",
+  "lawful-on-these-facts": "A lawful ground on these facts",
+  "needs-information": "Needs information",
+};
+
+const VERDICT_WORDS = {
+  "likely-wrongly-declined": "Likely wrongly declined",
+  "review-recommended": "Review recommended",
+  "consistent-with-the-law": "Consistent with the law",
+  "needs-information": "Needs information",
+};
+
+const LABELS = new Map(DECLINE_REASONS.map((reason) => [reason.code, reason.label]));
+
+function renderFinding(finding) {
+  const readAs = finding.classifiedAs;
+  return el(
+    "li",
+    {
+      dataset: {
+        code: finding.code,
+        classifiedAs: readAs,
+        finding: finding.finding,
+        positions: finding.positions?.join("; "),
+      },
+    },
+    el("strong", {}, readAs ? (LABELS.get(readAs) ?? readAs) : finding.label),
+    readAs
+      ? el(
+          "span",
+          { className: "read-as" },
+          ` (read from the decision's words${finding.positions?.length ? `, ${finding.positions.join("; ")}` : ""})`,
+        )
+      : null,
+    ": ",
+    el("span", { className: `finding ${finding.finding}` }, FINDING_WORDS[finding.finding] ?? finding.finding),
+    finding.unverified
+      ? el(
+          "span",
+          { className: "badge unverified", title: "Rests on a point the law digest could not confirm" },
+          "UNVERIFIED",
+        )
+      : null,
+    el("p", { className: "why" }, finding.why),
+    finding.onTheFacts ? el("p", { className: "on-the-facts" }, `On the facts: ${finding.onTheFacts}`) : null,
+    el("p", { className: "citations" }, ...finding.citations.map(citationLink)),
+  );
+}
+
+function renderDeclineReview(facts, asOf) {
+  const section = $("#decline-review");
+  const request = declineFromForm();
+  $("#decision-details").hidden = request === undefined;
+  if (request === undefined) {
+    section.hidden = true;
+    delete section.dataset.verdict;
+    return;
+  }
+  $("#decision-json").textContent = JSON.stringify(request, null, 2);
+  section.hidden = false;
+  // The law as at the decision date; with none recorded, as at the page's assessment date.
+  const options = request.decision.decidedOn ? {} : { asOf };
+  const result = safeReviewSpoDecline(facts, request, options);
+  if (!result.success) {
+    section.dataset.verdict = "invalid";
+    $("#decline-verdict").replaceChildren(
+      el("span", {}, "The decision does not validate: "),
+      ...result.problems.map((p) => el("span", { className: "problem" }, `${p.path || "(decision)"}: ${p.message}. `)),
+    );
+    for (const id of ["#decline-spo", "#challenge-summary"]) $(id).textContent = "";
+    $("#decline-findings").replaceChildren();
+    $("#decline-unread-section").hidden = true;
+    $("#decline-questions-section").hidden = true;
+    return;
+  }
+  const review = result.review;
+  section.dataset.verdict = review.verdict;
+  section.dataset.rule = review.spo.rule;
+  $("#decline-verdict").replaceChildren(
+    el("span", { className: `verdict ${review.verdict}` }, VERDICT_WORDS[review.verdict] ?? review.verdict),
+    " ",
+    review.verdictText,
+  );
+  $("#decline-spo").replaceChildren(
+    `${review.spo.label} on the recorded facts: `,
+    el(
+      "span",
+      { className: `outcome ${review.spo.outcome}` },
+      OUTCOME_WORDS[review.spo.outcome] ?? review.spo.outcome,
+    ),
+    ` (law as at ${review.asOf}) `,
+    citationLink(review.spo.citation),
+  );
+  $("#decline-findings").replaceChildren(
+    ...(review.findings.length > 0
+      ? review.findings.map(renderFinding)
+      : [el("li", { className: "none" }, "No reason recorded.")]),
+  );
+  const unread = review.decisionText?.notRecognised ?? [];
+  $("#decline-unread-section").hidden = unread.length === 0;
+  $("#decline-unread").replaceChildren(
+    ...unread.map((position) => el("li", { dataset: { position } }, `Not recognised: ${position}`)),
+  );
+  $("#decline-questions-section").hidden = review.questions.length === 0;
+  $("#decline-questions").replaceChildren(
+    ...review.questions.map((q) => el("li", { dataset: { fact: q.fact } }, `${q.question} `, citationLink(q.citation))),
+  );
+  $("#challenge-summary").textContent = challengeSummary(review, { format: "text" });
+}
+
 let current;
 
 function run() {
@@ -339,6 +496,7 @@ function run() {
       el("ul", {}, ...result.problems.map((p) => el("li", {}, `${p.path || "(case)"}: ${p.message}`))),
     );
     $("#results").dataset.state = "invalid";
+    $("#decline-review").hidden = true;
     return;
   }
   problems.hidden = true;
@@ -348,6 +506,7 @@ function run() {
   renderQuestions(current);
   renderNotices(current);
   renderExplanation(current);
+  renderDeclineReview(facts, current.asOf);
   $("#results").dataset.state = "ready";
   $("#results").dataset.asOf = current.asOf;
 }
@@ -356,6 +515,19 @@ function run() {
 // Examples.
 
 const PRESETS = {
+  declined: {
+    jurisdiction: "england-and-wales",
+    relationshipSummary: "stranger",
+    allConnectionsRecorded: true,
+    incidents: ["following", "loitering", "watching-or-spying"],
+    psychologicalHarm: "yes",
+    ongoing: "yes",
+    protection: "none",
+    criminalStatus: "under-investigation",
+    spoDeclined: true,
+    decisionText:
+      "Thank you for your request. He has not been charged so an SPO cannot be applied for. The victim does not want to go to court.",
+  },
   stranger: {
     jurisdiction: "england-and-wales",
     relationshipSummary: "stranger",
@@ -393,7 +565,7 @@ function applyPreset(name) {
   for (const [key, value] of Object.entries(PRESETS[name])) {
     if (key === "incidents") {
       for (const kind of value) $(`#incident-${kind}`).checked = true;
-    } else if (key === "allConnectionsRecorded") {
+    } else if (key === "allConnectionsRecorded" || key === "spoDeclined") {
       form.elements[key].checked = value;
     } else {
       // A select, a number, or a radio group (whose RadioNodeList takes the value to check).

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { safeAssess } from "../assess/assess.js";
 import type { Assessment } from "../assess/assessment.js";
+import { DEFAULT_RULES } from "../assess/default-rules.js";
 import { summarizeAssessments } from "../assess/summarize.js";
 import { todayInLondon } from "../dates/calendar.js";
 import { explain } from "../render/explain.js";
@@ -59,6 +60,7 @@ export function runDemo(
       `${rule.padEnd(width)}  ${String(c.available).padStart(9)}  ${String(c["needs-information"]).padStart(10)}  ${String(c["not-available"]).padStart(13)}\n`,
     );
   }
+  writeKey(rules, assessments, asOf, stdout);
   stdout.write("\nFirst recommendation:\n");
   for (const [rule, count] of Object.entries(summary.firstRecommendation))
     stdout.write(`  ${rule}: ${count}\n`);
@@ -76,4 +78,62 @@ export function runDemo(
     stdout.write(explain(chosen, { format: options.markdown ? "markdown" : "text", orders: "open" }));
   }
   return invalid > 0 ? 1 : 0;
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** 2026-03-31 as "31 March 2026". */
+function longDate(date: string): string {
+  const [year, month, day] = date.split("-");
+  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+/**
+ * The key to the table (issue 15: the codes alone meant nothing to a new user): each rule code's name, and, for
+ * a rule whose law the digest has no data on for the date, why it says "needs information" rather than an answer.
+ */
+function writeKey(
+  rules: readonly string[],
+  assessments: readonly Assessment[],
+  asOf: string,
+  stdout: Writable,
+): void {
+  const bundled = new Map(DEFAULT_RULES.rules.map((r) => [r.rule.name, r.rule]));
+  const width = Math.max(...rules.map((r) => r.length), 5);
+  stdout.write("\nKey (rule codes):\n");
+  for (const rule of rules) stdout.write(`  ${rule.padEnd(width)}  ${bundled.get(rule)?.label ?? rule}\n`);
+  // Rules whose law the digest has no data on for this date, grouped by the last day it has data for.
+  const noData = new Map<string, string[]>();
+  for (const rule of rules) {
+    if (!assessments.some((a) => a.orders.some((o) => o.rule === rule && o.lawStatus === "no-data")))
+      continue;
+    const lastDay = bundled.get(rule)?.inForce.noDataAfter;
+    if (lastDay === undefined) continue;
+    noData.set(lastDay, [...(noData.get(lastDay) ?? []), rule]);
+  }
+  for (const [lastDay, group] of noData) {
+    stdout.write(
+      `\n"No data": ${group.join(", ")} show "needs information" on ${asOf} because the law digest has data on ` +
+        `the law behind them only up to ${longDate(lastDay)}; rather than guess, each asks whether that law is in ` +
+        "force on the date." +
+        (group.some((rule) => rule.startsWith("dap"))
+          ? " DAPNs and DAPOs (Domestic Abuse Act 2021 Part 3) are in force only in pilot areas, for pilot periods " +
+            `the digest records up to ${longDate(lastDay)}; it has no data on the roll-out after that.`
+          : "") +
+        ` Run with --as-of ${lastDay} (or earlier) to see them assessed.\n`,
+    );
+  }
 }

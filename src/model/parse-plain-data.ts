@@ -50,6 +50,26 @@ function describeUnknownKeys(keys: readonly string[], object: unknown): string {
   return `unknown field${keys.length > 1 ? "s" : ""}: ${named.join(", ")}${more}`;
 }
 
+/** A value written as people write it: lower case, with spaces and underscores as hyphens. */
+function loosely(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+}
+
+/**
+ * ` (did you mean "england-and-wales"?)` when the value given differs from an allowed one only in case, spaces or
+ * underscores (`England-and-Wales`, `Following`, `england and wales`). The suggestion is one of the schema's own
+ * values, so it is safe to print; the value given is never echoed.
+ */
+function didYouMean(given: unknown, allowed: readonly unknown[]): string {
+  if (typeof given !== "string" || given.length > 200) return "";
+  const wanted = loosely(given);
+  const match = allowed.find((value) => typeof value === "string" && loosely(value) === wanted);
+  return match === undefined ? "" : ` (did you mean ${JSON.stringify(match)}?)`;
+}
+
 function describeExpected(issue: z.core.$ZodIssue, input: unknown): string {
   const at = valueAt(input, issue.path);
   if (at === CYCLE || at === NOT_PLAIN) return STRUCTURAL_PROBLEM[at];
@@ -57,7 +77,7 @@ function describeExpected(issue: z.core.$ZodIssue, input: unknown): string {
     case "invalid_type":
       return at === undefined ? `required: expected ${issue.expected}` : `expected ${issue.expected}`;
     case "invalid_value":
-      return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${didYouMean(at, issue.values)}`;
     case "unrecognized_keys":
       return describeUnknownKeys(issue.keys, at);
     case "too_small":

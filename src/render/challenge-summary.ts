@@ -34,6 +34,14 @@ const FINDING_WORDS: Record<ReasonFindingKind, string> = {
   "needs-information": "cannot be judged without more information",
 };
 
+const ENGLAND_AND_WALES_TEST =
+  "Under the Stalking Protection Act 2019 s.1(1), a chief officer may apply if it appears that (a) the person has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) there is reasonable cause to believe the order is necessary to protect that person. No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).";
+
+// Digest §13 / second verification pass, Part A.2–A.3: s.8(2) and s.8(7) were seen; the words of
+// the s.7 test were not, so they are described as the Explanatory Notes describe them and flagged.
+const NORTHERN_IRELAND_TEST =
+  "Under the Protection from Stalking Act (Northern Ireland) 2022, the Chief Constable of the PSNI may apply to a court of summary jurisdiction (s.7), which may make the order if satisfied that (a) the defendant has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) the order is necessary to protect another person from that risk (s.8(2)). No conviction, charge or prosecution is needed, and it does not matter whether the acts took place in the UK or elsewhere, or before or after s.8 came into operation on 19 October 2023 (s.8(7)). The exact words of the Chief Constable's test in s.7 were not seen: that point is unverified.";
+
 function forceName(id: string | undefined): string {
   return POLICE_FORCES.find((f) => f.id === id)?.name ?? "the force";
 }
@@ -128,17 +136,17 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
     );
   }
   const decisionText = ownField(review, "decisionText");
+  // A Northern Ireland review assesses `ni-spo`: the 2022 Act's test, not the 2019 Act's.
+  const northernIreland = ownField(review.spo, "rule") === "ni-spo";
   const unread = Array.isArray(decisionText?.notRecognised) ? decisionText.notRecognised : [];
   if (unread.length > 0) {
     out.push(
-      `- Not recognised: ${line(unread.join("; "))} of the decision's text. Read ${unread.length === 1 ? "it" : "them"} against the three conditions of s.1(1).`,
+      `- Not recognised: ${line(unread.join("; "))} of the decision's text. Read ${unread.length === 1 ? "it" : "them"} against ${northernIreland ? "the conditions of the 2022 Act (s.7 and s.8(2))" : "the three conditions of s.1(1)"}.`,
     );
   }
   out.push("");
   h("What the Act requires");
-  out.push(
-    "Under the Stalking Protection Act 2019 s.1(1), a chief officer may apply if it appears that (a) the person has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) there is reasonable cause to believe the order is necessary to protect that person. No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).",
-  );
+  out.push(northernIreland ? NORTHERN_IRELAND_TEST : ENGLAND_AND_WALES_TEST);
   out.push(
     `On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${esc(String(review.asOf))}).`,
   );

@@ -1,5 +1,4 @@
 import type { Assessment, Question } from "../assess/assessment.js";
-import { daysBetweenDates } from "../dates/calendar.js";
 import {
   defendantIsInOrComingToNorthernIreland,
   hasCarriedOutActsAssociatedWithStalkingInNorthernIreland,
@@ -12,7 +11,7 @@ import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import type { IsoDate } from "../model/iso-date.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
-import { classifyDeclineReason, DECLINE_REASONS } from "./decline-reasons.js";
+import { assembleDeclineReview } from "./assemble-decline-review.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
 
 // The review of a declined request for a Northern Ireland SPO: the reasons are classified with the
@@ -33,7 +32,6 @@ interface NorthernIrelandReason {
 const REASONS = new Map(
   (data.reasons as readonly NorthernIrelandReason[]).map((reason) => [reason.code, reason]),
 );
-const LABELS = new Map(DECLINE_REASONS.map((reason) => [reason.code, reason.label]));
 
 /**
  * The Northern Ireland reading of each decline-reason code (law data, citing the 2022 Act).
@@ -213,22 +211,6 @@ function findingFor(
   }
 }
 
-const FLAGGED: ReadonlySet<ReasonFindingKind> = new Set([
-  "misstates-the-law",
-  "misdirected",
-  "contradicted-by-facts",
-]);
-
-function verdictFor(findings: readonly ReasonFinding[], spoAvailable: boolean): DeclineVerdict {
-  if (findings.length === 0) return "needs-information";
-  const flagged = findings.some((f) => FLAGGED.has(f.finding));
-  const lawful = findings.some((f) => f.finding === "lawful-on-these-facts");
-  if (flagged) return !lawful && spoAvailable ? "likely-wrongly-declined" : "review-recommended";
-  if (lawful) return "consistent-with-the-law";
-  if (findings.some((f) => f.finding === "questionable")) return "review-recommended";
-  return "needs-information";
-}
-
 const VERDICT_TEXT: Record<DeclineVerdict, string> = {
   "likely-wrongly-declined":
     "Likely wrongly declined: at least one reason misstates the Protection from Stalking Act (Northern Ireland) 2022 or is contradicted by the facts, no reason given is a lawful ground on these facts, and the Northern Ireland SPO test appears to be met. Ask the PSNI to reconsider.",
@@ -239,6 +221,14 @@ const VERDICT_TEXT: Record<DeclineVerdict, string> = {
   "needs-information": "Needs information: the facts recorded are not enough to judge the reasons given.",
 };
 
+function unjustifiedText(unread: readonly string[]): string {
+  const parts =
+    unread.length === 0
+      ? "No reason was given that the library could read."
+      : `The library could not read ${unread.length === 1 ? "one part" : `${unread.length} parts`} of the decision (${unread.join("; ")}): read ${unread.length === 1 ? "it" : "them"} against the conditions of the 2022 Act (s.7, and the court's test in s.8(2)): acts associated with stalking, a risk associated with stalking, and necessity.`;
+  return `Review recommended: the Northern Ireland SPO test appears to be met on the recorded facts, and no reason the library could read justifies the decline. ${parts} Ask the PSNI to explain which condition it says is not met.`;
+}
+
 /**
  * Internal, for {@link reviewSpoDecline}: the review of a declined Northern Ireland SPO request,
  * given the case's assessment (which holds `ni-spo`). `undefined` if the rule set has no `ni-spo`.
@@ -248,72 +238,22 @@ export function reviewNorthernIrelandDecline(
   request: SpoRequest | undefined,
   asOf: IsoDate,
   assessment: Assessment,
+  includeDecisionText: boolean,
 ): DeclineReview | undefined {
-  const spo = assessment.orders.find((o) => o.rule === "ni-spo");
-  if (!spo) return undefined;
-  const decision = request?.decision;
-  const decisionDate = decision?.decidedOn ?? asOf;
-  const questions: Question[] = [];
+  const decisionDate = request?.decision?.decidedOn ?? asOf;
   const reasonFor = (code: DeclineReasonCode) => REASONS.get(code) ?? REASONS.get("unclassified")!;
-  const findings: ReasonFinding[] = (decision?.reasons ?? []).map((given) => {
-    let code: DeclineReasonCode = given.code;
-    let classifiedAs: DeclineReasonCode | undefined;
-    if (code === "unclassified" && given.text !== undefined) {
-      const guess = classifyDeclineReason(given.text);
-      if (guess !== "unclassified") {
-        classifiedAs = guess;
-        code = guess;
-      }
-    }
-    const body = findingFor(reasonFor(code), facts, decisionDate, request?.requestedOn, questions);
-    return {
-      code: given.code,
-      label: LABELS.get(given.code) ?? given.code,
-      ...(classifiedAs ? { classifiedAs } : {}),
-      ...body,
-    };
-  });
-  if (decision?.freeText !== undefined && findings.length === 0) {
-    const guess = classifyDeclineReason(decision.freeText);
-    const body = findingFor(reasonFor(guess), facts, decisionDate, request?.requestedOn, questions);
-    findings.push({
-      code: "unclassified",
-      label: LABELS.get("unclassified") ?? "unclassified",
-      ...(guess !== "unclassified" ? { classifiedAs: guess } : {}),
-      ...body,
-    });
-  }
-  const verdict = verdictFor(findings, spo.outcome === "available");
-  const noDecision = decision === undefined && findings.length === 0;
-  const seen = new Set<string>();
-  const allQuestions = [
-    ...questions,
-    ...assessment.questions.filter((q) => q.settles.includes("ni-spo")),
-  ].filter((q) => {
-    if (seen.has(q.question)) return false;
-    seen.add(q.question);
-    return true;
-  });
-  const requestedOn = request?.requestedOn;
-  const decidedOn = decision?.decidedOn;
-  const decidingForce = decision?.decidingForce;
-  return {
-    caseId: facts.id,
+  return assembleDeclineReview(
+    facts,
+    request,
     asOf,
-    decision: {
-      ...(requestedOn !== undefined ? { requestedOn } : {}),
-      ...(decidedOn !== undefined ? { decidedOn } : {}),
-      ...(decidingForce !== undefined ? { decidingForce } : {}),
-      reasons: findings.length,
+    assessment,
+    {
+      rule: "ni-spo",
+      findingFor: (code, questions) =>
+        findingFor(reasonFor(code), facts, decisionDate, request?.requestedOn, questions),
+      verdictText: VERDICT_TEXT,
+      unjustifiedText,
     },
-    verdict,
-    verdictText: noDecision
-      ? "Needs information: no decision on an SPO request is recorded for this case."
-      : VERDICT_TEXT[verdict],
-    findings,
-    spo,
-    daysFromRequestToDecision:
-      requestedOn !== undefined && decidedOn !== undefined ? daysBetweenDates(requestedOn, decidedOn) : null,
-    questions: allQuestions,
-  };
+    includeDecisionText,
+  );
 }

@@ -1,22 +1,21 @@
 import { assessParsedFacts } from "../assess/assess.js";
-import type { Assessment, Question } from "../assess/assessment.js";
+import type { Question } from "../assess/assessment.js";
 import { CaseFactsError } from "../assess/errors.js";
-import { daysBetweenDates, todayInLondon } from "../dates/calendar.js";
+import { todayInLondon } from "../dates/calendar.js";
 import { hasCarriedOutActsAssociatedWithStalking } from "../facts/conduct.js";
 import { otherProtectionIsAdequate } from "../facts/risk.js";
 import { citationFor } from "../law/registry.js";
 import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
 import { compileFastParser } from "../model/compile-fast-parser.js";
-import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parsePlainData } from "../model/parse-plain-data.js";
 import { ownOption } from "../model/plain-data.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
+import { assembleDeclineReview } from "./assemble-decline-review.js";
 import { DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
-import { type DeclineTextReading, readDeclineText } from "./read-decline-text.js";
 import { reviewNorthernIrelandDecline } from "./review-northern-ireland-decline.js";
 
 /**
@@ -326,46 +325,6 @@ function findingFor(
   }
 }
 
-/** Findings that say a reason does not hold: on the law, on the facts, or for want of a referral. */
-const DOES_NOT_HOLD: ReadonlySet<ReasonFindingKind> = new Set([
-  "misstates-the-law",
-  "misdirected",
-  "contradicted-by-facts",
-]);
-/** Findings that say a reason is doubtful: worth a review, but not shown wrong. */
-const DOUBTFUL: ReadonlySet<ReasonFindingKind> = new Set(["contrary-to-guidance", "questionable"]);
-
-/** A finding on text the library could not read: it neither justifies nor condemns the decline. */
-function isUnread(finding: ReasonFinding): boolean {
-  return finding.code === "unclassified" && finding.classifiedAs === undefined;
-}
-
-/**
- * The verdict: a reason that does not hold, with no lawful ground and the SPO test met, is likely a
- * wrong decline; a lawful ground on these facts makes the decline consistent with the law unless
- * another reason does not hold; a doubtful reason is worth a review; and where nothing read
- * justifies the decline but the SPO is available on the recorded facts, a review is recommended
- * (issue 20: words not recognised are not missing facts). Needs-information is left for reasons
- * whose facts are genuinely not recorded, and for an SPO test that cannot yet be settled.
- */
-function verdictFor(
-  findings: readonly ReasonFinding[],
-  spo: Assessment["orders"][number],
-  declined: boolean,
-): DeclineVerdict {
-  const read = findings.filter((f) => !isUnread(f));
-  const flagged = read.some((f) => DOES_NOT_HOLD.has(f.finding));
-  const lawful = read.some((f) => f.finding === "lawful-on-these-facts");
-  const doubtful = read.some((f) => DOUBTFUL.has(f.finding));
-  if (flagged)
-    return !lawful && spo.outcome === "available" ? "likely-wrongly-declined" : "review-recommended";
-  if (lawful) return "consistent-with-the-law";
-  if (doubtful) return "review-recommended";
-  if (read.some((f) => f.finding === "needs-information")) return "needs-information";
-  if (declined && spo.outcome === "available") return "review-recommended";
-  return "needs-information";
-}
-
 const VERDICT_TEXT: Record<DeclineVerdict, string> = {
   "likely-wrongly-declined":
     "Likely wrongly declined: at least one reason misstates the law, is contradicted by the facts or should have led to a referral, no reason given is a lawful ground on these facts, and the SPO test appears to be met. Ask the force to reconsider.",
@@ -491,96 +450,36 @@ function reviewUnsafely(
   const assessment = assessParsedFacts(facts, asOf);
   // Northern Ireland: the reasons are judged against the Protection from Stalking Act (NI) 2022.
   if (facts.jurisdiction === "northern-ireland") {
-    const review = reviewNorthernIrelandDecline(facts, request, asOf, assessment);
+    const review = reviewNorthernIrelandDecline(
+      facts,
+      request,
+      asOf,
+      assessment,
+      options.includeDecisionText === true,
+    );
     if (review) return { success: true, review };
   }
-  const spo = assessment.orders.find((o) => o.rule === "spo");
-  if (!spo) return { success: false, problems: [{ path: "", message: "the rule set has no SPO rule" }] };
-
-  const questions: Question[] = [];
-  const findings: ReasonFinding[] = [];
-  const unreadPositions: string[] = [];
-  const reasonFinding = (code: DeclineReasonCode, classifiedAs?: DeclineReasonCode, positions?: string[]) => {
-    const definition = BY_CODE.get(classifiedAs ?? code) ?? BY_CODE.get("unclassified")!;
-    const body = findingFor(definition, facts, request?.decision, request?.requestedOn, asOf, questions);
-    const base = BY_CODE.get(code) ?? definition;
-    findings.push({
-      code,
-      label: base.label,
-      ...(classifiedAs ? { classifiedAs } : {}),
-      ...body,
-      ...(positions ? { positions } : {}),
-    });
-  };
-  for (const [index, reason] of (request?.decision?.reasons ?? []).entries()) {
-    if (reason.code !== "unclassified" || reason.text === undefined) {
-      reasonFinding(reason.code);
-      continue;
-    }
-    // An unclassified reason's text may state several reasons: a finding for each one read.
-    const read = readDeclineText(reason.text).reasons;
-    if (read.length === 0) {
-      unreadPositions.push(`reason ${index + 1}`);
-      reasonFinding("unclassified");
-    } else for (const r of read) reasonFinding("unclassified", r.code);
-  }
-  const freeText = request?.decision?.freeText;
-  let decisionText: DeclineTextReading | undefined;
-  if (freeText !== undefined) {
-    decisionText = readDeclineText(freeText, { includeText: options.includeDecisionText === true });
-    // Each reason the letter states, once, unless a coded reason already gave it.
-    const given = new Set(findings.map((f) => f.classifiedAs ?? f.code));
-    for (const r of decisionText.reasons) {
-      if (!given.has(r.code)) reasonFinding("unclassified", r.code, [...r.positions]);
-    }
-    unreadPositions.push(...decisionText.notRecognised);
-    // A letter in which nothing was read still counts as one reason given, that could not be read.
-    if (findings.length === 0) reasonFinding("unclassified");
-  }
-  const declined =
-    request?.decision !== undefined &&
-    request.decision.outcome !== "application-made" &&
-    request.decision.outcome !== "pending";
-  const verdict = verdictFor(findings, spo, declined);
-  const noDecision = request?.decision === undefined && findings.length === 0;
-  const unjustified =
-    verdict === "review-recommended" &&
-    !findings.some((f) => !isUnread(f) && f.finding !== "needs-information");
-  const spoQuestions = assessment.questions.filter((q) => q.settles.includes("spo"));
-  const seen = new Set<string>();
-  const allQuestions = [...questions, ...spoQuestions].filter((q) => {
-    if (seen.has(q.question)) return false;
-    seen.add(q.question);
-    return true;
-  });
-  const requestedOn = request?.requestedOn;
-  const decidedOn = request?.decision?.decidedOn;
-  const decidingForce = request?.decision?.decidingForce;
-  return {
-    success: true,
-    review: {
-      caseId: facts.id,
-      asOf,
-      decision: {
-        ...(requestedOn !== undefined ? { requestedOn } : {}),
-        ...(decidedOn !== undefined ? { decidedOn } : {}),
-        ...(decidingForce !== undefined ? { decidingForce } : {}),
-        reasons: findings.length,
-      },
-      verdict,
-      verdictText: noDecision
-        ? "Needs information: no decision on an SPO request is recorded for this case."
-        : unjustified
-          ? unjustifiedText(unreadPositions)
-          : VERDICT_TEXT[verdict],
-      findings,
-      spo,
-      daysFromRequestToDecision:
-        requestedOn !== undefined && decidedOn !== undefined
-          ? daysBetweenDates(requestedOn, decidedOn)
-          : null,
-      questions: allQuestions,
-      ...(decisionText !== undefined ? { decisionText } : {}),
+  const review = assembleDeclineReview(
+    facts,
+    request,
+    asOf,
+    assessment,
+    {
+      rule: "spo",
+      findingFor: (code, questions) =>
+        findingFor(
+          BY_CODE.get(code) ?? BY_CODE.get("unclassified")!,
+          facts,
+          request?.decision,
+          request?.requestedOn,
+          asOf,
+          questions,
+        ),
+      verdictText: VERDICT_TEXT,
+      unjustifiedText,
     },
-  };
+    options.includeDecisionText === true,
+  );
+  if (!review) return { success: false, problems: [{ path: "", message: "the rule set has no SPO rule" }] };
+  return { success: true, review };
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BreachReportSchema } from "../model/breach-report.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
-import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
+import { caseFactsDocs } from "../model/case-facts-docs.js";
+import { caseFactsJsonSchema, labelEnumValues } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import { OrderSchema } from "../model/order.js";
 import { PROBLEM_JSON, PROBLEMS, type ProblemKind } from "./problem.js";
@@ -39,8 +40,11 @@ function componentSchemas(
     io,
     target: "draft-2020-12",
     unrepresentable: "any",
+    // The case-facts schemas' titles, descriptions and enum labels, where a component reuses them (SpoRequest).
+    metadata: caseFactsDocs,
     override: (ctx) => {
       if (ctx.zodSchema === IsoDateSchema) ctx.jsonSchema.format = "date";
+      labelEnumValues(ctx.jsonSchema as Record<string, unknown>);
     },
   }) as JsonObject;
   const { $schema: _dialect, $defs, ...rest } = generated;
@@ -151,7 +155,8 @@ function get(
  * ```
  */
 export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: Record<string, JsonObject> } {
-  const { $schema: _dialect, title: _title, ...caseFacts } = caseFactsJsonSchema();
+  // The component has no `$id`: inside the OpenAPI document it would change the base of its `$ref`s.
+  const { $schema: _dialect, $id: _id, title: _title, ...caseFacts } = caseFactsJsonSchema();
   const schemas: Record<string, JsonObject> = {
     CaseFacts: caseFacts,
     ...componentSchemas("SpoRequest", SpoRequestSchema, "input"),

@@ -185,6 +185,120 @@ describe.skipIf(skip)("the documentation site, in chromium", () => {
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
   }, 60_000);
 
+  /** Opens the try-it page and records a stranger-stalking case (the law as at 1 June 2025). */
+  async function strangerStalkingCase(jurisdiction: string, force: string): Promise<void> {
+    await page.goto(`${origin}/try/index.html`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.fill("#asOf", "2025-06-01");
+    await page.selectOption("#jurisdiction", jurisdiction);
+    await page.selectOption("#policeForceArea", force);
+    await page.selectOption("#suspectHomeForceArea", force);
+    await page.selectOption("#relationshipSummary", "stranger");
+    await page.check("#allConnectionsRecorded");
+    await page.selectOption("#intimateRelationship", "never");
+    for (const kind of ["following", "loitering", "watching-or-spying"])
+      await page.check(`#incident-${kind}`);
+    await page.check('input[name="psychologicalHarm"][value="yes"]');
+    await page.check('input[name="ongoing"][value="yes"]');
+    await page.selectOption("#protection", "none");
+    await expect.poll(() => page.getAttribute("#results", "data-as-of")).toBe("2025-06-01");
+  }
+
+  // Issue 20's letter: two reasons in two sentences, neither a condition of SPA 2019 s.1(1) ("it appears
+  // to the chief officer that the defendant has carried out acts associated with stalking, ... poses a
+  // risk ... and there is reasonable cause to believe the proposed order is necessary").
+  const LETTER =
+    "He has not been charged so an SPO cannot be applied for. The victim does not want to go to court.";
+
+  it("reviews a declined request from the decision's words: a finding for each reason, cited, by position", async () => {
+    await strangerStalkingCase("england-and-wales", "kent");
+    expect(await page.isHidden("#decline-review")).toBe(true);
+    await page.check("#spoDeclined");
+    await page.fill("#decisionText", LETTER);
+
+    const review = page.locator("#decline-review");
+    await expect.poll(() => review.getAttribute("data-verdict")).toBe("likely-wrongly-declined");
+    expect(await review.getAttribute("data-rule")).toBe("spo");
+    expect(await page.textContent("#decline-spo")).toMatch(/Stalking Protection Order[\s\S]*Available/);
+    const findings = page.locator("#decline-findings > li");
+    expect(await findings.count()).toBe(2);
+    const charge = page.locator('#decline-findings li[data-classified-as="no-charge-or-nfa"]');
+    expect(await charge.getAttribute("data-finding")).toBe("misstates-the-law");
+    expect(await charge.getAttribute("data-positions")).toBe("sentence 1 of 2, clause 1 of 2");
+    expect(
+      await charge.locator('a[href="https://www.legislation.gov.uk/ukpga/2019/9/section/1"]').count(),
+    ).toBe(1);
+    const court = page.locator(
+      '#decline-findings li[data-classified-as="victim-will-not-support-prosecution"]',
+    );
+    expect(await court.getAttribute("data-finding")).toBe("misstates-the-law");
+    expect(await court.getAttribute("data-positions")).toBe("sentence 2 of 2");
+    expect(await court.textContent()).toContain("sentence 2 of 2");
+    expect(await page.isHidden("#decline-unread-section")).toBe(true);
+    const summary = (await page.textContent("#challenge-summary")) ?? "";
+    expect(summary).toContain("REQUEST FOR REVIEW: DECLINED SPO REQUEST");
+    expect(summary).toContain("read as: no-charge-or-nfa, sentence 1 of 2, clause 1 of 2 of the decision");
+    expect(summary).toContain("Stalking Protection Act 2019 s.1(1)");
+    // Decision text is case data: the review shows positions, never the letter's words.
+    const shown = (await review.textContent()) ?? "";
+    for (const words of ["has not been charged", "go to court"]) expect(shown).not.toContain(words);
+
+    // Issue 20 item 3: an available SPO declined for reasons the library cannot read is flagged for
+    // review, never "needs information", and the unread sentence is named by its position only.
+    await page.fill("#decisionText", "Having weighed everything up, we will not be taking this forward.");
+    await expect.poll(() => review.getAttribute("data-verdict")).toBe("review-recommended");
+    // Its second clause is the decision itself, read as such; its first states no reason the library knows.
+    expect(await page.textContent("#decline-verdict")).toContain("sentence 1 of 1, clause 1 of 2");
+    expect(await page.locator("#decline-unread li").allTextContents()).toEqual([
+      "Not recognised: sentence 1 of 1, clause 1 of 2",
+    ]);
+    expect((await review.textContent()) ?? "").not.toContain("weighed");
+
+    // A reason given as a code, with no words, is reviewed the same way.
+    await page.fill("#decisionText", "");
+    await page.check("#reason-no-conviction");
+    await expect.poll(() => page.locator("#decline-findings > li").count()).toBe(1);
+    expect(await page.getAttribute('#decline-findings li[data-code="no-conviction"]', "data-finding")).toBe(
+      "misstates-the-law",
+    );
+    expect(await review.getAttribute("data-verdict")).toBe("likely-wrongly-declined");
+  }, 60_000);
+
+  it("offers the Northern Ireland order (issue 17): ni-spo rows cite the 2022 Act, and a decline is reviewed under it", async () => {
+    await strangerStalkingCase("northern-ireland", "psni");
+    const niSpo = page.locator('#orders tr[data-rule="ni-spo"]');
+    expect(await niSpo.count()).toBe(1);
+    expect(await niSpo.getAttribute("data-outcome")).toBe("available");
+    expect(await niSpo.locator('a[href^="https://www.legislation.gov.uk/nia/2022/17"]').count()).toBe(1);
+    const interim = page.locator('#orders tr[data-rule="ni-interim-spo"]');
+    expect(await interim.count()).toBe(1);
+    expect(await interim.locator('a[href^="https://www.legislation.gov.uk/nia/2022/17"]').count()).toBe(1);
+    expect(await page.getAttribute("#recommendation", "data-first")).toBe("ni-spo");
+    // The England and Wales SPO does not extend to Northern Ireland.
+    expect(await page.getAttribute('#orders tr[data-rule="spo"]', "data-outcome")).toBe("not-available");
+    expect(
+      await page.locator('#explanation a[href^="https://www.legislation.gov.uk/nia/2022/17"]').count(),
+    ).toBeGreaterThan(0);
+
+    await page.check("#spoDeclined");
+    await page.fill("#decisionText", LETTER);
+    const review = page.locator("#decline-review");
+    await expect.poll(() => review.getAttribute("data-rule")).toBe("ni-spo");
+    await expect.poll(() => review.getAttribute("data-verdict")).toBe("likely-wrongly-declined");
+    expect(
+      await page
+        .locator("#decline-findings > li")
+        .evaluateAll((items) => items.map((li) => li.getAttribute("data-classified-as"))),
+    ).toEqual(["no-charge-or-nfa", "victim-will-not-support-prosecution"]);
+    for (const href of await page
+      .locator("#decline-findings a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      expect(href).toMatch(/^https:\/\/www\.legislation\.gov\.uk\/nia\/2022\/17\//);
+    const summary = (await page.textContent("#challenge-summary")) ?? "";
+    expect(summary).toContain("Protection from Stalking Act (Northern Ireland) 2022");
+    expect(summary).not.toContain("Stalking Protection Act 2019");
+  }, 60_000);
+
   it("made no request outside the local site, and logged no error", () => {
     const outside = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:"));
     expect(outside).toEqual([]);

@@ -100,6 +100,35 @@ describe("demo", () => {
     expect(r.stdout).toContain("Stalking Protection Order: AVAILABLE");
   });
 
+  it("explains its codes: a key names every rule code of the table (issue 15 item 7)", async () => {
+    const r = await run(["demo", "--as-of", "2025-06-01"]);
+    expect(r.stdout).toContain("Key (rule codes):");
+    // The names are the rule packs' own labels (the Domestic Abuse Act 2021 and PHA 1997 packs).
+    expect(r.stdout).toMatch(/^ {2}dapn +Domestic abuse protection notice$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}pha-s3-injunction +Injunction in a civil harassment claim \(PHA 1997 s\.3\)$/m,
+    );
+    const tableCodes = [
+      ...r.stdout.split("First recommendation:")[0]!.matchAll(/^([a-z0-9-]+) +\d+ +\d+ +\d+$/gm),
+    ].map((m) => m[1]!);
+    expect(tableCodes.length).toBeGreaterThan(10);
+    for (const code of tableCodes) expect(r.stdout, code).toMatch(new RegExp(`^  ${code} +\\S`, "m"));
+    // On a date the pilot data covers, there is nothing to explain about "no data".
+    expect(r.stdout).not.toContain('"No data"');
+  });
+
+  it('says why DAPO shows "no data" after 31 March 2026, and only then', async () => {
+    // The DAPN/DAPO pilot periods in the digest end on 31 March 2026 (domestic-abuse-act-2021/pilot-areas.json).
+    const after = await run(["demo", "--as-of", "2026-04-01"]);
+    const line = after.stdout.split("\n").find((l) => l.startsWith('"No data": ')) ?? "";
+    for (const code of ["dapn", "dapo", "dapo-in-criminal-proceedings"]) expect(line).toContain(code);
+    expect(after.stdout).toContain("only up to 31 March 2026");
+    expect(after.stdout).toContain("pilot areas");
+    expect(after.stdout).toContain("--as-of 2026-03-31");
+    const lastDay = await run(["demo", "--as-of", "2026-03-31"]);
+    expect(lastDay.stdout).not.toContain('"No data"');
+  });
+
   it("--case chooses the case explained", async () => {
     const r = await run(["demo", "--as-of", "2025-06-01", "--case", "example-23", "--markdown"]);
     expect(r.code).toBe(0);

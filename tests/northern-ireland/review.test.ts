@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type CaseFacts,
+  challengeSummary,
   DeclineReasonCodeSchema,
   NORTHERN_IRELAND_DECLINE_REASONS,
   reviewSpoDecline,
@@ -66,6 +67,43 @@ describe("Northern Ireland decline review", () => {
     expect(review.findings[0]?.classifiedAs).toBe("no-charge-or-nfa");
     expect(review.findings[0]?.finding).toBe("misstates-the-law");
     expect(review.findings[0]?.citations[0]?.id).toMatch(/^pfsa-ni-2022:/);
+  });
+
+  it("a letter with two reasons gets a finding for each, by position, judged under the 2022 Act (issue 20 item 2)", () => {
+    // s.8(2): the court's test is acts, risk and necessity, with no criminal-proceedings condition; the
+    // Explanatory Notes to s.7 describe the Chief Constable's test the same way. So neither "not charged"
+    // nor "the victim does not want to go to court" is a condition of the 2022 Act.
+    const letter =
+      "He has not been charged so an SPO cannot be applied for. The victim does not want to go to court.";
+    const review = reviewSpoDecline(facts, {
+      decision: { decidedOn: "2025-02-03", outcome: "declined", freeText: letter },
+    });
+    expect(review.findings.map((f) => [f.classifiedAs, f.finding, f.positions])).toEqual([
+      ["no-charge-or-nfa", "misstates-the-law", ["sentence 1 of 2, clause 1 of 2"]],
+      ["victim-will-not-support-prosecution", "misstates-the-law", ["sentence 2 of 2"]],
+    ]);
+    for (const finding of review.findings)
+      for (const c of finding.citations) expect(c.url).toMatch(/legislation\.gov\.uk\/nia\/2022\/17/);
+    expect(review.decisionText?.notRecognised).toEqual([]);
+    expect(review.verdict).toBe("likely-wrongly-declined");
+    // Decision text is case data: no words of the letter in the review.
+    expect(JSON.stringify(review)).not.toContain("charged");
+    // The challenge summary states the 2022 Act's test, not the 2019 Act's.
+    const summary = challengeSummary(review);
+    expect(summary).toContain("Protection from Stalking Act (Northern Ireland) 2022");
+    expect(summary).toContain("s.8(2)");
+    expect(summary).not.toContain("Stalking Protection Act 2019");
+  });
+
+  it("a letter the library cannot read, with ni-spo available, is flagged for review, not needs-information (issue 20 item 3)", () => {
+    const review = reviewSpoDecline(facts, {
+      decision: { decidedOn: "2025-02-03", outcome: "declined", freeText: "Xylophone quartz. Blue." },
+    });
+    expect(review.spo.outcome).toBe("available");
+    expect(review.decisionText?.notRecognised).toEqual(["sentence 1 of 2", "sentence 2 of 2"]);
+    expect(review.verdict).toBe("review-recommended");
+    expect(review.verdictText).toContain("sentence 1 of 2; sentence 2 of 2");
+    expect(review.verdictText).toContain("2022 Act");
   });
 
   it("the standard of proof is questionable and flagged unverified (the 2022 Act says only 'satisfied')", () => {

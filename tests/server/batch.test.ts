@@ -38,8 +38,9 @@ afterAll(async () => {
 });
 
 describe("POST /v1/batch/assess", () => {
-  it("streams 100,000 rows through: rows in = rows out, in order, errors in place", async () => {
-    const N = 100_000;
+  it("streams 30,000 rows through: rows in = rows out, in order, errors in place", async () => {
+    // Far more than any stream buffer holds (about 15 MB each way), and small enough to finish under CI load.
+    const N = 30_000;
     let count = 0;
     let pending = "";
     const samples = new Map<number, string>();
@@ -108,7 +109,7 @@ describe("POST /v1/batch/assess", () => {
         expect(record.outcomes).toEqual(Object.fromEntries(a.orders.map((o) => [o.rule, o.outcome])));
       }
     }
-  }, 120_000);
+  }, 300_000);
 
   it("gives exactly the CLI's output for the same input (records and error records)", async () => {
     const input =
