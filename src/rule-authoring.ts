@@ -31,6 +31,7 @@ export {
 } from "./evaluate/compile.js";
 export { evaluateDerivedFacts, MAX_COMPLETIONS } from "./evaluate/evaluate.js";
 export { rulesForJurisdiction } from "./evaluate/jurisdiction-view.js";
+export { MAX_CONDITION_DEPTH, MAX_EXPANDED_NODES, MAX_RULE_PACK_SIZE } from "./evaluate/rule-pack-limits.js";
 export * from "./evaluate/rule-pack-schema.js";
 export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
 export * from "./facts/area.js";

@@ -3,8 +3,9 @@ import type { FactDefinition, FactValue } from "../facts/fact-definition.js";
 import type { Citation, InForcePeriod } from "../law/citation.js";
 import { resolveCitation } from "../law/local-provisions.js";
 import type { IsoDate } from "../model/iso-date.js";
+import { expansionProblems } from "./rule-pack-limits.js";
 import type { Limb, Rule, RuleCondition } from "./rule-pack-schema.js";
-import type { RuleSet } from "./rule-set.js";
+import { RulePackError, type RuleSet } from "./rule-set.js";
 import type { LawStatus } from "./types.js";
 
 // Three-valued truth, packed in a Uint8Array: F = 0, T = 1, U = 2.
@@ -145,7 +146,10 @@ function compileTest(operator: string, value: FactValue | readonly FactValue[]):
 
 /**
  * Compiles a validated rule set: each rule's condition tree is expanded (named limbs inlined,
- * keeping their names and citations) into a flat array of nodes in pre-order.
+ * keeping their names and citations) into a flat array of nodes in pre-order. A rule set over the
+ * limits (`MAX_EXPANDED_NODES`, `MAX_CONDITION_DEPTH`), or with a circular limb
+ * reference, throws {@link RulePackError} before anything is expanded: `loadRuleSet` refuses
+ * such packs already, and this covers a rule set built by hand.
  *
  * @example
  * ```ts
@@ -155,6 +159,7 @@ function compileTest(operator: string, value: FactValue | readonly FactValue[]):
  * ```
  */
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  checkLimits(ruleSet);
   const facts = ruleSet.facts;
   const factIndex = new Map(facts.map((f, i) => [f.id, i]));
   const limbIds = [...ruleSet.limbs.keys()];
@@ -257,6 +262,28 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const compiled: CompiledRuleSet = { ruleSet, facts, limbs, rules, domains };
   COMPILED.add(compiled);
   return compiled;
+}
+
+function checkLimits(ruleSet: RuleSet): void {
+  const packOfLimb = new Map<string, string>();
+  const placeOfRule = new Map<object, { pack: string; path: string }>();
+  for (const pack of ruleSet.packs) {
+    for (const limb of pack.limbs) packOfLimb.set(limb.id, pack.instrument);
+    pack.rules.forEach((rule, i) => {
+      placeOfRule.set(rule, { pack: pack.instrument, path: `rules.${i}.conditions` });
+    });
+  }
+  const { problems } = expansionProblems(
+    {
+      limbs: ruleSet.limbs,
+      rules: ruleSet.rules,
+      limbAt: (id) => ({ pack: packOfLimb.get(id) ?? "(rule set)", path: `limbs.${id}` }),
+      ruleAt: (i) =>
+        placeOfRule.get(ruleSet.rules[i] ?? {}) ?? { pack: "(rule set)", path: `rules.${i}.conditions` },
+    },
+    true,
+  );
+  if (problems.length > 0) throw new RulePackError(problems);
 }
 
 // Every rule set this module compiled, so a caller's `rules` option can be checked before use.

@@ -3,6 +3,7 @@ import type { Citation } from "../law/citation.js";
 import { localCitations } from "../law/local-provisions.js";
 import { getProvision } from "../law/registry.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
+import { expansionProblems, rawPackLimitProblems } from "./rule-pack-limits.js";
 import {
   type Limb,
   type Rule,
@@ -94,13 +95,20 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
   const problems: RulePackProblem[] = [];
   const packs: RulePack[] = [];
   rawPacks.forEach((raw, index) => {
-    const parsed = RulePackSchema.safeParse(raw);
     const name =
       typeof raw === "object" &&
       raw !== null &&
       typeof (raw as { instrument?: unknown }).instrument === "string"
         ? String((raw as { instrument: string }).instrument)
         : `pack ${index}`;
+    // The limits first: the schema's condition check is recursive, and a pack over them is refused
+    // before anything walks it further (see rule-pack-limits.ts).
+    const overLimits = rawPackLimitProblems(raw);
+    if (overLimits.length > 0) {
+      for (const problem of overLimits) problems.push({ pack: name, ...problem });
+      return;
+    }
+    const parsed = RulePackSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({ pack: name, path: issue.path.join(".") || "(root)", message: issue.message });
@@ -113,6 +121,8 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
   const factsById = new Map(facts.map((f) => [f.id, f]));
   const limbs = new Map<string, Limb>();
   const limbPack = new Map<string, string>();
+  const limbIndex = new Map<string, number>();
+  const rulePlaces: { pack: string; path: string }[] = [];
   const ruleNames = new Set<string>();
   const rules: Rule[] = [];
   for (const pack of packs) {
@@ -126,6 +136,7 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
       }
       limbs.set(limb.id, limb);
       limbPack.set(limb.id, pack.instrument);
+      limbIndex.set(limb.id, i);
     });
     pack.rules.forEach((rule, i) => {
       if (ruleNames.has(rule.name)) {
@@ -137,6 +148,7 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
       }
       ruleNames.add(rule.name);
       rules.push(rule);
+      rulePlaces.push({ pack: pack.instrument, path: `rules.${i}.conditions` });
     });
   }
 
@@ -200,15 +212,22 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
       checkCondition(pack.instrument, `rules.${i}.conditions`, rule.conditions);
     });
   }
-  for (const [id, limb] of limbs) {
-    const cycle = findCycle(id, limb.conditions, limbs, [id]);
-    if (cycle)
-      problems.push({
-        pack: limbPack.get(id) ?? "?",
-        path: `limbs.${id}`,
-        message: `circular condition reference: ${cycle.join(" → ")}`,
-      });
-  }
+  // Circular references, and the size and depth of every rule once its limbs are inlined, counted
+  // per limb (never by expanding the tree, which can be exponential in the pack's size).
+  problems.push(
+    ...expansionProblems(
+      {
+        limbs,
+        rules,
+        limbAt: (id) => ({
+          pack: limbPack.get(id) ?? "?",
+          path: `limbs.${limbIndex.get(id) ?? "?"}.conditions`,
+        }),
+        ruleAt: (i) => rulePlaces[i] ?? { pack: "?", path: `rules.${i}.conditions` },
+      },
+      true,
+    ).problems,
+  );
   if (problems.length > 0) throw new RulePackError(problems);
   return local.citations.size > 0
     ? { packs, limbs, rules, facts, citations: local.citations }
@@ -230,32 +249,5 @@ function valueProblem(fact: FactDefinition, operator: string, value: unknown): s
     return `"${String(value)}" is not a value of "${fact.id}" (${(fact.values ?? []).join(", ")})`;
   }
   if (fact.type === "date") return `compare the date fact "${fact.id}" with a date operator`;
-  return undefined;
-}
-
-function findCycle(
-  start: string,
-  condition: RuleCondition,
-  limbs: ReadonlyMap<string, Limb>,
-  path: string[],
-): string[] | undefined {
-  if ("all" in condition) {
-    for (const c of condition.all) {
-      const found = findCycle(start, c, limbs, path);
-      if (found) return found;
-    }
-  } else if ("any" in condition) {
-    for (const c of condition.any) {
-      const found = findCycle(start, c, limbs, path);
-      if (found) return found;
-    }
-  } else if ("not" in condition) {
-    return findCycle(start, condition.not, limbs, path);
-  } else if ("condition" in condition) {
-    if (condition.condition === start) return [...path, start];
-    if (path.includes(condition.condition)) return undefined;
-    const limb = limbs.get(condition.condition);
-    if (limb) return findCycle(start, limb.conditions, limbs, [...path, condition.condition]);
-  }
   return undefined;
 }
