@@ -7,7 +7,7 @@ import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
 import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
-import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
+import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import { ownOption } from "../model/plain-data.js";
@@ -144,7 +144,8 @@ function assessUnsafely(
       problems: [{ path: "options.rules", message: "expected a rule set made by compileRuleSet" }],
     };
   }
-  const asOfProblem = options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success;
+  const asOfProblem =
+    options.asOf !== undefined && !(typeof options.asOf === "string" && isRealCalendarDate(options.asOf));
   const parsed = parse(input);
   if (!parsed.success || asOfProblem) {
     const problems = [
