@@ -8,9 +8,13 @@
 //     time the service adds at p50 over the library's parse + assess + serialise in-process;
 //   - the batch endpoint: a generated JSON Lines caseload streamed through POST /v1/batch/assess
 //     (read while sent), rows per second, beside the CLI on the same file.
-// Usage: npm run build && node bench/service.mjs [--rows 200000]
+// Usage: npm run build && node bench/service.mjs [--rows 200000] [--small]
+//   --small (or BENCH_SMALL=1): a quick check that every part runs (few requests, 1 s autocannon
+//   runs, 5,000 batch rows); its figures are not the benchmark's.
+// Run alone, it writes bench/results/service-<date>.json; under npm run bench, its figures go
+// into the bench's own results file.
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -98,7 +102,20 @@ function streamBatch(url, file) {
  * Measures the service. `cases` are the single-request bodies (cycled); `rows` the batch size.
  * Returns plain figures for bench/results and the targets of issue 18.
  */
-export async function measureService({ asOf = "2025-06-01", singleCases = 2000, rows = 200_000 } = {}) {
+export async function measureService({
+  asOf = "2025-06-01",
+  singleCases = 2000,
+  rows = 200_000,
+  small = false,
+} = {}) {
+  // The small mode's counts: enough to show that every part runs to completion.
+  const inProcessRequests = small ? 2000 : 20_000;
+  const sequentialRequests = small ? 500 : 10_000;
+  const warmUpRequests = small ? 200 : 3 * singleCases;
+  const autocannonSeconds = small ? 1 : 8;
+  const stage = (what) => {
+    if (small) console.error(`service bench: ${what}`);
+  };
   const lib = await import(pathToFileURL(path.join(root, "dist/index.js")).href);
   const bodies = [...generateVariedCases(singleCases, 18)].map((c) => JSON.stringify(c));
 
@@ -107,7 +124,7 @@ export async function measureService({ asOf = "2025-06-01", singleCases = 2000, 
   for (let i = 0; i < 3 * bodies.length; i++)
     sink += JSON.stringify(lib.assess(JSON.parse(bodies[i % bodies.length]), { asOf })).length;
   const inProcess = [];
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < inProcessRequests; i++) {
     const body = bodies[i % bodies.length];
     const t = performance.now();
     sink += JSON.stringify(lib.assess(JSON.parse(body), { asOf })).length;
@@ -115,14 +132,16 @@ export async function measureService({ asOf = "2025-06-01", singleCases = 2000, 
   }
   inProcess.sort((a, b) => a - b);
 
+  stage("starting the service");
   const { child, url } = await startService();
   const assessUrl = `${url}/v1/assess?asOf=${asOf}`;
   try {
     // One connection, request by request.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    for (let i = 0; i < 3 * bodies.length; i++) await postOnce(assessUrl, agent, bodies[i % bodies.length]);
+    stage("one connection, request by request");
+    for (let i = 0; i < warmUpRequests; i++) await postOnce(assessUrl, agent, bodies[i % bodies.length]);
     const sequential = [];
-    for (let i = 0; i < 10_000; i++) {
+    for (let i = 0; i < sequentialRequests; i++) {
       const t = performance.now();
       await postOnce(assessUrl, agent, bodies[i % bodies.length]);
       sequential.push((performance.now() - t) * 1000);
@@ -133,10 +152,11 @@ export async function measureService({ asOf = "2025-06-01", singleCases = 2000, 
     const requests = bodies.map((body) => ({ method: "POST", path: `/v1/assess?asOf=${asOf}`, body }));
     const byConnections = {};
     for (const connections of [1, 10, 100]) {
+      stage(`autocannon, ${connections} connection(s)`);
       const r = await autocannon({
         url,
         connections,
-        duration: 8,
+        duration: autocannonSeconds,
         headers: { "content-type": "application/json" },
         requests,
       });
@@ -164,13 +184,16 @@ export async function measureService({ asOf = "2025-06-01", singleCases = 2000, 
       };
       pump();
     });
+    stage(`the CLI on ${rows} rows`);
     const cliRowsPerSecond = await runCliOn(file, asOf, rows);
+    stage(`the batch endpoint on ${rows} rows`);
     const batch = await streamBatch(`${url}/v1/batch/assess?asOf=${asOf}`, file);
     rmSync(file, { force: true });
 
     const p50 = percentile(sequential, 50);
     const libP50 = percentile(inProcess, 50);
     const result = {
+      small,
       singleCases,
       inProcessMicroseconds: { p50: libP50, p99: percentile(inProcess, 99) },
       oneConnectionSequentialMicroseconds: { p50, p99: percentile(sequential, 99) },
@@ -220,7 +243,20 @@ export function describeService(s) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const i = process.argv.indexOf("--rows");
-  const s = await measureService(i > 0 ? { rows: Number(process.argv[i + 1]) } : {});
+  const small = process.argv.includes("--small") || process.env.BENCH_SMALL === "1";
+  const rows = i > 0 ? Number(process.argv[i + 1]) : small ? 5000 : 200_000;
+  const s = await measureService({ rows, small, ...(small ? { singleCases: 200 } : {}) });
   console.log(describeService(s));
-  console.log(JSON.stringify(s, null, 2));
+  const date = new Date().toISOString();
+  const results = { date, loadAverage: os.loadavg(), ...s };
+  mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  const out = path.join(
+    root,
+    "bench/results",
+    `service-${small ? "small-" : ""}${date.replace(/[:.]/g, "-")}.json`,
+  );
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(root, out)}`);
+  // Nothing may keep the process alive after the run (an open agent or socket).
+  process.exit(0);
 }

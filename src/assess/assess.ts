@@ -3,11 +3,12 @@ import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js"
 import { createContext } from "../evaluate/evaluate.js";
 import { rulesForJurisdiction } from "../evaluate/jurisdiction-view.js";
 import type { BundledVocabulary, Vocabulary } from "../evaluate/types.js";
+import { describeStalkingActBases } from "../facts/conduct.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
 import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
-import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
+import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import { ownOption } from "../model/plain-data.js";
@@ -144,7 +145,8 @@ function assessUnsafely(
       problems: [{ path: "options.rules", message: "expected a rule set made by compileRuleSet" }],
     };
   }
-  const asOfProblem = options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success;
+  const asOfProblem =
+    options.asOf !== undefined && !(typeof options.asOf === "string" && isRealCalendarDate(options.asOf));
   const parsed = parse(input);
   if (!parsed.success || asOfProblem) {
     const problems = [
@@ -255,5 +257,37 @@ function noticesFor(
       citations: relationshipNotice.citations.map(citationFor),
     });
   }
+  // Which basis each recorded act rests on for the acts associated with stalking (PHA 1997 s.2A(3),
+  // SPA 2019 s.1(4)(b)), where a listed rule reads that fact: the England and Wales orders, which
+  // are not listed for Scotland or decide nothing for a Northern Ireland case.
+  if (
+    facts.jurisdiction !== "scotland" &&
+    facts.jurisdiction !== "northern-ireland" &&
+    readsStalkingActs(rules)
+  ) {
+    const bases = describeStalkingActBases(facts);
+    if (bases !== undefined) {
+      result.push({
+        code: "stalking-acts-basis",
+        text: bases,
+        citations: STALKING_ACTS_CITATIONS.map(citationFor),
+      });
+    }
+  }
   return result;
+}
+
+const STALKING_ACTS_CITATIONS = ["pha-1997:s2A(3)", "spa-2019:s1(6)", "spa-2019:s1(4)"] as const;
+
+const readsStalkingActsCache = new WeakMap<CompiledRuleSet, boolean>();
+
+/** Whether a rule of the set reads `conduct.actsAssociatedWithStalking`. */
+function readsStalkingActs(rules: CompiledRuleSet): boolean {
+  let reads = readsStalkingActsCache.get(rules);
+  if (reads === undefined) {
+    const index = rules.facts.findIndex((f) => f.id === "conduct.actsAssociatedWithStalking");
+    reads = index !== -1 && rules.rules.some((rule) => rule.factsRead.includes(index));
+    readsStalkingActsCache.set(rules, reads);
+  }
+  return reads;
 }

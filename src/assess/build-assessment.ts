@@ -9,7 +9,7 @@ import {
 } from "../evaluate/evaluate.js";
 import { freezeDeep, notesKey, planFor } from "../evaluate/plan.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
-import { citationFor } from "../law/registry.js";
+import { resolveCitation } from "../law/local-provisions.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assessment.js";
 
@@ -29,7 +29,12 @@ interface Recommendations {
 
 const RECOMMENDATIONS = new WeakMap<CompiledRuleSet, Recommendations>();
 
+let lastRules: CompiledRuleSet | undefined;
+let lastRecommendations: Recommendations | undefined;
+
 function recommendationsFor(rules: CompiledRuleSet): Recommendations {
+  // The last rule set's, without a WeakMap lookup (see planFor).
+  if (rules === lastRules) return lastRecommendations!;
   let r = RECOMMENDATIONS.get(rules);
   if (!r) {
     const entry = (rule: CompiledRuleSet["rules"][number]["rule"], outcome: RecommendedOrder["outcome"]) =>
@@ -40,7 +45,7 @@ function recommendationsFor(rules: CompiledRuleSet): Recommendations {
         role: rule.recommendation.role,
         outcome,
         reason: rule.recommendation.reason,
-        citations: rule.recommendation.citations.map(citationFor),
+        citations: rule.recommendation.citations.map((id) => resolveCitation(rules.ruleSet.citations, id)),
       });
     r = {
       available: rules.rules.map((c) => entry(c.rule, "available")),
@@ -51,6 +56,8 @@ function recommendationsFor(rules: CompiledRuleSet): Recommendations {
     };
     RECOMMENDATIONS.set(rules, r);
   }
+  lastRules = rules;
+  lastRecommendations = r;
   return r;
 }
 
@@ -91,6 +98,10 @@ export function buildAssessment(
   };
 }
 
+// Working space for settlesWith, reused: evaluation is synchronous, and it only ever needs to be as
+// long as the longest rule.
+let scratchTruths = new Uint8Array(64);
+
 /**
  * For every unknown fact that some needs-information order is waiting on: the orders one of its
  * possible answers would settle. Most decisive (settling the most orders) first.
@@ -109,17 +120,21 @@ function rankQuestions(
     }
   }
   if (waiting.size === 0) return [];
-  let longest = 0;
-  for (const r of rules.rules) longest = Math.max(longest, r.nodes.length);
-  const scratch = new Uint8Array(longest);
+  const plan = planFor(rules);
+  if (scratchTruths.length < plan.longestRule) scratchTruths = new Uint8Array(plan.longestRule);
+  const scratch = scratchTruths;
   const scored: { fi: number; settles: string[]; waiting: number }[] = [];
   for (const [fi, ruleIndexes] of waiting) {
     const settles: string[] = [];
     const domain = rules.domains[fi]!;
     for (const ruleIndex of ruleIndexes) {
       const truth = truths[ruleIndex]!;
-      if (domain.some((value) => settlesWith(rules, truth, ctx, fi, value, scratch)))
-        settles.push(rules.rules[ruleIndex]!.rule.name);
+      for (const value of domain) {
+        if (settlesWith(rules, truth, ctx, fi, value, scratch)) {
+          settles.push(rules.rules[ruleIndex]!.rule.name);
+          break;
+        }
+      }
     }
     scored.push({ fi, settles, waiting: ruleIndexes.length });
   }
@@ -133,7 +148,7 @@ function rankQuestions(
     if (entry) for (const s of settles) entry.settles.add(s);
     else byQuestion.set(question, { fi, settles: new Set(settles) });
   }
-  const citations = planFor(rules).factCitations;
+  const citations = plan.factCitations;
   const questions: Question[] = [];
   for (const [question, { fi, settles }] of byQuestion) {
     questions.push({

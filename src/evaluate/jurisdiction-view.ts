@@ -23,9 +23,11 @@ export function rulesForJurisdiction(
   rules: CompiledRuleSet,
   jurisdiction: Jurisdiction | undefined,
 ): CompiledRuleSet {
-  if (!rules.rules.some((r) => r.rule.jurisdictions !== undefined)) return rules;
   const key = jurisdiction ?? "unknown";
   let byJurisdiction = views.get(rules);
+  const known = byJurisdiction?.get(key);
+  if (known) return known;
+  if (!rules.rules.some((r) => r.rule.jurisdictions !== undefined)) return rules;
   if (!byJurisdiction) {
     byJurisdiction = new Map();
     views.set(rules, byJurisdiction);

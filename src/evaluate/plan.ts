@@ -49,6 +49,8 @@ export interface Plan {
   readonly factCitations: readonly Citation[];
   /** Rule indices by recommendation rank (ties in rule order): the order of `orders`. */
   readonly byRank: readonly number[];
+  /** The number of nodes of the rule set's longest rule. */
+  readonly longestRule: number;
 }
 
 const LAW_STATUSES: readonly LawStatus[] = [
@@ -74,13 +76,21 @@ const INEXACT_NOTE =
 // with the cases assessed).
 const PLANS = new WeakMap<CompiledRuleSet, Plan>();
 
+// The last rule set asked about and its plan: asked for several times in every assessment, almost
+// always of the same rule set, and an identity check is cheaper than a WeakMap lookup.
+let lastCompiled: CompiledRuleSet | undefined;
+let lastPlan: Plan | undefined;
+
 /** The plan of a compiled rule set, made on first use. */
 export function planFor(compiled: CompiledRuleSet): Plan {
+  if (compiled === lastCompiled) return lastPlan!;
   let plan = PLANS.get(compiled);
   if (!plan) {
     plan = makePlan(compiled);
     PLANS.set(compiled, plan);
   }
+  lastCompiled = compiled;
+  lastPlan = plan;
   return plan;
 }
 
@@ -166,6 +176,7 @@ function makePlan(compiled: CompiledRuleSet): Plan {
     rules,
     factCitations: compiled.facts.map((f) => citationFor(f.citation)),
     byRank,
+    longestRule: Math.max(0, ...compiled.rules.map((r) => r.nodes.length)),
   };
 }
 

@@ -8,7 +8,7 @@ import { citationFor } from "../law/registry.js";
 import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
 import { compileFastParser } from "../model/compile-fast-parser.js";
-import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
+import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parsePlainData } from "../model/parse-plain-data.js";
 import { ownOption } from "../model/plain-data.js";
@@ -115,7 +115,8 @@ function judge(
         outcome: "unknown",
         question: {
           fact: "incidents",
-          question: "What has the suspect done? Record each act and its kind.",
+          question:
+            "What has the suspect done? Record each act and its kind, and whether it was unwelcome and the suspect knew or ought to have known it was (SPA s.1(4)(b)), or the assessor's judgement: PHA s.2A(3) lists examples that count only 'in particular circumstances'.",
           citation: "spa-2019:s1(1)(a)",
         },
       };
@@ -439,7 +440,7 @@ function reviewUnsafely(
   } else if (parsed.success) {
     request = parsed.data.spoRequest;
   }
-  if (options.asOf !== undefined && !IsoDateSchema.safeParse(options.asOf).success) {
+  if (options.asOf !== undefined && !(typeof options.asOf === "string" && isRealCalendarDate(options.asOf))) {
     problems.push({ path: "asOf", message: "expected a calendar date written YYYY-MM-DD" });
   }
   if (!parsed.success || problems.length > 0) return { success: false, problems };
