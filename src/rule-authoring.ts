@@ -42,4 +42,6 @@ export * from "./facts/parties.js";
 export { FACT_DEFINITIONS } from "./facts/registry.js";
 export * from "./facts/relationship.js";
 export * from "./facts/risk.js";
+export { LOCAL_POLICY_MARK, type LocalProvisions } from "./law/local-provisions.js";
+export { ProvisionFileSchema } from "./law/registry.js";
 export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";

@@ -85,6 +85,13 @@ describe("scenario files", () => {
     expect(new Set(names).size).toBe(names.length);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("every file starts with its own scenario number (NN-…), used once", () => {
+    const numbers = files.map(({ file }) => /^(\d+)-/.exec(file)?.[1]);
+    expect(numbers).not.toContain(undefined);
+    const repeated = numbers.filter((n, i) => numbers.indexOf(n) !== i);
+    expect(repeated).toEqual([]);
+  });
 });
 
 describe("scenarios: outcomes required by the law digest", () => {

@@ -136,6 +136,8 @@ function caseFactsFromForm() {
       : undefined,
   });
   const kinds = [...form.querySelectorAll('input[name="incident"]:checked')].map((box) => box.value);
+  // Applies to every ticked act: the clear case of an act associated with stalking (SPA 2019 s.1(4)(b)).
+  const unwelcome = triState("unwelcome");
   const risk = defined({
     physicalHarm: triState("physicalHarm"),
     psychologicalHarm: triState("psychologicalHarm"),
@@ -152,7 +154,7 @@ function caseFactsFromForm() {
     suspect: nonEmpty(suspect),
     personsToProtect: victimAge === undefined ? undefined : [{ role: "victim", age: victimAge }],
     relationship: nonEmpty(relationship),
-    incidents: kinds.length > 0 ? kinds.map((kind) => ({ kind })) : undefined,
+    incidents: kinds.length > 0 ? kinds.map((kind) => defined({ kind, suspectKnewOrOughtToKnowUnwelcome: unwelcome })) : undefined,
     risk: nonEmpty(risk),
     protection: protection === "none" ? {} : protection === "adequate" ? { adequate: true } : undefined,
     criminal: f.criminalStatus.value ? { status: f.criminalStatus.value } : undefined,

@@ -3,6 +3,7 @@ import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js"
 import { createContext } from "../evaluate/evaluate.js";
 import { rulesForJurisdiction } from "../evaluate/jurisdiction-view.js";
 import type { BundledVocabulary, Vocabulary } from "../evaluate/types.js";
+import { describeStalkingActBases } from "../facts/conduct.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import { citationFor } from "../law/registry.js";
 import relationshipImplications from "../law/relationship-implications.json";
@@ -256,5 +257,37 @@ function noticesFor(
       citations: relationshipNotice.citations.map(citationFor),
     });
   }
+  // Which basis each recorded act rests on for the acts associated with stalking (PHA 1997 s.2A(3),
+  // SPA 2019 s.1(4)(b)), where a listed rule reads that fact: the England and Wales orders, which
+  // are not listed for Scotland or decide nothing for a Northern Ireland case.
+  if (
+    facts.jurisdiction !== "scotland" &&
+    facts.jurisdiction !== "northern-ireland" &&
+    readsStalkingActs(rules)
+  ) {
+    const bases = describeStalkingActBases(facts);
+    if (bases !== undefined) {
+      result.push({
+        code: "stalking-acts-basis",
+        text: bases,
+        citations: STALKING_ACTS_CITATIONS.map(citationFor),
+      });
+    }
+  }
   return result;
+}
+
+const STALKING_ACTS_CITATIONS = ["pha-1997:s2A(3)", "spa-2019:s1(6)", "spa-2019:s1(4)"] as const;
+
+const readsStalkingActsCache = new WeakMap<CompiledRuleSet, boolean>();
+
+/** Whether a rule of the set reads `conduct.actsAssociatedWithStalking`. */
+function readsStalkingActs(rules: CompiledRuleSet): boolean {
+  let reads = readsStalkingActsCache.get(rules);
+  if (reads === undefined) {
+    const index = rules.facts.findIndex((f) => f.id === "conduct.actsAssociatedWithStalking");
+    reads = index !== -1 && rules.rules.some((rule) => rule.factsRead.includes(index));
+    readsStalkingActsCache.set(rules, reads);
+  }
+  return reads;
 }

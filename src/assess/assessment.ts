@@ -64,7 +64,8 @@ export interface Recommendation<V extends Vocabulary = Vocabulary> {
  * What a notice is about: `as-of-defaulted` (no `asOf` was given, so today's date in England and Wales was used),
  * `outside-england-and-wales` (the case is in Scotland or Northern Ireland, where the England and Wales orders do
  * not apply), the Scottish routes (`scotland-…`, src/law/outside-england-and-wales/notices.json),
- * `jurisdiction-not-recorded`, or
+ * `jurisdiction-not-recorded`, `stalking-acts-basis` (on which basis each recorded act counts as an act associated
+ * with stalking, PHA 1997 s.2A(3) and SPA 2019 s.1(4)(b)), or
  * `relationship-…`, one per notice of src/law/relationship-implications.json (what the relationship summary
  * implies or contradicts; a type test checks the two agree).
  *
@@ -81,6 +82,7 @@ export type NoticeCode =
   | "scotland-criminal-non-harassment-order"
   | "scotland-domestic-abuse-protection-orders-not-in-force"
   | "jurisdiction-not-recorded"
+  | "stalking-acts-basis"
   | "relationship-summary-implies-intimate"
   | "relationship-summary-contradicts-intimate"
   | "relationship-summary-family-relatives-unrecorded";

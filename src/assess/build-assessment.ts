@@ -9,7 +9,7 @@ import {
 } from "../evaluate/evaluate.js";
 import { freezeDeep, notesKey, planFor } from "../evaluate/plan.js";
 import type { RuleEvaluation } from "../evaluate/types.js";
-import { citationFor } from "../law/registry.js";
+import { resolveCitation } from "../law/local-provisions.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } from "./assessment.js";
 
@@ -45,7 +45,7 @@ function recommendationsFor(rules: CompiledRuleSet): Recommendations {
         role: rule.recommendation.role,
         outcome,
         reason: rule.recommendation.reason,
-        citations: rule.recommendation.citations.map(citationFor),
+        citations: rule.recommendation.citations.map((id) => resolveCitation(rules.ruleSet.citations, id)),
       });
     r = {
       available: rules.rules.map((c) => entry(c.rule, "available")),

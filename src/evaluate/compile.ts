@@ -1,7 +1,7 @@
 import { addDaysToDate } from "../dates/calendar.js";
 import type { FactDefinition, FactValue } from "../facts/fact-definition.js";
 import type { Citation, InForcePeriod } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { resolveCitation } from "../law/local-provisions.js";
 import type { IsoDate } from "../model/iso-date.js";
 import { expansionProblems } from "./rule-pack-limits.js";
 import type { Limb, Rule, RuleCondition } from "./rule-pack-schema.js";
@@ -166,7 +166,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const limbIndex = new Map(limbIds.map((id, i) => [id, i]));
   const limbs: CompiledLimb[] = limbIds.map((id) => {
     const limb = ruleSet.limbs.get(id)!;
-    const citation = citationFor(limb.citation);
+    const citation = resolveCitation(ruleSet.citations, limb.citation);
     return { limb, citation, unverified: limb.unverified === true || citation.unverified };
   });
   const dateLiterals = new Map<number, Set<string>>();
@@ -217,7 +217,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       return index;
     };
     add(rule.conditions);
-    const citation = citationFor(rule.citation);
+    const citation = resolveCitation(ruleSet.citations, rule.citation);
     const factsRead = [...factUses.keys()].sort((a, b) => a - b);
     return {
       rule,

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ProvisionFileSchema } from "../law/registry.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 
 /**
@@ -290,6 +291,11 @@ export const RulePackSchema = z.strictObject({
   description: z.string().optional(),
   limbs: z.array(LimbSchema),
   rules: z.array(RuleSchema),
+  /**
+   * The pack's own provisions (a force's local policy), validated like the bundled provision files and cited by
+   * the pack's limbs and rules beside the statute's: every output marks them as local policy.
+   */
+  provisions: ProvisionFileSchema.optional(),
 });
 /**
  * A rule pack.

@@ -1,4 +1,6 @@
 import type { FactDefinition } from "../facts/fact-definition.js";
+import type { Citation } from "../law/citation.js";
+import { localCitations } from "../law/local-provisions.js";
 import { getProvision } from "../law/registry.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
 import { expansionProblems, rawPackLimitProblems } from "./rule-pack-limits.js";
@@ -68,6 +70,8 @@ export interface RuleSet {
   readonly limbs: ReadonlyMap<string, Limb>;
   readonly rules: readonly Rule[];
   readonly facts: readonly FactDefinition[];
+  /** The citations of the packs' own provisions (local policy), by id; absent when no pack brings any. */
+  readonly citations?: ReadonlyMap<string, Citation>;
 }
 
 const DATE_OPERATORS = new Set(["dateBefore", "dateOnOrBefore", "dateAfter", "dateOnOrAfter"]);
@@ -148,8 +152,10 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
     });
   }
 
+  const local = localCitations(packs.map((p) => ({ pack: p.instrument, provisions: p.provisions })));
+  problems.push(...local.problems);
   const checkCitation = (pack: string, path: string, id: string) => {
-    if (!getProvision(id))
+    if (!getProvision(id) && !local.citations.has(id))
       problems.push({ pack, path, message: `unknown citation "${id}" (not in the law registry)` });
   };
   const checkCondition = (pack: string, path: string, condition: RuleCondition) => {
@@ -223,7 +229,9 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
     ).problems,
   );
   if (problems.length > 0) throw new RulePackError(problems);
-  return { packs, limbs, rules, facts };
+  return local.citations.size > 0
+    ? { packs, limbs, rules, facts, citations: local.citations }
+    : { packs, limbs, rules, facts };
 }
 
 function valueProblem(fact: FactDefinition, operator: string, value: unknown): string | undefined {

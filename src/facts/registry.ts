@@ -56,7 +56,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     type: boolean,
     label: "The suspect has carried out acts associated with stalking",
     question:
-      "What has the suspect done? Record each act (following, contact, monitoring, loitering, …), wherever and whenever it happened, and for contact, entering premises, leaving items or impersonation whether the suspect knew or ought to have known it was unwelcome (or the assessor's judgement whether it is associated with stalking).",
+      "What has the suspect done? Record each act (following, contact, monitoring, loitering, entering premises, …), wherever and whenever it happened, and for each whether it was unwelcome and the suspect knew or ought to have known it was (SPA s.1(4)(b)), or the assessor's judgement whether it is associated with stalking: PHA s.2A(3) lists examples that count only 'in particular circumstances', so a listed kind alone does not settle it.",
     citation: "spa-2019:s1(1)(a)",
     reads: ["incidents"],
     derive: hasCarriedOutActsAssociatedWithStalking,

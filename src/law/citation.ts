@@ -103,4 +103,9 @@ export interface Citation {
   readonly url: string;
   readonly confidence: Confidence;
   readonly unverified: boolean;
+  /**
+   * `true` for a provision a rule pack brought with it (a force's local policy): not part of the bundled law.
+   * Its title then ends with "(local policy)", so every output that shows the citation says so.
+   */
+  readonly local?: true;
 }

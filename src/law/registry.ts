@@ -22,7 +22,17 @@ const inForce = z.strictObject({
   dateConfidence: confidence.optional(),
   note: z.string().optional(),
 });
-const provisionFile = z.strictObject({
+/**
+ * The schema of a provision file (`law/<instrument>/provisions.json`): its instruments and provisions. A rule
+ * pack's own `provisions` are validated by the same schema (see `localCitations`).
+ *
+ * @example
+ * ```ts
+ * import { ProvisionFileSchema } from "protective-orders/rule-authoring";
+ * ProvisionFileSchema.safeParse({ instruments: [], provisions: [] }).success; // true
+ * ```
+ */
+export const ProvisionFileSchema = z.strictObject({
   instruments: z.array(
     z.strictObject({
       id: z.string().min(1),
@@ -69,7 +79,7 @@ function buildRegistry(): { instruments: Map<string, Instrument>; provisions: Ma
   const instruments = new Map<string, Instrument>();
   const provisions = new Map<string, Provision>();
   for (const [folder, raw] of FILES) {
-    const parsed = provisionFile.safeParse(raw);
+    const parsed = ProvisionFileSchema.safeParse(raw);
     if (!parsed.success) {
       throw new Error(
         `law/${folder}/provisions.json is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,

@@ -339,12 +339,14 @@ describeProperties(IncidentSchema.shape, {
   targetId: ["Person targeted", "The id of the person targeted, from `personsToProtect`."],
   suspectKnewOrOughtToKnowUnwelcome: [
     "Suspect knew or ought to have known it was unwelcome",
-    "The suspect knew or ought to have known the act was unwelcome (SPA 2019 s.1(4)(b)).",
+    "The suspect knew or ought to have known the act was unwelcome (SPA 2019 s.1(4)(b)): the clear case of an act " +
+      "associated with stalking.",
   ],
   associatedWithStalking: [
     "Associated with stalking",
-    "An assessor's judgement that this act is (or is not) associated with stalking, for kinds the PHA s.2A(3) list " +
-      "does not name. Left out, the kind decides (see `incidentKindIsListedStalkingAct`).",
+    "An assessor's judgement that this act is (or is not) associated with stalking; it decides either way. Left " +
+      "out, the act counts when the suspect knew or ought to have known it was unwelcome; a kind PHA s.2A(3) lists " +
+      "(examples 'in particular circumstances') with neither recorded is unknown, not proof (see `stalkingActBasis`).",
   ],
   description: ["Description", "Free text. Personal data: never copied into outputs unless the caller asks."],
 });

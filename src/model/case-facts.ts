@@ -293,11 +293,15 @@ export const IncidentSchema = z.strictObject({
   target: z.enum(["victim", "connected-person"]).optional(),
   /** The id of the person targeted, from `personsToProtect`. */
   targetId: z.string().min(1).max(200).optional(),
-  /** The suspect knew or ought to have known the act was unwelcome (SPA 2019 s.1(4)(b)). */
+  /**
+   * The suspect knew or ought to have known the act was unwelcome (SPA 2019 s.1(4)(b)): the clear case of an act
+   * associated with stalking.
+   */
   suspectKnewOrOughtToKnowUnwelcome: z.boolean().optional(),
   /**
-   * An assessor's judgement that this act is (or is not) associated with stalking, for kinds the
-   * PHA s.2A(3) list does not name. Left out, the kind decides (see `incidentKindIsListedStalkingAct`).
+   * An assessor's judgement that this act is (or is not) associated with stalking; it decides either way. Left
+   * out, the act counts when the suspect knew or ought to have known it was unwelcome; a kind PHA s.2A(3) lists
+   * (examples 'in particular circumstances') with neither recorded is unknown, not proof (see `stalkingActBasis`).
    */
   associatedWithStalking: z.boolean().optional(),
   /** Free text. Personal data: never copied into outputs unless the caller asks. */

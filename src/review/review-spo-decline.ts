@@ -115,7 +115,8 @@ function judge(
         outcome: "unknown",
         question: {
           fact: "incidents",
-          question: "What has the suspect done? Record each act and its kind.",
+          question:
+            "What has the suspect done? Record each act and its kind, and whether it was unwelcome and the suspect knew or ought to have known it was (SPA s.1(4)(b)), or the assessor's judgement: PHA s.2A(3) lists examples that count only 'in particular circumstances'.",
           citation: "spa-2019:s1(1)(a)",
         },
       };

@@ -142,7 +142,8 @@ export function todayInLondon(): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A stranger who follows and loiters (acts associated with stalking, PHA 1997 s.2A(3)(a),(d)) and
+ * A stranger who follows and loiters, acts he knew or ought to have known were unwelcome (examples of acts
+ * associated with stalking "in particular circumstances", PHA 1997 s.2A(3)(a),(e); SPA 2019 s.1(4)(b)), and
  * poses an ongoing risk of psychological harm (SPA 2019 s.1(1)(b), s.1(4)), with nothing in place to
  * protect the victim (`protection: {}`, so an order is necessary, s.1(1)(c)): an SPO is available and
  * is the order to consider first. A stranger is not "associated" (FLA 1996 s.62(3)): no NMO.
@@ -152,8 +153,8 @@ export const STRANGER = {
   jurisdiction: "england-and-wales",
   relationship: { summary: "stranger", allConnectionsRecorded: true },
   incidents: [
-    { kind: "following", date: "2025-05-01" },
-    { kind: "loitering", date: "2025-05-03" },
+    { kind: "following", date: "2025-05-01", suspectKnewOrOughtToKnowUnwelcome: true },
+    { kind: "loitering", date: "2025-05-03", suspectKnewOrOughtToKnowUnwelcome: true },
   ],
   risk: { psychologicalHarm: true, ongoing: true },
   protection: {},

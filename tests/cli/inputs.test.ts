@@ -107,16 +107,17 @@ describe("CSV with the flat column mapping", () => {
   // Our headers: dotted paths into the case facts, plus the shortcuts (incident.kinds with incident.dates in
   // the same order, victim.*, spoRequest.decision.reasons); booleans as yes/no, y/n, 1/0, true/false.
   const header =
-    "id,jurisdiction,relationship.summary,relationship.allConnectionsRecorded,incident.kinds,incident.dates,risk.psychologicalHarm,risk.ongoing,protection.adequate";
+    "id,jurisdiction,relationship.summary,relationship.allConnectionsRecorded,incident.kinds,incident.dates,incident.unwelcome,risk.psychologicalHarm,risk.ongoing,protection.adequate";
   const csv = [
     header,
-    // STRANGER in flat columns: protection.adequate=no says nothing in place protects her (SPA s.1(1)(c)).
-    "cli-stranger,england-and-wales,stranger,yes,following;loitering,2025-05-01;2025-05-03,y,1,no",
-    "cli-scotland,scotland,,,,,,,",
+    // STRANGER in flat columns: protection.adequate=no says nothing in place protects her (SPA s.1(1)(c));
+    // incident.unwelcome records that he knew or ought to have known each act was unwelcome (s.1(4)(b)).
+    "cli-stranger,england-and-wales,stranger,yes,following;loitering,2025-05-01;2025-05-03,yes;yes,y,1,no",
+    "cli-scotland,scotland,,,,,,,,",
     // Only the jurisdiction: every other fact is unknown, so the SPO needs information (unknown is not false).
-    "cli-unknowns,england-and-wales,,,,,,,",
+    "cli-unknowns,england-and-wales,,,,,,,,",
     // Two cells that cannot be read: a boolean that is not one, and a date that does not exist.
-    "cli-bad,england-and-wales,stranger,maybe,following,2025-02-30,,,",
+    "cli-bad,england-and-wales,stranger,maybe,following,2025-02-30,,,,",
   ].join("\n");
 
   let rows: Record<string, unknown>[];
@@ -171,7 +172,7 @@ describe("CSV with the flat column mapping", () => {
     const theirs = csv
       .replace(
         header,
-        "Case Ref,Where,Relationship,All Recorded,Acts,Act Dates,Psychological Harm,Ongoing,Adequate",
+        "Case Ref,Where,Relationship,All Recorded,Acts,Act Dates,Known Unwelcome,Psychological Harm,Ongoing,Adequate",
       )
       .concat("\n");
     const mapping = t.file(
@@ -183,6 +184,7 @@ describe("CSV with the flat column mapping", () => {
         "All Recorded": "relationship.allConnectionsRecorded",
         Acts: "incident.kinds",
         "Act Dates": "incident.dates",
+        "Known Unwelcome": "incident.unwelcome",
         "Psychological Harm": "risk.psychologicalHarm",
         Ongoing: "risk.ongoing",
         Adequate: "protection.adequate",
@@ -205,8 +207,8 @@ describe("CSV with the flat column mapping", () => {
     const file = t.file(
       "declines.csv",
       [
-        "id,jurisdiction,relationship.summary,relationship.allConnectionsRecorded,incident.kinds,incident.dates,risk.psychologicalHarm,risk.ongoing,protection.adequate,spoRequest.requestedOn,spoRequest.decision.decidedOn,spoRequest.decision.outcome,spoRequest.decision.reasons",
-        "cli-declined,england-and-wales,stranger,yes,following;loitering,2025-03-01;2025-03-08,yes,yes,no,2025-04-25,2025-05-06,declined,no-conviction",
+        "id,jurisdiction,relationship.summary,relationship.allConnectionsRecorded,incident.kinds,incident.dates,incident.unwelcome,risk.psychologicalHarm,risk.ongoing,protection.adequate,spoRequest.requestedOn,spoRequest.decision.decidedOn,spoRequest.decision.outcome,spoRequest.decision.reasons",
+        "cli-declined,england-and-wales,stranger,yes,following;loitering,2025-03-01;2025-03-08,yes;yes,yes,yes,no,2025-04-25,2025-05-06,declined,no-conviction",
       ].join("\n"),
     );
     const r = await run(["review", file, ...AS_OF]);

@@ -137,8 +137,8 @@ describe("--as-of: the law as at a date", () => {
     ...STRANGER,
     id: "cli-2019",
     incidents: [
-      { kind: "following", date: "2019-03-02" },
-      { kind: "loitering", date: "2019-03-09" },
+      { kind: "following", date: "2019-03-02", suspectKnewOrOughtToKnowUnwelcome: true },
+      { kind: "loitering", date: "2019-03-09", suspectKnewOrOughtToKnowUnwelcome: true },
     ],
   };
   const file = t.file("early.jsonl", jsonl(early));

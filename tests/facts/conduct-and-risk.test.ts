@@ -1,15 +1,24 @@
 // Derived conduct and risk facts against SPA 2019 s.1 (acts associated with stalking, s.1(5) place and time
 // irrelevant, s.1(6) examples from PHA 1997 s.2A(3)), PHA 1997 s.7(3) (course of conduct), CSA 2010 s.24/s.28
 // (violence or threats), DAA 2021 s.1(3) (abusive behaviour) and the "other protection adequate" ground (§10).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CaseFacts, Incident, Protection } from "../../src/index.js";
 import {
+  assess,
+  type CaseFacts,
+  type Incident,
+  IncidentKindSchema,
+  type Protection,
+} from "../../src/index.js";
+import {
+  describeStalkingActBases,
   hasBehavedAbusively,
   hasCarriedOutActsAssociatedWithStalking,
   hasUsedOrThreatenedViolence,
   incidentKindIsListedStalkingAct,
   isCourseOfConduct,
   otherProtectionIsAdequate,
+  pha2A3ExampleFor,
   posesRiskOfHarm,
   riskIsOngoing,
   singleActCaveat,
@@ -36,10 +45,35 @@ const PHA_S2A3 = [
 // recorded is not." SPA 2019 s.1(4)(b): the risk may arise from acts which the defendant knows or ought to know
 // are unwelcome. Entering premises, leaving items and impersonation are in the NI list (s.6(2)), not E&W's.
 describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => {
-  it.each(PHA_S2A3.filter((k) => k !== "contacting"))("a single listed act (%s) counts", (kind) => {
+  it.each(PHA_S2A3)("a listed act (%s) with nothing else recorded is unknown, never yes or no", (kind) => {
     expect(incidentKindIsListedStalkingAct(kind)).toBe(true);
-    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBe(true);
-    expect(stalkingActBasis({ kind })).toEqual({ associated: true, basis: "listed-example" });
+    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }]))).toBeUndefined();
+    expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind }, { kind }]))).toBeUndefined();
+    expect(stalkingActBasis({ kind })).toBeUndefined();
+  });
+
+  it.each(PHA_S2A3)(
+    "a listed act (%s) the suspect knew or ought to have known was unwelcome counts",
+    (kind) => {
+      const incident = { kind, suspectKnewOrOughtToKnowUnwelcome: true };
+      expect(hasCarriedOutActsAssociatedWithStalking(withIncidents([incident]))).toBe(true);
+      expect(stalkingActBasis(incident)).toEqual({ associated: true, basis: "listed-example-unwelcome" });
+    },
+  );
+
+  it("a listed act recorded as not known to be unwelcome is still unknown: s.1(4)(b) is the clear case, not the only one", () => {
+    expect(
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "following", suspectKnewOrOughtToKnowUnwelcome: false }]),
+      ),
+    ).toBeUndefined();
+  });
+
+  it("the s.2A(3) paragraph of each listed kind; contact through others is contact 'by any means' (b)", () => {
+    expect(PHA_S2A3.map(pha2A3ExampleFor)).toEqual(["a", "b", "c", "d", "e", "f", "g"]);
+    expect(pha2A3ExampleFor("third-party-contact")).toBe("b");
+    expect(pha2A3ExampleFor("entering-premises")).toBeUndefined();
+    expect(pha2A3ExampleFor("impersonation")).toBeUndefined();
   });
 
   it("ordinary contacts with nothing else recorded do not settle it; unwelcome contacts do (s.1(4)(b))", () => {
@@ -50,8 +84,76 @@ describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => 
       { kind: "contacting" },
     ]);
     expect(hasCarriedOutActsAssociatedWithStalking(unwelcome)).toBe(true);
-    expect(stalkingActBasis({ kind: "contacting", suspectKnewOrOughtToKnowUnwelcome: true })?.basis).toBe(
-      "unwelcome-act",
+  });
+
+  it("entering premises known to be unwelcome rests on the unwelcome-act basis", () => {
+    expect(stalkingActBasis({ kind: "entering-premises", suspectKnewOrOughtToKnowUnwelcome: true })).toEqual({
+      associated: true,
+      basis: "unwelcome-act",
+    });
+  });
+
+  it("describes the basis of each act by kind and count, never by id or description, in any order", () => {
+    const text = describeStalkingActBases(
+      withIncidents([
+        {
+          kind: "following",
+          suspectKnewOrOughtToKnowUnwelcome: true,
+          id: "secret-id",
+          description: "secret",
+        },
+        { kind: "loitering" },
+        { kind: "entering-premises", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "other", associatedWithStalking: false },
+      ]),
+    );
+    expect(text).toContain("was unwelcome (SPA 2019 s.1(4)(b)): following, s.2A(3)(a) (1 act)");
+    expect(text).toContain("or the assessor's judgement: loitering, s.2A(3)(e) (1 act)");
+    expect(text).toContain("it was unwelcome (SPA 2019 s.1(4)(b)): entering premises (1 act)");
+    expect(text).toContain("(associatedWithStalking): other, not associated (1 act)");
+    expect(text).not.toContain("secret");
+    const reversed = describeStalkingActBases(
+      withIncidents([
+        { kind: "other", associatedWithStalking: false },
+        { kind: "entering-premises", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering" },
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+      ]),
+    );
+    expect(reversed).toBe(text);
+    expect(describeStalkingActBases(withIncidents([]))).toBeUndefined();
+  });
+
+  // For any case whose incidents are only listed kinds with no unwelcome flag and no assessor's judgement,
+  // the acts fact is never true (PHA 1997 s.2A(3): examples "in particular circumstances"), and never false.
+  it("property: listed kinds with neither an unwelcome flag nor a judgement never make the acts true (or false)", () => {
+    const bare = fc.record(
+      {
+        kind: fc.constantFrom(
+          ...IncidentKindSchema.options.filter((k) => incidentKindIsListedStalkingAct(k)),
+        ),
+        date: fc.constantFrom("2015-03-01", "2020-01-20", "2025-05-20"),
+        place: fc.constantFrom("uk" as const, "abroad" as const),
+        target: fc.constantFrom("victim" as const, "connected-person" as const),
+        suspectKnewOrOughtToKnowUnwelcome: fc.constant(false),
+      },
+      { requiredKeys: ["kind"] },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(bare, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("2020-06-01", "2025-06-01"),
+        (incidents, asOf) => {
+          const facts = withIncidents(incidents);
+          expect(hasCarriedOutActsAssociatedWithStalking(facts)).toBeUndefined();
+          const spo = assess({ ...facts, jurisdiction: "england-and-wales" }, { asOf }).orders.find(
+            (o) => o.rule === "spo",
+          );
+          expect(spo?.outcome).toBe("needs-information");
+          expect(spo?.missingFacts).toContain("conduct.actsAssociatedWithStalking");
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
@@ -90,9 +192,11 @@ describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => 
     ).toBeUndefined();
   });
 
-  it("one listed act among unlisted ones is enough to answer yes", () => {
+  it("one act known to be unwelcome among unsettled ones is enough to answer yes", () => {
     expect(
-      hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "violence" }, { kind: "following" }])),
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "violence" }, { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true }]),
+      ),
     ).toBe(true);
   });
 
@@ -115,9 +219,10 @@ describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => 
   });
 
   it("it does not matter whether the acts took place in the UK or elsewhere (s.1(5))", () => {
-    for (const kind of PHA_S2A3.filter((k) => k !== "contacting")) {
-      const abroad = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, place: "abroad" }]));
-      const uk = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind, place: "uk" }]));
+    for (const kind of PHA_S2A3) {
+      const known = { kind, suspectKnewOrOughtToKnowUnwelcome: true };
+      const abroad = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ ...known, place: "abroad" }]));
+      const uk = hasCarriedOutActsAssociatedWithStalking(withIncidents([{ ...known, place: "uk" }]));
       expect(abroad).toBe(true);
       expect(abroad).toBe(uk);
     }
@@ -125,21 +230,33 @@ describe("acts associated with stalking (SPA 2019 s.1(1)(a), s.2(1)(a))", () => 
 
   it("it does not matter whether the acts took place before commencement on 20 Jan 2020 (s.1(5))", () => {
     expect(
-      hasCarriedOutActsAssociatedWithStalking(withIncidents([{ kind: "following", date: "2015-03-01" }])),
+      hasCarriedOutActsAssociatedWithStalking(
+        withIncidents([{ kind: "following", date: "2015-03-01", suspectKnewOrOughtToKnowUnwelcome: true }]),
+      ),
     ).toBe(true);
   });
 
   it("acts aimed at a connected person count (stalking by proxy, s.1(1)(c))", () => {
     expect(
       hasCarriedOutActsAssociatedWithStalking(
-        withIncidents([{ kind: "following", target: "connected-person" }]),
+        withIncidents([
+          { kind: "following", target: "connected-person", suspectKnewOrOughtToKnowUnwelcome: true },
+        ]),
       ),
     ).toBe(true);
   });
 
   it("flags the unverified 'one act is enough' point only for exactly one act (digest §1.1, §9)", () => {
-    expect(singleActCaveat(withIncidents([{ kind: "following" }]))).toBe("spa-2019:one-act");
-    expect(singleActCaveat(withIncidents([{ kind: "following" }, { kind: "loitering" }]))).toBeUndefined();
+    const known = { suspectKnewOrOughtToKnowUnwelcome: true };
+    expect(singleActCaveat(withIncidents([{ kind: "following", ...known }]))).toBe("spa-2019:one-act");
+    expect(
+      singleActCaveat(
+        withIncidents([
+          { kind: "following", ...known },
+          { kind: "loitering", ...known },
+        ]),
+      ),
+    ).toBeUndefined();
     expect(singleActCaveat(withIncidents(undefined))).toBeUndefined();
   });
 });
@@ -191,7 +308,17 @@ describe("abusive behaviour (DAA 2021 s.1(3))", () => {
   it("physical abuse, threatening behaviour, and stalking acts are abusive; a single incident is enough", () => {
     expect(hasBehavedAbusively(withIncidents([{ kind: "violence" }]))).toBe(true);
     expect(hasBehavedAbusively(withIncidents([{ kind: "threats-of-violence" }]))).toBe(true);
-    expect(hasBehavedAbusively(withIncidents([{ kind: "monitoring-electronic-communications" }]))).toBe(true);
+    expect(
+      hasBehavedAbusively(
+        withIncidents([
+          { kind: "monitoring-electronic-communications", suspectKnewOrOughtToKnowUnwelcome: true },
+        ]),
+      ),
+    ).toBe(true);
+    // A listed kind alone is not settled as a stalking act (PHA s.2A(3)), so not settled as abuse either.
+    expect(
+      hasBehavedAbusively(withIncidents([{ kind: "monitoring-electronic-communications" }])),
+    ).toBeUndefined();
     expect(hasBehavedAbusively(withIncidents([{ kind: "other", associatedWithStalking: true }]))).toBe(true);
   });
 

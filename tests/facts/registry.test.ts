@@ -37,7 +37,11 @@ describe("FACT_DEFINITIONS", () => {
         intimateRelationship: { status: "former", significantDuration: false },
         allConnectionsRecorded: true,
       },
-      incidents: [{ kind: "following" }, { kind: "loitering", place: "abroad" }],
+      // Acts the suspect knew or ought to have known were unwelcome (SPA 2019 s.1(4)(b)).
+      incidents: [
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", place: "abroad", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
       risk: { psychologicalHarm: true, ongoing: true },
       protection: {},
     };

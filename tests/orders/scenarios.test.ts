@@ -204,6 +204,15 @@ describe("orders scenario files", () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it("within each part, every file starts with its own number (NN-…), used once", () => {
+    for (const part of PARTS) {
+      const numbers = all[part].map(({ file }) => /^(\d+)-/.exec(file)?.[1]);
+      expect(numbers, part).not.toContain(undefined);
+      const repeated = numbers.filter((n, i) => numbers.indexOf(n) !== i);
+      expect(repeated, part).toEqual([]);
+    }
+  });
+
   for (const part of PARTS) {
     describe(part, () => {
       for (const { file, scenario } of all[part]) {

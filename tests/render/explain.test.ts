@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { assess, type CaseFacts, explain } from "../../src/index.js";
 
-// A stranger who follows and loiters, with an ongoing risk of psychological harm and no other
-// protection: the SPO test of SPA 2019 ss.1–2 is met (digest §1.1, §1.2).
+// A stranger who follows and loiters, acts he knew or ought to have known were unwelcome (SPA 2019
+// s.1(4)(b); PHA 1997 s.2A(3) examples count "in particular circumstances"), with an ongoing risk of
+// psychological harm and no other protection: the SPO test of SPA 2019 ss.1–2 is met (digest §1.1, §1.2).
 const stranger: CaseFacts = {
   id: "explain-1",
   jurisdiction: "england-and-wales",
@@ -10,8 +11,13 @@ const stranger: CaseFacts = {
   personsToProtect: [{ id: "v", role: "victim", name: "Ottoline Marchbank", age: 31 }],
   relationship: { summary: "stranger", allConnectionsRecorded: true },
   incidents: [
-    { kind: "following", date: "2025-03-01", description: "Followed her from the Wexcombe tram stop" },
-    { kind: "loitering", date: "2025-03-08" },
+    {
+      kind: "following",
+      date: "2025-03-01",
+      description: "Followed her from the Wexcombe tram stop",
+      suspectKnewOrOughtToKnowUnwelcome: true,
+    },
+    { kind: "loitering", date: "2025-03-08", suspectKnewOrOughtToKnowUnwelcome: true },
   ],
   risk: { psychologicalHarm: true, ongoing: true },
   protection: {},
@@ -32,6 +38,9 @@ describe("explain", () => {
     // A stranger is not an associated person: no NMO (FLA 1996 s.62(3)).
     expect(text).toContain("Non-molestation order: NOT AVAILABLE");
     expect(text).toContain("[x] The suspect has carried out acts associated with stalking: yes (needs yes)");
+    // Which basis the acts rest on (PHA 1997 s.2A(3), SPA 2019 s.1(4)(b)).
+    expect(text).toContain("that the suspect knew or ought to have known was unwelcome (SPA 2019 s.1(4)(b))");
+    expect(text).toContain("following, s.2A(3)(a) (1 act), loitering, s.2A(3)(e) (1 act)");
     expect(text).toContain("RECOMMENDATION: Consider first: Stalking Protection Order.");
     expect(text).toContain("Not legal advice");
   });
@@ -96,7 +105,10 @@ describe("explain", () => {
     );
     expect(text).toContain("Enacted, but not known to be in force");
     const oneAct = assess(
-      { ...stranger, incidents: [{ kind: "following", date: "2025-03-01" }] },
+      {
+        ...stranger,
+        incidents: [{ kind: "following", date: "2025-03-01", suspectKnewOrOughtToKnowUnwelcome: true }],
+      },
       { asOf: "2025-06-01" },
     );
     expect(explain(oneAct)).toContain("caveat: Stalking Protection Act 2019, s.1(1)(a) is UNVERIFIED");

@@ -171,7 +171,11 @@ describe("disclosure control", () => {
       id: `c${i}`,
       jurisdiction: "england-and-wales",
       policeForceArea: i < 5 ? "kent" : "essex",
-      incidents: [{ kind: "following", date: `2025-0${1 + (i % 3)}-10` }, { kind: "loitering" }],
+      // Acts the suspect knew or ought to have known were unwelcome (SPA 2019 s.1(4)(b)): SPO available.
+      incidents: [
+        { kind: "following", date: `2025-0${1 + (i % 3)}-10`, suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
       risk: { psychologicalHarm: true, ongoing: true },
       protection: {},
     }));

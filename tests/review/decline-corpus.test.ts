@@ -21,6 +21,10 @@ const CORPUS = JSON.parse(readFileSync(new URL("./decline-corpus.json", import.m
   readonly heldOutDeclines: readonly Labelled[];
   readonly heldOutLawful: readonly Labelled[];
 };
+/** The second held-out set: labelled and committed before the reader was run on it (see its description). */
+const HELD_OUT_2 = JSON.parse(
+  readFileSync(new URL("./decline-corpus-held-out-2.json", import.meta.url), "utf8"),
+) as { readonly declines: readonly Labelled[]; readonly lawful: readonly Labelled[] };
 const MISSTATES: ReadonlySet<string> = new Set(
   DECLINE_REASONS.filter((r) => r.test === "misstates-law").map((r) => r.code),
 );
@@ -129,8 +133,9 @@ describe("the decline-letter corpus", () => {
     expect(misread).toEqual([]);
   });
 
-  // Held out: written after the reader was fixed against the sentences above, never used to change it.
-  // Its figures are reported, not held to the 95% bar; the lawful rule holds here too.
+  // The first held-out set: written after the reader was fixed against the sentences above. Its
+  // misses were later used to improve the patterns (1 December 2026), so it is no longer truly held
+  // out: the second set below is. Figures are reported, not held to the 95% bar; the lawful rule holds.
   it("held-out sentences: recall and precision reported; no lawful one read as a misstatement", () => {
     const declines = measure(CORPUS.heldOutDeclines);
     console.log(table("Held-out decline sentences: recall and precision per reason", declines.tally));
@@ -141,6 +146,26 @@ describe("the decline-letter corpus", () => {
     console.log(table("Held-out lawful-ground sentences", measure(CORPUS.heldOutLawful).tally));
     expect(CORPUS.heldOutDeclines.length).toBeGreaterThan(50);
     const misread = CORPUS.heldOutLawful.flatMap((s) =>
+      declineReasonCodes(s.text)
+        .filter((code) => MISSTATES.has(code))
+        .map((code) => `${code}: ${s.text}`),
+    );
+    expect(misread).toEqual([]);
+  });
+
+  // The second held-out set: the only one the reader was never changed for. Reported, with the lawful rule.
+  it("second held-out set: recall and precision reported; no lawful one read as a misstatement", () => {
+    const declines = measure(HELD_OUT_2.declines);
+    console.log(
+      table("Second held-out set, decline sentences: recall and precision per reason", declines.tally),
+    );
+    if (declines.misses.length > 0)
+      console.log(`Missed (${declines.misses.length}):\n  ${declines.misses.join("\n  ")}`);
+    if (declines.extras.length > 0)
+      console.log(`Read but not labelled (${declines.extras.length}):\n  ${declines.extras.join("\n  ")}`);
+    console.log(table("Second held-out set, lawful-ground sentences", measure(HELD_OUT_2.lawful).tally));
+    expect(HELD_OUT_2.declines.length).toBeGreaterThanOrEqual(40);
+    const misread = HELD_OUT_2.lawful.flatMap((s) =>
       declineReasonCodes(s.text)
         .filter((code) => MISSTATES.has(code))
         .map((code) => `${code}: ${s.text}`),

@@ -173,7 +173,10 @@ describe("memo invisibility: answers do not depend on history", () => {
     const facts: CaseFacts = {
       id: "c",
       jurisdiction: "england-and-wales",
-      incidents: [{ kind: "following" }, { kind: "loitering" }],
+      incidents: [
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
       risk: { psychologicalHarm: true, ongoing: true },
     };
     const miss = assessment(facts);
@@ -225,7 +228,10 @@ describe("memo invisibility: answers do not depend on history", () => {
       { id: "e", jurisdiction: "england-and-wales", ...base },
       { asOf: AS_OF, rules },
     );
-    expect(englandAlone.success && englandAlone.assessment.notices).toEqual([]);
+    // No jurisdiction notice for the England case (the stalking-acts-basis notice is about its acts).
+    expect(
+      englandAlone.success && englandAlone.assessment.notices.filter((n) => n.code !== "stalking-acts-basis"),
+    ).toEqual([]);
     expect(JSON.stringify(englandAfterScotland)).toBe(JSON.stringify(englandAlone));
   });
 
@@ -233,7 +239,10 @@ describe("memo invisibility: answers do not depend on history", () => {
     const facts = {
       id: "c",
       jurisdiction: "england-and-wales",
-      incidents: [{ kind: "following" }, { kind: "loitering" }],
+      incidents: [
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
       risk: { psychologicalHarm: true, ongoing: true },
       protection: {},
     } satisfies CaseFacts;

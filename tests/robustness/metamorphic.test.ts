@@ -47,9 +47,11 @@ const stalkingAct = fc.oneof(
       kind: fc.constantFrom(...IncidentKindSchema.options.filter((k) => incidentKindIsListedStalkingAct(k))),
       date: fc.constantFrom("2019-05-01", "2024-01-15", "2025-05-20"),
       place: fc.constantFrom("uk" as const, "abroad" as const),
-      suspectKnewOrOughtToKnowUnwelcome: fc.boolean(),
+      // A listed kind counts when the suspect knew or ought to have known it was unwelcome (PHA 1997
+      // s.2A(3): examples "in particular circumstances"; SPA 2019 s.1(4)(b)).
+      suspectKnewOrOughtToKnowUnwelcome: fc.constant(true),
     },
-    { requiredKeys: ["kind"] },
+    { requiredKeys: ["kind", "suspectKnewOrOughtToKnowUnwelcome"] },
   ),
   fc.record({
     kind: fc.constantFrom(...IncidentKindSchema.options),
@@ -218,7 +220,13 @@ describe("metamorphic: more facts never take an order away", () => {
 
   it("settling the SPO's unknown facts one by one turns needs-information into available (example)", () => {
     const asOf = "2025-06-01";
-    let facts: CaseFacts = { id: "c", incidents: [{ kind: "following" }, { kind: "loitering" }] };
+    let facts: CaseFacts = {
+      id: "c",
+      incidents: [
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
+    };
     const seen: string[] = [outcomes(assessed(facts, asOf)).get("spo")!.outcome];
     for (const name of [
       "jurisdiction = england-and-wales",

@@ -98,6 +98,40 @@ describe("the other case endpoints", () => {
     }
   });
 
+  it("POST /v1/review reads spoRequest.decision.freeText: a finding for each reason in the letter (issue 20)", async () => {
+    // SPA 2019 s.1(1): acts, risk and necessity; neither a charge nor the victim's support is a condition.
+    const letter =
+      "He has not been charged so an SPO cannot be applied for. The victim does not want to go to court.";
+    const facts = {
+      id: "letter",
+      jurisdiction: "england-and-wales",
+      relationship: { summary: "stranger", allConnectionsRecorded: true },
+      incidents: [{ kind: "following" }, { kind: "loitering" }],
+      risk: { psychologicalHarm: true, ongoing: true },
+      protection: {},
+      spoRequest: { decision: { outcome: "declined", freeText: letter } },
+    };
+    const r = await post(`${server.url}/v1/review?asOf=${AS_OF}`, facts);
+    expect(r.status).toBe(200);
+    const review = JSON.parse(r.text);
+    expect(
+      review.findings.map((f: { classifiedAs?: string; finding: string; positions?: string[] }) => [
+        f.classifiedAs,
+        f.finding,
+        f.positions,
+      ]),
+    ).toEqual([
+      ["no-charge-or-nfa", "misstates-the-law", ["sentence 1 of 2, clause 1 of 2"]],
+      ["victim-will-not-support-prosecution", "misstates-the-law", ["sentence 2 of 2"]],
+    ]);
+    expect(review.decisionText.notRecognised).toEqual([]);
+    expect(review.verdict).toBe("likely-wrongly-declined");
+    expect(r.text).toBe(JSON.stringify(reviewSpoDecline(facts as never, undefined, { asOf: AS_OF })));
+    // The letter's words are case data: not in the response.
+    expect(r.text).not.toContain("charged");
+    expectMatches("DeclineReview", review);
+  });
+
   it("POST /v1/explain gives text or Markdown by the format parameter or by Accept", async () => {
     const facts = CASELOAD[0]!;
     const a = assess(facts, { asOf: AS_OF });
