@@ -24,8 +24,8 @@ const CASE: CaseFacts = {
   id: "local-1",
   jurisdiction: "england-and-wales",
   incidents: [
-    { kind: "following", date: "2025-05-01" },
-    { kind: "threats-of-violence", date: "2025-05-03" },
+    { kind: "following", date: "2025-05-01", suspectKnewOrOughtToKnowUnwelcome: true },
+    { kind: "threats-of-violence", date: "2025-05-03", suspectKnewOrOughtToKnowUnwelcome: true },
   ],
   risk: { psychologicalHarm: true, ongoing: true },
   protection: { adequate: false },
