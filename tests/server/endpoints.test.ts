@@ -106,7 +106,11 @@ describe("the other case endpoints", () => {
       id: "letter",
       jurisdiction: "england-and-wales",
       relationship: { summary: "stranger", allConnectionsRecorded: true },
-      incidents: [{ kind: "following" }, { kind: "loitering" }],
+      // Acts he knew or ought to have known were unwelcome (SPA 2019 s.1(4)(b)): PHA s.2A(3) examples alone are not proof.
+      incidents: [
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
       risk: { psychologicalHarm: true, ongoing: true },
       protection: {},
       spoRequest: { decision: { outcome: "declined", freeText: letter } },
