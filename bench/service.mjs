@@ -110,9 +110,10 @@ export async function measureService({
 } = {}) {
   // The small mode's counts: enough to show that every part runs to completion.
   const inProcessRequests = small ? 2000 : 20_000;
-  const sequentialRequests = small ? 500 : 10_000;
-  const warmUpRequests = small ? 200 : 3 * singleCases;
-  const autocannonSeconds = small ? 1 : 8;
+  // Full mode: enough for a steady p99 and a few seconds of each load, within about two minutes.
+  const sequentialRequests = small ? 500 : 5_000;
+  const warmUpRequests = small ? 200 : singleCases;
+  const autocannonSeconds = small ? 1 : 5;
   const stage = (what) => {
     if (small) console.error(`service bench: ${what}`);
   };

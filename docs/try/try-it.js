@@ -520,6 +520,7 @@ const PRESETS = {
     relationshipSummary: "stranger",
     allConnectionsRecorded: true,
     incidents: ["following", "loitering", "watching-or-spying"],
+    unwelcome: "yes",
     psychologicalHarm: "yes",
     ongoing: "yes",
     protection: "none",

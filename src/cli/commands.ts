@@ -2,6 +2,7 @@ import { assessParsedFacts, safeAssessJson } from "../assess/assess.js";
 import type { Assessment } from "../assess/assessment.js";
 import { DEFAULT_RULES } from "../assess/default-rules.js";
 import { todayInLondon } from "../dates/calendar.js";
+import type { CompiledRuleSet } from "../evaluate/compile.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import type { InputProblem } from "../model/parse-case-facts.js";
@@ -11,6 +12,7 @@ import { explain } from "../render/explain.js";
 import { safeReviewSpoDecline } from "../review/review-spo-decline.js";
 import { csvColumns } from "./csv-columns.js";
 import type { FlatRecord } from "./output.js";
+import { loadRulesFile } from "./rules-file.js";
 
 /** What a command makes of one valid-or-not input value. */
 export type RowResult =
@@ -81,6 +83,8 @@ export interface CommandOptions {
   readonly textOnly?: "text" | "markdown" | undefined;
   /** Only each record's JSON line will be written: a command that gives `jsonLine` may leave `record` empty. */
   readonly linesOnly?: boolean | undefined;
+  /** assess, explain: a rule pack file of your own, loaded beside the bundled law (`--rules FILE`). */
+  readonly rulesFile?: string | undefined;
 }
 
 function idOf(value: unknown): string | undefined {
@@ -206,8 +210,8 @@ function compactLine(p: CompactParts, caseId: string, asOf: string, row: number,
 }
 
 /** The rules whose outcomes are the columns of flat `assess` output, in rule-set order. */
-function ruleNames(): string[] {
-  return DEFAULT_RULES.rules.map((r) => r.rule.name);
+function ruleNames(rules: CompiledRuleSet = DEFAULT_RULES): string[] {
+  return rules.rules.map((r) => r.rule.name);
 }
 
 /** The keys of a full assessment, from one assessed once when the command is made (not from the data). */
@@ -246,13 +250,15 @@ export function assessCommand(options: CommandOptions): BatchCommand {
     }
     return inputs;
   };
-  const compactOnly = options.detail !== "full" && !options.includeFacts;
+  const ownRules = options.rulesFile !== undefined ? loadRulesFile(options.rulesFile) : undefined;
+  // The fast path assesses with the bundled law only; with your own rules every row takes the general one.
+  const compactOnly = options.detail !== "full" && !options.includeFacts && ownRules === undefined;
   const full = options.detail === "full";
   const bodyKeys = full
     ? ["row", "line", ...fullAssessmentKeys(asOf).filter((k) => k !== "caseId"), "id"]
     : ASSESS_KEYS.filter((k) => k !== "error" && k !== "problems");
   const recordKeys = [...bodyKeys, ...(options.includeFacts ? ["facts"] : []), "error", "problems"];
-  const rules = ruleNames();
+  const rules = ruleNames(ownRules);
   return {
     name: "assess",
     recordKeys,
@@ -287,7 +293,7 @@ export function assessCommand(options: CommandOptions): BatchCommand {
           };
         return { ok: true, ...compactRecord(parts, parsed.data.id, asOf, row, line), tally: parts.tally };
       }
-      const result = safeAssessJson(value, { asOf });
+      const result = safeAssessJson(value, ownRules ? { asOf, rules: ownRules } : { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
       const parts = compactPartsOf(a, missingInputs);
@@ -479,6 +485,7 @@ const EXPLAIN_KEYS = ["row", "line", "id", "asOf", "first", "text", "markdown", 
  */
 export function explainCommand(options: CommandOptions): BatchCommand {
   const asOf = options.asOf ?? options.today ?? todayInLondon();
+  const ownRules = options.rulesFile !== undefined ? loadRulesFile(options.rulesFile) : undefined;
   return {
     name: "explain",
     text: true,
@@ -496,7 +503,7 @@ export function explainCommand(options: CommandOptions): BatchCommand {
     errorRecord: (e) => errorRecordWith(EXPLAIN_KEYS, e, { asOf }),
     process(value, row, line) {
       // Each row is fresh from JSON.parse (or built from a CSV record) and held by nothing else.
-      const result = safeAssessJson(value, { asOf });
+      const result = safeAssessJson(value, ownRules ? { asOf, rules: ownRules } : { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
       return {

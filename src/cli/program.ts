@@ -13,6 +13,7 @@ import type { CommandSpec } from "./commands.js";
 import { runDemo } from "./demo.js";
 import type { OutputFormat } from "./output.js";
 import type { InputFormat } from "./read-rows.js";
+import { loadRulesFile, RulesFileError } from "./rules-file.js";
 import { type BatchIo, EXIT, fileErrorInWords, runBatch } from "./run-batch.js";
 
 function packageVersion(): string {
@@ -37,6 +38,17 @@ function parseSuppressBelow(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 1000)
     throw new InvalidArgumentError("expected a whole number from 0 to 1000");
   return n;
+}
+
+/** `--rules FILE`: checked before any row (every problem listed), kept as the path for the workers. */
+function readRules(file: string): string {
+  try {
+    loadRulesFile(file);
+  } catch (error) {
+    if (error instanceof RulesFileError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+  return file;
 }
 
 function parseFields(value: string): string[] {
@@ -90,6 +102,7 @@ interface BatchCliOptions {
   tsv?: boolean;
   ignoreUnknownColumns?: boolean;
   escapeFormulas?: boolean;
+  rules?: string;
 }
 
 function parseDelimiter(value: string): string {
@@ -199,7 +212,13 @@ function runCommand(
 ): Promise<number> {
   const spec: CommandSpec = {
     name,
-    options: { asOf: o.asOf, detail: o.detail, includeFacts: o.includeFacts, markdown: o.markdown },
+    options: {
+      asOf: o.asOf,
+      detail: o.detail,
+      includeFacts: o.includeFacts,
+      markdown: o.markdown,
+      ...(o.rules !== undefined ? { rulesFile: o.rules } : {}),
+    },
   };
   return runBatch(
     spec,
@@ -280,9 +299,15 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       ),
     "records",
     true,
-  ).action(async (file: string | undefined, o: BatchCliOptions) => {
-    exitCode = await runCommand("assess", file, o, io);
-  });
+  )
+    .option(
+      "--rules <file>",
+      "a rule pack of your own (JSON; or an array of packs) beside the bundled law: its provisions are cited as local policy",
+      readRules,
+    )
+    .action(async (file: string | undefined, o: BatchCliOptions) => {
+      exitCode = await runCommand("assess", file, o, io);
+    });
 
   batchOptions(
     program
@@ -311,9 +336,15 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       ),
     "explain",
     false,
-  ).action(async (file: string | undefined, o: BatchCliOptions) => {
-    exitCode = await runCommand("explain", file, o, io);
-  });
+  )
+    .option(
+      "--rules <file>",
+      "a rule pack of your own (JSON; or an array of packs) beside the bundled law: its provisions are cited as local policy",
+      readRules,
+    )
+    .action(async (file: string | undefined, o: BatchCliOptions) => {
+      exitCode = await runCommand("explain", file, o, io);
+    });
 
   batchOptions(
     program

@@ -198,6 +198,8 @@ describe.skipIf(skip)("the documentation site, in chromium", () => {
     await page.selectOption("#intimateRelationship", "never");
     for (const kind of ["following", "loitering", "watching-or-spying"])
       await page.check(`#incident-${kind}`);
+    // PHA 1997 s.2A(3)'s examples count "in particular circumstances": the acts were known to be unwelcome.
+    await page.check('input[name="unwelcome"][value="yes"]');
     await page.check('input[name="psychologicalHarm"][value="yes"]');
     await page.check('input[name="ongoing"][value="yes"]');
     await page.selectOption("#protection", "none");

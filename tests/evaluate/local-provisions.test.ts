@@ -28,7 +28,7 @@ const CASE: CaseFacts = {
   jurisdiction: "england-and-wales",
   incidents: [
     { kind: "following", date: "2025-05-01", suspectKnewOrOughtToKnowUnwelcome: true },
-    { kind: "threats-of-violence", date: "2025-05-03" },
+    { kind: "threats-of-violence", date: "2025-05-03", suspectKnewOrOughtToKnowUnwelcome: true },
   ],
   risk: { psychologicalHarm: true, ongoing: true },
   protection: { adequate: false },
