@@ -266,6 +266,22 @@ describe.skipIf(skip)("the documentation site, in chromium", () => {
     expect(await review.getAttribute("data-verdict")).toBe("likely-wrongly-declined");
   }, 60_000);
 
+  it("each example fills the form and is assessed; the declined-request example is reviewed", async () => {
+    await page.goto(`${origin}/try/index.html`);
+    await page.waitForSelector('html[data-ready="true"]');
+    for (const preset of ["stranger", "ex-partner"]) {
+      await page.click(`button[data-preset="${preset}"]`);
+      await expect
+        .poll(() => page.getAttribute('#orders tr[data-rule="spo"]', "data-outcome"))
+        .toBe("available");
+      expect(await page.isHidden("#decline-review")).toBe(true);
+    }
+    await page.click('button[data-preset="declined"]');
+    const review = page.locator("#decline-review");
+    await expect.poll(() => review.getAttribute("data-verdict")).toBe("likely-wrongly-declined");
+    expect(await page.locator("#decline-findings > li").count()).toBe(2);
+  }, 60_000);
+
   it("offers the Northern Ireland order (issue 17): ni-spo rows cite the 2022 Act, and a decline is reviewed under it", async () => {
     await strangerStalkingCase("northern-ireland", "psni");
     const niSpo = page.locator('#orders tr[data-rule="ni-spo"]');

@@ -178,7 +178,63 @@ describe("the packed tarball, installed in a fresh project", () => {
     ).toBe(true);
     expect(validate({ id: "c2", jurisdiction: "England and Wales" })).toBe(false);
     expect(validate({ id: "c3", incidents: [{ kind: "following", date: "2025-02-30" }] })).toBe(false);
+    // It describes itself (issue 15 item 5): an $id, and labels a form can show.
+    expect(schema.$id).toMatch(/^https:\/\//);
+    expect(schema.properties.jurisdiction.title).toBe("Jurisdiction");
   });
+
+  it("runs a rule pack with a local provision (the shipped example), in the library and with the CLI's --rules", () => {
+    const pack = join(installed, "examples", "rule-packs", "local-policy.json");
+    const caseFacts = {
+      id: "local-1",
+      jurisdiction: "england-and-wales",
+      incidents: [
+        { kind: "following", date: "2025-05-01", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "threats-of-violence", date: "2025-05-03", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
+      risk: { psychologicalHarm: true, ongoing: true },
+      protection: { adequate: false },
+    };
+    writeFileSync(join(project, "local-case.json"), JSON.stringify(caseFacts));
+    writeFileSync(
+      join(project, "local-rules.mjs"),
+      `import { readFileSync } from "node:fs";
+import { assess, explain } from "protective-orders";
+import { BUNDLED_RULE_PACKS, compileRuleSet, FACT_DEFINITIONS, loadRuleSet } from "protective-orders/rule-authoring";
+const pack = JSON.parse(readFileSync(${JSON.stringify(pack)}, "utf8"));
+const rules = compileRuleSet(loadRuleSet([...BUNDLED_RULE_PACKS, pack], FACT_DEFINITIONS));
+const facts = JSON.parse(readFileSync("local-case.json", "utf8"));
+const assessment = assess(facts, { asOf: "2025-06-01", rules });
+const local = assessment.orders.find((o) => o.rule === "example-constabulary-priority-spo-review");
+console.log(JSON.stringify({ outcome: local?.outcome, citation: local?.citation, text: explain(assessment) }));
+`,
+    );
+    const out = JSON.parse(execFileSync("node", ["local-rules.mjs"], { cwd: project, encoding: "utf8" })) as {
+      outcome: string;
+      citation: { local?: boolean; title: string };
+      text: string;
+    };
+    expect(out.outcome).toBe("available");
+    expect(out.citation.local).toBe(true);
+    expect(out.citation.title).toBe("Example Constabulary stalking policy 2025, para 4.2 (local policy)");
+    expect(out.text).toContain("(local policy)");
+    const cli = execFileSync(
+      "node",
+      [
+        join(installed, "dist", "cli.js"),
+        "explain",
+        "local-case.json",
+        "--as-of",
+        "2025-06-01",
+        "--rules",
+        pack,
+        "-q",
+      ],
+      { cwd: project, encoding: "utf8" },
+    );
+    expect(cli).toContain("Priority SPO review (Example Constabulary policy): AVAILABLE");
+    expect(cli).toContain("para 4.2 (local policy)");
+  }, 60_000);
 });
 
 function readTarballName(): string {

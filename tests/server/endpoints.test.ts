@@ -106,7 +106,7 @@ describe("the other case endpoints", () => {
       id: "letter",
       jurisdiction: "england-and-wales",
       relationship: { summary: "stranger", allConnectionsRecorded: true },
-      // Acts he knew or ought to have known were unwelcome (SPA 2019 s.1(4)(b)): PHA s.2A(3) examples alone are not proof.
+      // Known to be unwelcome (SPA 2019 s.1(4)(b)): PHA s.2A(3)'s examples count "in particular circumstances".
       incidents: [
         { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
         { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
