@@ -16,13 +16,14 @@ describe("review: the decision's free text", () => {
     const file = t.file(
       "letters.csv",
       [
-        "id,jurisdiction,relationship.summary,relationship.allConnectionsRecorded,incident.kinds,incident.dates,risk.psychologicalHarm,risk.ongoing,protection.adequate,spoRequest.requestedOn,spoRequest.decision.decidedOn,spoRequest.decision.outcome,spoRequest.decision.freeText",
-        `cli-letter,england-and-wales,stranger,yes,following;loitering,2025-03-01;2025-03-08,yes,yes,no,2025-04-25,2025-05-06,declined,"${letter}"`,
+        "id,jurisdiction,relationship.summary,relationship.allConnectionsRecorded,incident.kinds,incident.dates,incident.unwelcome,risk.psychologicalHarm,risk.ongoing,protection.adequate,spoRequest.requestedOn,spoRequest.decision.decidedOn,spoRequest.decision.outcome,spoRequest.decision.freeText",
+        `cli-letter,england-and-wales,stranger,yes,following;loitering,2025-03-01;2025-03-08,yes;yes,yes,yes,no,2025-04-25,2025-05-06,declined,"${letter}"`,
       ].join("\n"),
     );
     const r = await run(["review", file, "--as-of", "2025-06-01", ...SERIAL]);
     expect(r.code, r.stderr).toBe(0);
-    // SPA 2019 s.1: no charge, no conviction and no prosecution the victim supports are needed.
+    // The acts were known to be unwelcome (SPA 2019 s.1(4)(b)): PHA s.2A(3)'s examples count "in particular
+    // circumstances". SPA 2019 s.1: no charge, no conviction and no prosecution the victim supports are needed.
     expect(parseJsonl(r.stdout)).toEqual([
       expect.objectContaining({
         id: "cli-letter",

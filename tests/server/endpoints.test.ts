@@ -106,7 +106,11 @@ describe("the other case endpoints", () => {
       id: "letter",
       jurisdiction: "england-and-wales",
       relationship: { summary: "stranger", allConnectionsRecorded: true },
-      incidents: [{ kind: "following" }, { kind: "loitering" }],
+      // Known to be unwelcome (SPA 2019 s.1(4)(b)): PHA s.2A(3)'s examples count "in particular circumstances".
+      incidents: [
+        { kind: "following", suspectKnewOrOughtToKnowUnwelcome: true },
+        { kind: "loitering", suspectKnewOrOughtToKnowUnwelcome: true },
+      ],
       risk: { psychologicalHarm: true, ongoing: true },
       protection: {},
       spoRequest: { decision: { outcome: "declined", freeText: letter } },
