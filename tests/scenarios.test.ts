@@ -112,9 +112,11 @@ describe("scenarios: outcomes required by the law digest", () => {
         orders: scenario.expected.orders,
         first: scenario.expected.first,
       });
-      // The Northern Ireland orders are listed for Northern Ireland cases only (2022 Act; the
-      // answers for England and Wales and Scotland cases are unchanged by them).
-      const isNorthernIreland = facts.data.jurisdiction === "northern-ireland";
+      // The Northern Ireland orders are listed for Northern Ireland cases, and for cases whose
+      // jurisdiction is not recorded (it could be Northern Ireland: unknown is not false); the
+      // answers for England and Wales and Scotland cases are unchanged by them.
+      const isNorthernIreland =
+        facts.data.jurisdiction === "northern-ireland" || facts.data.jurisdiction === undefined;
       for (const rule of ["ni-spo", "ni-interim-spo"])
         expect(
           rule in actual,

@@ -8,15 +8,17 @@ const views = new WeakMap<CompiledRuleSet, Map<Jurisdiction | "unknown", Compile
 
 /**
  * The rules a case of this jurisdiction is assessed with: every rule of the set except those whose
- * `jurisdictions` list leaves the case's jurisdiction out (an unrecorded jurisdiction is in no
- * list). A rule set with no such rules is returned as it is, so its memo and answers are the
- * same as before; otherwise the narrower set is compiled once and reused.
+ * `jurisdictions` list leaves the case's jurisdiction out. An unrecorded jurisdiction could be any
+ * of them, so it gets every rule (unknown is not false): the Northern Ireland orders then come out
+ * "needs information" on the jurisdiction question, never silently missing. A rule set with no
+ * such rules is returned as it is; otherwise the narrower set is compiled once and reused.
  *
  * @example
  * ```ts
  * import { DEFAULT_RULES, rulesForJurisdiction } from "protective-orders/rule-authoring";
  * rulesForJurisdiction(DEFAULT_RULES, "northern-ireland").rules.some((r) => r.rule.name === "ni-spo"); // true
  * rulesForJurisdiction(DEFAULT_RULES, "england-and-wales").rules.some((r) => r.rule.name === "ni-spo"); // false
+ * rulesForJurisdiction(DEFAULT_RULES, undefined).rules.some((r) => r.rule.name === "ni-spo"); // true
  * ```
  */
 export function rulesForJurisdiction(
@@ -36,8 +38,7 @@ export function rulesForJurisdiction(
   if (!view) {
     const listed = rules.ruleSet.rules.filter(
       (r) =>
-        r.jurisdictions === undefined ||
-        (jurisdiction !== undefined && r.jurisdictions.includes(jurisdiction)),
+        r.jurisdictions === undefined || jurisdiction === undefined || r.jurisdictions.includes(jurisdiction),
     );
     view =
       listed.length === rules.ruleSet.rules.length

@@ -19,7 +19,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const LOCAL_PACK = JSON.parse(readFileSync(join(root, "examples/rule-packs/local-policy.json"), "utf8"));
 const rules = compileRuleSet(loadRuleSet([...BUNDLED_RULE_PACKS, LOCAL_PACK], FACT_DEFINITIONS));
 
-/** A case meeting the police test of SPA 2019 s.1(1), with threats of violence among the acts. */
+/**
+ * A case meeting the police test of SPA 2019 s.1(1), with threats of violence among the acts (the
+ * following known to be unwelcome, s.1(4)(b): a PHA s.2A(3) example alone is not proof).
+ */
 const CASE: CaseFacts = {
   id: "local-1",
   jurisdiction: "england-and-wales",

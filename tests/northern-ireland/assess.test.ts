@@ -42,7 +42,7 @@ const niCase = (extra: Partial<CaseFacts> = {}): CaseFacts => ({
   ...extra,
 });
 
-describe("England and Wales, Scotland and unrecorded-jurisdiction cases: answers unchanged by the NI orders", () => {
+describe("England and Wales, Scotland and unrecorded-jurisdiction cases: England and Wales answers unchanged by the NI orders", () => {
   it(
     "every order, limb, question and recommendation is as with the England and Wales rules alone",
     () => {
@@ -56,7 +56,22 @@ describe("England and Wales, Scotland and unrecorded-jurisdiction cases: answers
             const input: CaseFacts = jurisdiction === undefined ? rest : { ...rest, jurisdiction };
             const now = assess(input, { asOf });
             const before = assess(input, { asOf, rules: ENGLAND_AND_WALES_ONLY });
-            expect(JSON.stringify(now)).toBe(JSON.stringify(before));
+            if (jurisdiction !== undefined) {
+              expect(JSON.stringify(now)).toBe(JSON.stringify(before));
+              return;
+            }
+            // Unrecorded: the England and Wales orders are exactly as before; the Northern Ireland orders
+            // are listed too (unknown is not false), never available, and turn on the jurisdiction.
+            const ew = now.orders.filter((o) => !o.rule.startsWith("ni-"));
+            expect(JSON.stringify(ew)).toBe(JSON.stringify(before.orders));
+            for (const order of now.orders.filter((o) => o.rule.startsWith("ni-"))) {
+              expect(order.outcome, order.rule).not.toBe("available");
+              if (order.outcome === "needs-information")
+                expect(order.missingFacts, order.rule).toContain("case.jurisdiction");
+            }
+            expect(now.orders.map((o) => o.rule)).toEqual(
+              expect.arrayContaining(["ni-spo", "ni-interim-spo"]),
+            );
           },
         ),
         params(0.5),
@@ -70,10 +85,13 @@ describe("England and Wales, Scotland and unrecorded-jurisdiction cases: answers
       rulesForJurisdiction(DEFAULT_RULES, j).rules.map((r) => r.rule.name);
     expect(names("northern-ireland")).toContain("ni-spo");
     expect(names("northern-ireland")).toContain("spo");
-    for (const j of ["england-and-wales", "scotland", undefined] as const) {
+    for (const j of ["england-and-wales", "scotland"] as const) {
       expect(names(j)).not.toContain("ni-spo");
       expect(names(j)).not.toContain("ni-interim-spo");
     }
+    // An unrecorded jurisdiction could be Northern Ireland: its orders are listed (needs information).
+    expect(names(undefined)).toContain("ni-spo");
+    expect(names(undefined)).toContain("spo");
     expect(rulesForJurisdiction(ENGLAND_AND_WALES_ONLY, "northern-ireland")).toBe(ENGLAND_AND_WALES_ONLY);
     expect(rulesForJurisdiction(DEFAULT_RULES, "scotland")).toBe(
       rulesForJurisdiction(DEFAULT_RULES, "scotland"),
