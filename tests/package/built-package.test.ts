@@ -56,15 +56,16 @@ function runEsm(code: string, input: unknown): unknown {
 
 const AS_OF = "2025-06-01";
 
-// A stranger who follows and loiters (acts associated with stalking, PHA 1997 s.2A(3)(a),(d)), posing an
+// A stranger who follows and loiters, acts he knew or ought to have known were unwelcome (examples of acts
+// associated with stalking "in particular circumstances", PHA 1997 s.2A(3)(a),(d); SPA 2019 s.1(4)(b)), posing an
 // ongoing risk of psychological harm (SPA 2019 s.1(1)(b), s.1(4)(a)), in England and Wales.
 const STRANGER_CASE: CaseFacts = {
   id: "built-package-1",
   jurisdiction: "england-and-wales",
   relationship: { summary: "stranger", allConnectionsRecorded: true },
   incidents: [
-    { kind: "following", date: "2025-05-01" },
-    { kind: "loitering", date: "2025-05-03" },
+    { kind: "following", date: "2025-05-01", suspectKnewOrOughtToKnowUnwelcome: true },
+    { kind: "loitering", date: "2025-05-03", suspectKnewOrOughtToKnowUnwelcome: true },
   ],
   risk: { psychologicalHarm: true, ongoing: true },
   protection: {},
