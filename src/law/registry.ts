@@ -22,13 +22,8 @@ import stalkingProtectionAct2019 from "./stalking-protection-act-2019/provisions
 function isHttpsUrl(value: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: whitespace and controls are what is refused
   if (/[\s\u0000-\u001f\u007f-\u009f]/u.test(value)) return false;
-  if (!/^https:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && url.hostname !== "";
-  } catch {
-    return false;
-  }
+  // A host name (no user:password@, which can disguise the host), an optional port, then a path, query or fragment.
+  return /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i.test(value);
 }
 
 // The message names what is expected, never the value (which may be hostile).

@@ -75,10 +75,9 @@ const URL_BREAKING = /[\s()<>[\]"'`\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
  */
 export function linkTarget(url: unknown): string | undefined {
   if (typeof url !== "string" || !/^https:\/\/[^\s/\\]/i.test(url)) return undefined;
+  // encodeURIComponent leaves `(`, `)` and `'` as they are.
   return url.replace(URL_BREAKING, (ch) =>
-    [...new TextEncoder().encode(ch)]
-      .map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`)
-      .join(""),
+    ch === "(" ? "%28" : ch === ")" ? "%29" : ch === "'" ? "%27" : encodeURIComponent(ch),
   );
 }
 
