@@ -74,7 +74,7 @@ export function dapnHearingDeadline(
   options: DapnHearingDeadlineOptions = {},
 ): DapnHearingDeadline {
   const result = safeDapnHearingDeadline(givenAt, options);
-  if (!result.success) throw new CaseFactsError(result.problems);
+  if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;
 }
 
