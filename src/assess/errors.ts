@@ -2,7 +2,9 @@ import type { InputProblem } from "../model/parse-case-facts.js";
 
 /**
  * Thrown by {@link assess} (and the other throwing entry points) for input that does not validate.
- * Lists every problem with its path; never includes the values.
+ * Lists every problem with its path; never includes the values. The message says what did not
+ * validate: "invalid case facts" from `assess` and `reviewSpoDecline`, "invalid input" from the
+ * entry points that also take an order, breach reports or options (their paths say which).
  *
  * @example
  * ```ts
@@ -16,8 +18,12 @@ import type { InputProblem } from "../model/parse-case-facts.js";
  */
 export class CaseFactsError extends Error {
   readonly problems: readonly InputProblem[];
-  constructor(problems: readonly InputProblem[]) {
-    super(`invalid case facts: ${problems.map((p) => `${p.path || "(input)"}: ${p.message}`).join("; ")}`);
+  /**
+   * @param problems - every problem, by path.
+   * @param subject - what did not validate, for the message (default "case facts").
+   */
+  constructor(problems: readonly InputProblem[], subject: "case facts" | "input" = "case facts") {
+    super(`invalid ${subject}: ${problems.map((p) => `${p.path || "(input)"}: ${p.message}`).join("; ")}`);
     this.name = "CaseFactsError";
     this.problems = problems;
   }

@@ -406,18 +406,30 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
     .description(
       "A caseload report: where SPOs were available, what to record next, which declines to look at again (HTML with charts, Markdown or JSON; aggregates only).",
     )
-    .argument("[file]", "input file (.json array or object, .jsonl, .csv); standard input if omitted or -")
+    .argument(
+      "[file]",
+      "input file (.json array or object, .jsonl, .csv, .tsv); standard input if omitted or - (its format is sniffed)",
+    )
     .option(
       "--as-of <date>",
-      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales)",
+      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales, read once when the run starts)",
       parseAsOf,
     )
     .addOption(
-      new Option("--input-format <format>", "input format (default: from the file extension)").choices([
-        "json",
-        "jsonl",
-        "csv",
-      ]),
+      new Option(
+        "--input-format <format>",
+        "input format (default: from the file extension; otherwise sniffed: JSON, JSON Lines or CSV)",
+      ).choices(["json", "jsonl", "csv"]),
+    )
+    .option(
+      "-d, --delimiter <char>",
+      "CSV input: the delimiter, one character (e.g. ';', or tab)",
+      parseDelimiter,
+    )
+    .option("-t, --tsv", "CSV input is tab-separated (as is a .tsv file)")
+    .option(
+      "--ignore-unknown-columns",
+      "CSV input: read only the columns that are case facts, with a warning naming the others",
     )
     .addOption(
       new Option("-f, --format <format>", "report format")
@@ -432,8 +444,15 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       5,
     )
     .option("--include-ids", "list the ids of cases worth a second look (identifies cases: off by default)")
-    .option("--mapping <file>", "JSON file renaming your CSV columns to ours", readMapping)
-    .option("--summary-json <file>", "also write the row counts as JSON to this file")
+    .option(
+      "--mapping <file>",
+      'JSON file renaming your CSV columns to ours ("" for a column not to read)',
+      readMapping,
+    )
+    .option(
+      "--summary-json <file>",
+      "also write the row counts as JSON to this file (checked before any row)",
+    )
     .addHelpText(
       "after",
       '\nRows may carry "breaches": { "order": {...}, "reports": [...] } beside the case facts, for the breach response figures.\n\nExample:\n  $ protective-orders report cases.jsonl --as-of 2025-06-01 --out report.html\n',
@@ -450,10 +469,14 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
           includeIds?: boolean;
           mapping?: Record<string, string>;
           summaryJson?: string;
+          delimiter?: string;
+          tsv?: boolean;
+          ignoreUnknownColumns?: boolean;
         },
       ) => {
         const { runReport } = await import("./report-command.js");
-        exitCode = await runReport({ file, ...o });
+        const { tsv, delimiter, ...rest } = o;
+        exitCode = await runReport({ file, ...rest, delimiter: delimiter ?? (tsv ? "\t" : undefined) }, io);
       },
     );
 

@@ -1,17 +1,23 @@
 // `protective-orders report`: a caseload report (HTML with charts, Markdown or JSON) over the same
 // inputs as `assess`. Rows are streamed and dropped; only aggregates are kept.
-import { createReadStream, writeFileSync } from "node:fs";
-import type { Readable } from "node:stream";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { todayInLondon } from "../dates/calendar.js";
 import { buildReportFigures, type ReportRow } from "../report/build-report.js";
 import { chartSpec, renderChartSvg } from "../report/charts.js";
 import { reportHtml, reportJson, reportMarkdown } from "../report/render.js";
 import { caseloadReport } from "../report/report-model.js";
+import { openInput } from "./open-input.js";
 import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
+import { type BatchIo, EXIT, fileErrorInWords } from "./run-batch.js";
+import { terminalSafe } from "./terminal-safe.js";
 
 export interface ReportCliOptions {
   readonly file?: string | undefined;
   readonly inputFormat?: InputFormat | undefined;
+  /** CSV input: the delimiter (`-d`), one ASCII character; a tab for `-t`/`--tsv` or a `.tsv` file. */
+  readonly delimiter?: string | undefined;
+  /** CSV input: read only the columns that are case facts, warning of the others. */
+  readonly ignoreUnknownColumns?: boolean | undefined;
   readonly format: "html" | "markdown" | "json";
   readonly out?: string | undefined;
   readonly asOf?: string | undefined;
@@ -19,56 +25,53 @@ export interface ReportCliOptions {
   readonly includeIds?: boolean | undefined;
   readonly mapping?: Readonly<Record<string, string>> | undefined;
   readonly summaryJson?: string | undefined;
-  /** For tests: the clock that resolves the default law date (once, before any row). */
-  readonly now?: () => Date;
 }
 
-function formatOf(file: string | undefined, given: InputFormat | undefined): InputFormat {
-  if (given) return given;
-  const lower = (file ?? "").toLowerCase();
-  if (lower.endsWith(".csv")) return "csv";
-  if (lower.endsWith(".json")) return "json";
-  return "jsonl";
-}
-
-/** Runs the report command; returns the exit code (0 every row valid, 1 some invalid, 2 unreadable). */
-export async function runReport(options: ReportCliOptions): Promise<number> {
-  // The law date is resolved once, before any row is read.
-  const asOf = options.asOf ?? todayInLondon(options.now ? options.now() : new Date());
-  const format = formatOf(options.file, options.inputFormat);
-  let input: Readable;
-  if (options.file && options.file !== "-") {
-    input = createReadStream(options.file, { highWaterMark: 256 * 1024 });
-    const opened = await new Promise<string | undefined>((resolve) => {
-      input.once("open", () => resolve(undefined));
-      input.once("error", (error: NodeJS.ErrnoException) =>
-        resolve(
-          error.code === "ENOENT"
-            ? "no such file"
-            : error.code === "EACCES"
-              ? "permission denied"
-              : "it cannot be read",
-        ),
-      );
-    });
-    if (opened) {
-      process.stderr.write(`protective-orders: cannot read ${options.file}: ${opened}\n`);
-      return 2;
+/**
+ * Runs the report command on the streams and clock `io` gives; returns the exit code (0 every row
+ * valid, 1 some invalid or a warning, 2 input or output that cannot be read or written). The input
+ * is read as `assess` reads it (format from the name, else sniffed; the same CSV options).
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * const code = await runReport({ file: "cases.csv", format: "html", out: "report.html", suppressBelow: 5 }, processIo());
+ * ```
+ */
+export async function runReport(options: ReportCliOptions, io: BatchIo): Promise<number> {
+  // The one clock read of the run, before any row is read.
+  const asOf = options.asOf ?? todayInLondon((io.now ?? (() => new Date()))());
+  const say = (message: string) => io.stderr.write(`protective-orders: ${message}\n`);
+  // An unwritable summary file is found now, not after the whole input has been read.
+  let summaryFd: number | undefined;
+  if (options.summaryJson) {
+    try {
+      summaryFd = openSync(options.summaryJson, "w");
+    } catch (error) {
+      say(`cannot write the summary to ${terminalSafe(options.summaryJson)}: ${fileErrorInWords(error)}`);
+      return EXIT.usage;
     }
-  } else input = process.stdin;
-
+  }
+  const opened = await openInput(options.file, options, io.stdin);
+  if (!opened.ok) {
+    say(`cannot read ${terminalSafe(options.file ?? "")}: ${fileErrorInWords(opened.error)}`);
+    if (summaryFd !== undefined) closeSync(summaryFd);
+    return EXIT.usage;
+  }
   const warnings: string[] = [];
-  const rows = readRows(input, format, {
+  const rows = readRows(opened.input, opened.format, {
     warn: (message) => warnings.push(message),
-    ...(options.mapping ? { mapping: options.mapping } : {}),
+    mapping: options.mapping,
+    delimiter: opened.delimiter,
+    ignoreUnknownColumns: options.ignoreUnknownColumns,
   }) as AsyncIterable<ReportRow>;
   let run: Awaited<ReturnType<typeof buildReportFigures>>;
   try {
     run = await buildReportFigures(rows, { asOf, includeIds: options.includeIds === true });
   } catch (error) {
     const message = error instanceof UnreadableInputError ? error.message : "the input could not be read";
-    process.stderr.write(`protective-orders: ${message}\n`);
-    return 2;
+    say(terminalSafe(message));
+    if (summaryFd !== undefined) closeSync(summaryFd);
+    return EXIT.usage;
   }
   const report = caseloadReport(run.figures, {
     suppressBelow: options.suppressBelow,
@@ -86,24 +89,56 @@ export async function runReport(options: ReportCliOptions): Promise<number> {
     text = reportHtml(report, charts);
   }
   const { read, valid, invalid } = run.figures.rows;
-  const summary = { command: "report", asOf, rows: read, processed: valid, invalid };
+  const summary = {
+    command: "report",
+    asOf,
+    asOfFrom: options.asOf !== undefined ? "--as-of" : "today",
+    inputFormat: opened.format,
+    rows: read,
+    processed: valid,
+    invalid,
+  };
+  try {
+    if (summaryFd !== undefined) {
+      writeSync(summaryFd, `${JSON.stringify(summary, null, 2)}\n`);
+      closeSync(summaryFd);
+    }
+  } catch (error) {
+    say(`cannot write the summary to ${terminalSafe(options.summaryJson ?? "")}: ${fileErrorInWords(error)}`);
+    return EXIT.usage;
+  }
   try {
     if (options.out) writeFileSync(options.out, text);
-    else process.stdout.write(text);
-    if (options.summaryJson) writeFileSync(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
+    else await writeAll(io.stdout, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(
-      `protective-orders: cannot write the report: ${code === "ENOENT" ? "no such directory" : code === "EACCES" ? "permission denied" : "write failed"}\n`,
+    say(
+      `cannot write the report: ${code === "ENOENT" ? "no such directory" : code === "EACCES" ? "permission denied" : "write failed"}`,
     );
-    return 2;
+    return EXIT.usage;
   }
-  process.stderr.write(`report: ${read} rows, ${valid} processed, ${invalid} invalid (law as at ${asOf})\n`);
+  io.stderr.write(`report: ${read} rows, ${valid} processed, ${invalid} invalid (law as at ${asOf})\n`);
   if (run.breachRowsInvalid > 0) {
-    process.stderr.write(
-      `protective-orders: warning: ${run.breachRowsInvalid} rows had "breaches" that are not { order, reports }: left out of the breach figures\n`,
+    say(
+      `warning: ${run.breachRowsInvalid} rows had "breaches" that are not { order, reports }: left out of the breach figures`,
     );
   }
-  for (const warning of warnings) process.stderr.write(`protective-orders: warning: ${warning}\n`);
-  return invalid > 0 || warnings.length > 0 || run.breachRowsInvalid > 0 ? 1 : 0;
+  for (const warning of warnings) say(`warning: ${terminalSafe(warning)}`);
+  return invalid > 0 || warnings.length > 0 || run.breachRowsInvalid > 0 ? EXIT.invalidRows : EXIT.ok;
+}
+
+/**
+ * Writes the whole text and waits until the stream has taken it. A reader that went away
+ * (`| head`) ends the output quietly; any other failure rejects.
+ */
+function writeAll(stream: BatchIo["stdout"], text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (error: (Error & { code?: string }) | null | undefined) => {
+      stream.off("error", settle);
+      if (!error || error.code === "EPIPE") resolve();
+      else reject(error);
+    };
+    stream.once("error", settle);
+    stream.write(text, settle);
+  });
 }

@@ -1,14 +1,14 @@
-import { closeSync, createReadStream, fstatSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { todayInLondon } from "../dates/calendar.js";
 import { type BatchCommand, type CommandSpec, makeCommand } from "./commands.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
+import { openInput } from "./open-input.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
 import { type ChunkResult, processJsonLinesChunk } from "./process-chunk.js";
 import { type ProcessedRow, processRow } from "./process-row.js";
 import { createProgress } from "./progress.js";
 import { type InputFormat, type InputRow, readRows, UnreadableInputError } from "./read-rows.js";
-import { sniffInput } from "./sniff.js";
 import { terminalSafe, terminalSafeLines } from "./terminal-safe.js";
 import { WorkerPool } from "./worker-pool.js";
 
@@ -74,17 +74,6 @@ export const MAX_WARNINGS = 100;
 const MAX_WARNINGS_SHOWN = 20;
 
 const FLAT_FORMATS: ReadonlySet<OutputFormat> = new Set(["csv", "tsv", "table", "vertical"]);
-
-/** The format a file's name says, and the delimiter for TSV. */
-function formatOfName(file: string | undefined): { format?: InputFormat; delimiter?: string } {
-  if (!file || file === "-") return {};
-  const lower = file.toLowerCase();
-  if (lower.endsWith(".csv")) return { format: "csv" };
-  if (lower.endsWith(".tsv") || lower.endsWith(".tab")) return { format: "csv", delimiter: "\t" };
-  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return { format: "jsonl" };
-  if (lower.endsWith(".json")) return { format: "json" };
-  return {};
-}
 
 const ERRNO_WORDS: Readonly<Record<string, string>> = {
   ENOENT: "there is no such file",
@@ -209,38 +198,16 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
     }
   };
 
-  let input: AsyncIterable<Uint8Array | string>;
-  const named = formatOfName(options.file);
-  let format = options.inputFormat ?? named.format ?? (options.delimiter !== undefined ? "csv" : undefined);
-  let delimiter = options.delimiter ?? named.delimiter;
-  let totalBytes: number | undefined;
-  if (options.file && options.file !== "-") {
-    let fd: number;
-    try {
-      fd = openSync(options.file, "r");
-      const stat = fstatSync(fd);
-      if (stat.isDirectory()) {
-        closeSync(fd);
-        throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-      }
-      totalBytes = stat.size;
-    } catch (error) {
-      io.stderr.write(
-        `protective-orders: cannot read ${terminalSafe(options.file)}: ${fileErrorInWords(error)}\n`,
-      );
-      if (summaryFd !== undefined) closeSync(summaryFd);
-      return EXIT.usage;
-    }
-    // Large reads: fewer, bigger chunks of lines to process (and to hand to worker threads).
-    input = createReadStream(options.file, { fd, highWaterMark: 256 * 1024 });
-  } else input = io.stdin;
-  if (!format) {
-    const sniffed = await sniffInput(input);
-    input = sniffed.stream;
-    format = sniffed.format;
-    delimiter ??= sniffed.delimiter;
+  const opened = await openInput(options.file, options, io.stdin);
+  if (!opened.ok) {
+    io.stderr.write(
+      `protective-orders: cannot read ${terminalSafe(options.file ?? "")}: ${fileErrorInWords(opened.error)}\n`,
+    );
+    if (summaryFd !== undefined) closeSync(summaryFd);
+    return EXIT.usage;
   }
-  const inputFormat: InputFormat = format;
+  const { input, totalBytes, delimiter } = opened;
+  const inputFormat: InputFormat = opened.format;
 
   const writer = new StreamWriter(io.stdout);
   const recordFormat = options.outputFormat === "text" ? "jsonl" : options.outputFormat;

@@ -13,6 +13,24 @@ import protectionFromStalkingActNorthernIreland2022 from "./protection-from-stal
 import sentencingAct2020 from "./sentencing-act-2020/provisions.json";
 import stalkingProtectionAct2019 from "./stalking-protection-act-2019/provisions.json";
 
+/**
+ * Whether a string is a safe link target for a citation: an absolute `https:` URL with a host, written with no
+ * whitespace or control character anywhere (a leading space or tab must not hide a `javascript:` scheme from a
+ * renderer that trims). Rendered citations are links in Markdown (`[title](url)`), so a rule pack from outside
+ * must not be able to make one run code (`javascript:`, `data:`, `vbscript:` in any case) or point at a file.
+ */
+function isHttpsUrl(value: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: whitespace and controls are what is refused
+  if (/[\s\u0000-\u001f\u007f-\u009f]/u.test(value)) return false;
+  // A host name (no user:password@, which can disguise the host), an optional port, then a path, query or fragment.
+  return /^https:\/\/[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?$/i.test(value);
+}
+
+// The message names what is expected, never the value (which may be hostile).
+const httpsUrl = z.string().refine(isHttpsUrl, {
+  message: "must be an https: URL (https://…, no spaces); javascript:, data: and other schemes are refused",
+});
+
 const confidence = z.enum(["V1", "V2", "INF", "UNVERIFIED"]);
 const inForce = z.strictObject({
   from: IsoDateSchema.nullable(),
@@ -41,7 +59,7 @@ export const ProvisionFileSchema = z.strictObject({
         .string()
         .regex(/^[a-z]+\/\d{4}\/\d+$/)
         .optional(),
-      url: z.string().url().optional(),
+      url: httpsUrl.optional(),
       extent: z.string().min(1),
     }),
   ),

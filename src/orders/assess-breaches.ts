@@ -294,7 +294,7 @@ export function assessBreaches(
   } = {},
 ): BreachFinding[] {
   const result = safeAssessBreaches(order, reports, options);
-  if (!result.success) throw new CaseFactsError(result.problems);
+  if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;
 }
 

@@ -49,7 +49,7 @@ export type DapnHearingDeadline =
  */
 export function dapnHearingDeadline(givenAt: string): DapnHearingDeadline {
   const result = safeDapnHearingDeadline(givenAt);
-  if (!result.success) throw new CaseFactsError(result.problems);
+  if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;
 }
 

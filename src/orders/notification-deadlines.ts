@@ -85,7 +85,7 @@ export function notificationDuty(
   } & NorthernIrelandNotificationStatus = {},
 ): NotificationDuty {
   const result = safeNotificationDuty(order, person);
-  if (!result.success) throw new CaseFactsError(result.problems);
+  if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;
 }
 

@@ -66,7 +66,7 @@ export interface OrderDates {
  */
 export function orderDates(order: Order, options: { readonly renewalNoticeDays?: number } = {}): OrderDates {
   const result = safeOrderDates(order, options);
-  if (!result.success) throw new CaseFactsError(result.problems);
+  if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;
 }
 

@@ -1,7 +1,7 @@
 import type { CaseFacts } from "../model/case-facts.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
-import { escapeMarkdown, escapeText, oneLine as line, ownField } from "./escape.js";
+import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField } from "./escape.js";
 
 /**
  * Options for {@link challengeSummary}.
@@ -90,6 +90,9 @@ function namesFrom(facts: CaseFacts | undefined): {
 export function challengeSummary(review: DeclineReview, options: ChallengeSummaryOptions = {}): string {
   const md = ownField(options, "format") === "markdown";
   const esc = md ? escapeMarkdown : escapeText;
+  // The law's text (labels, reasons, questions, citation titles) is escaped in Markdown too: a rule pack or a
+  // caller-built review may carry it, and it must not open a link or raw HTML.
+  const line = md ? escapeMarkdown : oneLine;
   const names = namesFrom(ownField(options, "facts"));
   const victim = names.victim ? esc(names.victim) : undefined;
   const suspect = names.suspect ? esc(names.suspect) : undefined;
@@ -125,7 +128,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
         ? `, ${line(positions.join("; "))} of the decision`
         : "";
     const classified = classifiedAs ? ` (read as: ${line(classifiedAs)}${where})` : "";
-    const cites = line(finding.citations.map((c) => (md ? `[${c.title}](${c.url})` : c.title)).join("; "));
+    const cites = finding.citations.map((c) => (md ? markdownCitation(c) : oneLine(c.title))).join("; ");
     const flag = finding.unverified
       ? md
         ? " _(rests on an unverified point)_"

@@ -61,3 +61,39 @@ export function ownField<T extends object, K extends keyof T>(
   if (object === undefined || object === null || !Object.hasOwn(object, key)) return undefined;
   return object[key];
 }
+
+// Characters that could end or break a Markdown link destination, or a `<…>` URL in text, once percent-encoded
+// mean the same URL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what must be encoded
+const URL_BREAKING = /[\s()<>[\]"'`\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
+
+/**
+ * A citation's URL as a link target, or `undefined` if it is not an `https:` URL. Rule packs' instrument URLs
+ * are validated as `https:` when they load, but a renderer is handed an assessment that any caller could have
+ * built, so it checks again: no `javascript:`, `data:` or `vbscript:` link, in any case or behind leading
+ * whitespace, can reach a note. Characters that could close the link (`)`, `>`, a space) are percent-encoded.
+ */
+export function linkTarget(url: unknown): string | undefined {
+  if (typeof url !== "string" || !/^https:\/\/[^\s/\\]/i.test(url)) return undefined;
+  // encodeURIComponent leaves `(`, `)` and `'` as they are.
+  return url.replace(URL_BREAKING, (ch) =>
+    ch === "(" ? "%28" : ch === ")" ? "%29" : ch === "'" ? "%27" : encodeURIComponent(ch),
+  );
+}
+
+/**
+ * A citation as Markdown: its title escaped like a case value (a rule pack's title cannot open a link, an image
+ * or raw HTML), linked only to an `https:` URL (see {@link linkTarget}).
+ */
+export function markdownCitation(citation: { readonly title: string; readonly url?: unknown }): string {
+  const title = escapeMarkdown(String(citation.title));
+  const target = linkTarget(ownField(citation, "url"));
+  return target ? `[${title}](${target})` : title;
+}
+
+/** A citation as plain text: its title on one line, then its URL in `<…>` if it is an `https:` URL. */
+export function textCitation(citation: { readonly title: string; readonly url?: unknown }): string {
+  const title = escapeText(String(citation.title));
+  const target = linkTarget(ownField(citation, "url"));
+  return target ? `${title} <${target}>` : title;
+}

@@ -1,6 +1,15 @@
 import type { Assessment } from "../assess/assessment.js";
 import type { ConditionCheck, Outcome, RuleEvaluation, Truth } from "../evaluate/types.js";
-import { escapeMarkdown, escapeText, oneLine as line, ownField } from "./escape.js";
+import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField, textCitation } from "./escape.js";
+
+/**
+ * Text from the rule set (labels, notes, questions, citation titles) as it is rendered: in Markdown escaped like a
+ * case value, since a rule pack from outside may carry it (a title with `](javascript:…)` or `<img>` in it must not
+ * become a link or HTML); in text kept on one line. The bundled law uses no Markdown in its text, so it reads the same.
+ */
+function lawText(md: boolean): (text: string) => string {
+  return md ? escapeMarkdown : oneLine;
+}
 
 /**
  * Options for {@link explain}.
@@ -35,6 +44,7 @@ function value(v: unknown, md: boolean): string {
 }
 
 function describeFact(check: Extract<ConditionCheck, { type: "fact" }>, md: boolean): string {
+  const line = lawText(md);
   const actual = check.known ? value(check.actual, md) : "unknown";
   const want =
     check.operator === "equal"
@@ -44,15 +54,14 @@ function describeFact(check: Extract<ConditionCheck, { type: "fact" }>, md: bool
 }
 
 function lines(check: ConditionCheck, depth: number, md: boolean, out: string[]): void {
+  const line = lawText(md);
   const indent = md ? "  ".repeat(depth) : "    ".repeat(depth);
   const bullet = md ? `${indent}- ${MD_MARK[check.result]} ` : `${indent}${MARK[check.result]} `;
   switch (check.type) {
     case "limb": {
       const flags = check.unverified ? (md ? " **UNVERIFIED**" : " [UNVERIFIED]") : "";
       const law = check.lawStatus === "in-force" ? "" : ` (${check.lawStatus.replace(/-/g, " ")})`;
-      const cite = md
-        ? `[${line(check.citation.title)}](${line(check.citation.url)})`
-        : `${line(check.citation.title)} <${line(check.citation.url)}>`;
+      const cite = md ? markdownCitation(check.citation) : textCitation(check.citation);
       out.push(`${bullet}${line(check.label)}: ${cite}${law}${flags}`);
       const inner = check.condition;
       // A limb wrapping a single group shows the group's members directly beneath it.
@@ -85,14 +94,13 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
 }
 
 function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
+  const line = lawText(md);
   const flag = order.unverified
     ? md
       ? " — rests on an **unverified** point"
       : " — rests on an UNVERIFIED point"
     : "";
-  const cite = md
-    ? `[${line(order.citation.title)}](${line(order.citation.url)})`
-    : line(order.citation.title);
+  const cite = md ? markdownCitation(order.citation) : line(order.citation.title);
   out.push(
     md
       ? `### ${line(order.label)}: ${OUTCOME_WORDS[order.outcome]}${flag}`
@@ -121,7 +129,8 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
  * Every value from the case (the id, the date, a fact's value) is escaped: in text it stays on
  * its line (a newline shows as `\n`), in Markdown it also cannot open a heading, emphasis, a link,
  * an image or raw HTML (`&`, `<`, `>` become entities). The law's own text (labels, notes,
- * questions, citations, from the rule set) is rendered as written, kept on one line.
+ * questions, citation titles, from the rule set) is kept on one line and, in Markdown, escaped the
+ * same way, since a rule pack from outside may carry it; a citation links only to an `https:` URL.
  *
  * @example
  * ```ts
@@ -133,6 +142,7 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
 export function explain(assessment: Assessment, options: ExplainOptions = {}): string {
   const md = ownField(options, "format") === "markdown";
   const esc = md ? escapeMarkdown : escapeText;
+  const line = lawText(md);
   const out: string[] = [];
   out.push(
     md

@@ -53,6 +53,13 @@ describe("report", () => {
     }
   }, 60_000);
 
+  it("reads CSV piped to standard input, as assess does (it was read as JSON Lines: every row unreadable)", async () => {
+    const csv = "id,jurisdiction\nc1,scotland\nc2,mars\n";
+    const report = await run(["report", "--as-of", AS_OF, "--format", "json"], { input: csv });
+    expect(report.code).toBe(1);
+    expect(JSON.parse(report.stdout).rows).toEqual({ read: 2, valid: 1, invalid: 1 });
+  }, 60_000);
+
   it("writes HTML to --out, Markdown and JSON to stdout, with no case id, name or free text", async () => {
     const dir = tempDir();
     try {
