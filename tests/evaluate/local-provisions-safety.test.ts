@@ -172,7 +172,9 @@ describe("the renderers link only to https:, whoever built the assessment or rev
   });
 
   it("a link target that could close the link is percent-encoded", () => {
-    const forged = structuredClone(base) as unknown as { orders: Array<{ rule: string; citation: { url: string } }> };
+    const forged = structuredClone(base) as unknown as {
+      orders: Array<{ rule: string; citation: { url: string } }>;
+    };
     const spo = forged.orders.find((o) => o.rule === "spo")!;
     spo.citation.url = "https://example.org/a) [c](javascript:alert(1)";
     const md = explain(forged as unknown as Assessment, { format: "markdown" });
