@@ -172,7 +172,7 @@ export type AssessmentBuilder = (
   asOf: IsoDate,
   rules: CompiledRuleSet,
   ctx: ReturnType<typeof createContext>,
-  notices: readonly Notice[],
+  notices: () => readonly Notice[],
 ) => Assessment;
 
 /** Internal, for the tests: {@link safeAssess} with the assessment made by `build`. */
@@ -197,7 +197,9 @@ function assessParsed(
   // The rules listed for the case's jurisdiction (the Northern Ireland orders for NI cases only).
   const rules = rulesForJurisdiction(allRules, facts.jurisdiction);
   const ctx = createContext(rules, facts, asOf);
-  return build(facts.id, asOf, rules, ctx, noticesFor(facts, asOf, defaulted, rules, ctx));
+  // The notices are made when read (see buildAssessment): from the parsed facts, which are the
+  // library's own copy, so reading them late gives what reading them now would.
+  return build(facts.id, asOf, rules, ctx, () => noticesFor(facts, asOf, defaulted, rules, ctx));
 }
 
 /**

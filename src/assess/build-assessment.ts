@@ -17,7 +17,8 @@ import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } f
 // recommendation, the questions and the missing facts come straight from them, the parts that do
 // not depend on the case are made once per rule set and shared (frozen), and each order's
 // explanation tree is built only when it is read. The result is plain JSON, serialising exactly as
-// an eagerly built one does (tests/assess/reference compares the two).
+// an eagerly built one does (tests/assess/reference compares the two). The notices and "what would
+// change" are likewise made only when read.
 
 interface Recommendations {
   /** Per rule: its entry in `ranked` when available, and when it needs information. */
@@ -61,8 +62,77 @@ function recommendationsFor(rules: CompiledRuleSet): Recommendations {
   return r;
 }
 
+/** What the lazy parts of one assessment are made from, and each part once made. */
+interface LazyParts {
+  readonly rules: CompiledRuleSet;
+  readonly ctx: EvaluationContext;
+  readonly truths: readonly RuleTruth[];
+  readonly byRank: readonly number[];
+  readonly available: number;
+  readonly notices: () => readonly Notice[];
+  madeNotices: readonly Notice[] | undefined;
+  whatWouldChange: string[] | undefined;
+}
+
+// Attaches the LazyParts to an assessment and to its recommendation as a private field, invisible to
+// Object.keys, spreading, JSON.stringify and structuredClone (the pattern of each order's
+// `conditions`, see evaluate.ts): a base class whose constructor returns its argument lets a
+// subclass's private field be installed on a plain object literal.
+class ReturnsItsArgument {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: the point (see above)
+    return target;
+  }
+}
+class WithLazyParts extends ReturnsItsArgument {
+  readonly #parts: LazyParts;
+  constructor(target: object, parts: LazyParts) {
+    super(target);
+    this.#parts = parts;
+  }
+  static partsOf(target: object): LazyParts {
+    return (target as WithLazyParts).#parts;
+  }
+}
+
 /**
- * The assessment of one case whose facts are derived in `ctx`, with the notices given.
+ * One shared, frozen accessor per lazy property: own and enumerable like a data property, so the
+ * result serialises, clones and spreads as before. Assigning to it makes it a data property with
+ * the value assigned, as assigning to a data property would.
+ */
+function lazyProperty<T>(key: string, make: (parts: LazyParts) => T): PropertyDescriptor {
+  return Object.freeze({
+    get(this: object): T {
+      return make(WithLazyParts.partsOf(this));
+    },
+    set(this: object, value: unknown): void {
+      const redefined = Reflect.defineProperty(this, key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      if (!redefined) throw new TypeError(`Cannot assign to read only property '${key}'`);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+// The notices (describing the recorded acts) and "what would change" (walking the failing limbs)
+// are made the first time they are read, and kept. The questions are not lazy: ranking them later
+// measured slower than ranking them here, and most callers (the CLI, the decline review) read them.
+const NOTICES_PROPERTY = lazyProperty("notices", (parts) => {
+  parts.madeNotices ??= parts.notices();
+  return parts.madeNotices;
+});
+const WHAT_WOULD_CHANGE_PROPERTY = lazyProperty("whatWouldChange", (parts) => {
+  parts.whatWouldChange ??= whatWouldChange(parts.rules, parts.truths, parts.byRank, parts.available);
+  return parts.whatWouldChange;
+});
+
+/**
+ * The assessment of one case whose facts are derived in `ctx`, with the notices `notices()` makes.
  * Internal: {@link assess} is the public way in.
  */
 export function buildAssessment(
@@ -70,7 +140,7 @@ export function buildAssessment(
   asOf: IsoDate,
   rules: CompiledRuleSet,
   ctx: EvaluationContext,
-  notices: readonly Notice[],
+  notices: () => readonly Notice[],
 ): Assessment {
   const plan = planFor(rules);
   const n = rules.rules.length;
@@ -81,21 +151,32 @@ export function buildAssessment(
     truths[i] = t;
     if (!t.exact) exact = false;
   }
-  const orders: RuleEvaluation[] = plan.byRank.map((i) => explainRule(rules, truths[i]!, ctx));
+  const byRank = plan.byRank;
+  const orders: RuleEvaluation[] = byRank.map((i) => explainRule(rules, truths[i]!, ctx));
   const missing = new Uint8Array(rules.facts.length);
   for (const t of truths) for (const f of t.missing) missing[f] = 1;
   const missingFacts: string[] = [];
   for (let f = 0; f < missing.length; f++) if (missing[f]) missingFacts.push(rules.facts[f]!.id);
-  return {
-    caseId,
-    asOf,
-    orders,
-    recommendation: recommend(rules, truths, plan.byRank),
-    questions: rankQuestions(rules, ctx, truths),
-    missingFacts,
+  const { recommendation, available } = recommend(rules, truths, byRank);
+  const parts: LazyParts = {
+    rules,
+    ctx,
+    truths,
+    byRank,
+    available,
     notices,
-    exact,
+    madeNotices: undefined,
+    whatWouldChange: undefined,
   };
+  new WithLazyParts(recommendation, parts);
+  // Built in the order the properties serialise in.
+  const assessment = { caseId, asOf, orders, recommendation } as Record<string, unknown>;
+  assessment.questions = rankQuestions(rules, ctx, truths);
+  assessment.missingFacts = missingFacts;
+  Object.defineProperty(assessment, "notices", NOTICES_PROPERTY);
+  assessment.exact = exact;
+  new WithLazyParts(assessment, parts);
+  return assessment as unknown as Assessment;
 }
 
 // Working space for settlesWith, reused: evaluation is synchronous, and it only ever needs to be as
@@ -165,7 +246,7 @@ function recommend(
   rules: CompiledRuleSet,
   truths: readonly RuleTruth[],
   byRank: readonly number[],
-): Recommendation {
+): { readonly recommendation: Recommendation; readonly available: number } {
   const statics = recommendationsFor(rules);
   const available: number[] = [];
   const open: number[] = [];
@@ -179,32 +260,42 @@ function recommend(
   const ranked: RecommendedOrder[] = [];
   for (const i of available) ranked.push(statics.available[i]!);
   for (const i of open) ranked.push(statics.open[i]!);
-  const whatWouldChange: string[] = [];
-  if (available.length === 0) {
-    for (const i of byRank) {
-      const rule = rules.rules[i]!.rule;
-      if (rule.recommendation.role === "complement") continue;
-      const truth = truths[i]!;
-      if (truth.outcome !== "not-available") continue;
-      const failing = failingLimbs(rules, truth);
-      if (failing.length > 0)
-        whatWouldChange.push(`${rule.label}: not available because ${failing.join("; ")}.`);
-      else {
-        const note = planFor(rules).rules[i]!.notes.get(notesKey(truth.lawStatus, truth.exact))![0];
-        if (note) whatWouldChange.push(`${rule.label}: ${note}`);
-      }
-    }
-  }
   const summary =
     first !== undefined
       ? statics.firstSummary[first]!
       : open.length > 0
         ? `Nothing is available yet on these facts; ${open.map((i) => rules.rules[i]!.rule.label).join(", ")} may be, once the open questions are answered.`
         : "No order assessed here is available on these facts.";
-  return {
+  const recommendation = {
     first: first === undefined ? null : rules.rules[first]!.rule.name,
     ranked,
     summary,
-    whatWouldChange,
   };
+  // `whatWouldChange` last, as it serialises: made when read (see buildAssessment).
+  Object.defineProperty(recommendation, "whatWouldChange", WHAT_WOULD_CHANGE_PROPERTY);
+  return { recommendation: recommendation as unknown as Recommendation, available: available.length };
+}
+
+/** Why each order that is not available is not, when nothing is available. */
+function whatWouldChange(
+  rules: CompiledRuleSet,
+  truths: readonly RuleTruth[],
+  byRank: readonly number[],
+  available: number,
+): string[] {
+  const result: string[] = [];
+  if (available > 0) return result;
+  for (const i of byRank) {
+    const rule = rules.rules[i]!.rule;
+    if (rule.recommendation.role === "complement") continue;
+    const truth = truths[i]!;
+    if (truth.outcome !== "not-available") continue;
+    const failing = failingLimbs(rules, truth);
+    if (failing.length > 0) result.push(`${rule.label}: not available because ${failing.join("; ")}.`);
+    else {
+      const note = planFor(rules).rules[i]!.notes.get(notesKey(truth.lawStatus, truth.exact))![0];
+      if (note) result.push(`${rule.label}: ${note}`);
+    }
+  }
+  return result;
 }

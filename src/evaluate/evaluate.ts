@@ -238,35 +238,75 @@ function completeExactly(
   for (const f of unknown) combinations *= Math.max(1, compiled.domains[f]!.length);
   if (combinations > MAX_COMPLETIONS) return false;
   const nodes = affectedByAll(p, unknown);
-  const completion = values.slice();
-  const work = out.slice();
-  const merged = new Uint8Array(nodes.length).fill(255);
-  const counters = new Array<number>(unknown.length).fill(0);
-  for (let n = 0; n < combinations; n++) {
-    for (let k = 0; k < unknown.length; k++)
-      completion[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
-    for (let j = 0; j < nodes.length; j++) {
-      const i = nodes[j]!;
-      const x = step(p, i, completion, limbEffect, work);
-      work[i] = x;
-      const m = merged[j];
-      merged[j] = m === 255 ? x : m === x ? m : U;
+  // Worked in place, with nothing allocated: the completions are written into `values` (the
+  // `unknown` facts are unknown there, and are made so again below), and each completion's truths
+  // into `out` itself, since only `nodes` change between completions and the merged truths are
+  // kept apart until the end.
+  if (mergedScratch.length < nodes.length)
+    mergedScratch = new Uint8Array(Math.max(nodes.length, 2 * mergedScratch.length));
+  if (countersScratch.length < unknown.length) countersScratch = new Int32Array(unknown.length);
+  const merged = mergedScratch;
+  merged.fill(255, 0, nodes.length);
+  const counters = countersScratch;
+  counters.fill(0, 0, unknown.length);
+  try {
+    for (let n = 0; n < combinations; n++) {
+      for (let k = 0; k < unknown.length; k++)
+        values[unknown[k]!] = compiled.domains[unknown[k]!]![counters[k]!];
+      for (let j = 0; j < nodes.length; j++) {
+        const i = nodes[j]!;
+        const x = step(p, i, values, limbEffect, out);
+        out[i] = x;
+        const m = merged[j];
+        merged[j] = m === 255 ? x : m === x ? m : U;
+      }
+      // The root is the last node re-evaluated.
+      if (rootOnly && merged[nodes.length - 1] === U) break;
+      for (let k = 0; k < unknown.length; k++) {
+        counters[k] = counters[k]! + 1;
+        if (counters[k]! < compiled.domains[unknown[k]!]!.length) break;
+        counters[k] = 0;
+      }
     }
-    // The root is the last node re-evaluated.
-    if (rootOnly && merged[nodes.length - 1] === U) break;
-    for (let k = 0; k < unknown.length; k++) {
-      counters[k] = counters[k]! + 1;
-      if (counters[k]! < compiled.domains[unknown[k]!]!.length) break;
-      counters[k] = 0;
-    }
+  } finally {
+    for (const f of unknown) values[f] = undefined;
   }
   for (let j = 0; j < nodes.length; j++) out[nodes[j]!] = merged[j]!;
   return true;
 }
 
+// Working space for completeExactly, reused: evaluation is synchronous and never re-entered.
+let mergedScratch = new Uint8Array(64);
+let countersScratch = new Int32Array(8);
+
+// Per rule plan, the nodes several unknown facts reach, by the facts (see affectedKey): a rule has
+// few repeated facts, so few such sets, each worked out once. Bounded all the same.
+const affectedCache = new WeakMap<RulePlan, Map<number | string, Int32Array>>();
+const AFFECTED_CACHE_ENTRIES = 1024;
+
+function affectedKey(facts: readonly number[]): number | string {
+  if (facts.length <= 3) {
+    let key = 0;
+    for (const f of facts) {
+      if (f >= 1023) return facts.join(",");
+      key = key * 1024 + f + 1;
+    }
+    return key;
+  }
+  return facts.join(",");
+}
+
 /** The nodes that read any of `facts` and their ancestors, children before parents (descending). */
 function affectedByAll(p: RulePlan, facts: readonly number[]): Int32Array {
   if (facts.length === 1) return p.affected.get(facts[0]!) ?? new Int32Array(0);
+  let cache = affectedCache.get(p);
+  if (!cache) {
+    cache = new Map();
+    affectedCache.set(p, cache);
+  }
+  const key = affectedKey(facts);
+  const cached = cache.get(key);
+  if (cached) return cached;
   const marks = new Uint8Array(p.kind.length);
   let count = 0;
   for (const f of facts) {
@@ -280,6 +320,7 @@ function affectedByAll(p: RulePlan, facts: readonly number[]): Int32Array {
   }
   const nodes = new Int32Array(count);
   for (let i = p.kind.length - 1, j = 0; i >= 0; i--) if (marks[i] === 1) nodes[j++] = i;
+  if (cache.size < AFFECTED_CACHE_ENTRIES) cache.set(key, nodes);
   return nodes;
 }
 

@@ -80,6 +80,52 @@ describe("the fast assessment serialises exactly as the eager reference", () => 
     }
   });
 
+  it("with the notices and what would change read first, read twice, cloned or spread: the same data", () => {
+    for (const c of caseload.slice(0, 12)) {
+      const expected = eager(c, "2025-06-01");
+      const read = safeAssess(c, { asOf: "2025-06-01" });
+      if (!read.success) throw new Error("invalid example");
+      const a = read.assessment;
+      // Read before anything else, and twice: the same objects.
+      expect(a.recommendation.whatWouldChange).toBe(a.recommendation.whatWouldChange);
+      expect(a.notices).toBe(a.notices);
+      expect(JSON.stringify(read)).toBe(expected);
+      // Own, enumerable, in the order they serialise; a copy is plain data with the same values.
+      expect(Object.keys(a)).toEqual([
+        "caseId",
+        "asOf",
+        "orders",
+        "recommendation",
+        "questions",
+        "missingFacts",
+        "notices",
+        "exact",
+      ]);
+      expect(Object.keys(a.recommendation)).toEqual(["first", "ranked", "summary", "whatWouldChange"]);
+      expect(JSON.stringify({ success: true, assessment: structuredClone(a) })).toBe(expected);
+      expect(JSON.stringify({ success: true, assessment: { ...a } })).toBe(expected);
+      // Never read: serialising still makes them.
+      const unread = safeAssess(c, { asOf: "2025-06-01" });
+      expect(JSON.stringify(unread)).toBe(expected);
+    }
+  });
+
+  it("lets a caller assign to the lazy parts as to data", () => {
+    const read = safeAssess(caseload[0], { asOf: "2025-06-01" });
+    if (!read.success) throw new Error("invalid example");
+    const a = read.assessment as { notices: unknown; recommendation: { whatWouldChange: unknown } };
+    a.notices = ["replaced"];
+    a.recommendation.whatWouldChange = [];
+    expect(a.notices).toEqual(["replaced"]);
+    expect(a.recommendation.whatWouldChange).toEqual([]);
+    expect(Object.getOwnPropertyDescriptor(a, "notices")).toEqual({
+      value: ["replaced"],
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  });
+
   it("for invalid input: the same problems", () => {
     for (const bad of [
       null,

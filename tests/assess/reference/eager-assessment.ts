@@ -47,9 +47,9 @@ export function eagerAssessment(
   asOf: IsoDate,
   rules: CompiledRuleSet,
   ctx: EvaluationContext,
-  notices: readonly Notice[],
+  notices: () => readonly Notice[],
 ): Assessment {
-  const body = deepFreeze(assessBody(rules, ctx, notices));
+  const body = deepFreeze(assessBody(rules, ctx, notices()));
   return {
     caseId,
     asOf,
