@@ -194,7 +194,7 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
     paths: {
       "/v1/assess": post(
         "Assess a case",
-        "Every order available / not available / needs information, with its limbs and citations, and which to consider first. The body equals the library's `assess(facts, { asOf })`, byte for byte. With `detail=summary`, the compact record the batch writes for the case instead (about 1 KB rather than about 120 KB).",
+        "Every order available / not available / needs information, with its limbs and citations, and which to consider first. The body equals the library's `assess(facts, { asOf })`, byte for byte. With `detail=summary`, the compact record the batch writes for the case instead (a few KB rather than about 120 KB).",
         caseBody,
         { "application/json": { schema: { oneOf: [ref("Assessment"), ref("AssessmentSummary")] } } },
         {
