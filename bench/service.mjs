@@ -1,11 +1,21 @@
 // The HTTP service's part of `npm run bench` (also runnable alone: node bench/service.mjs).
 // Starts `protective-orders serve` in its own process (so client and server do not share a
 // thread), then measures, beside the library called in-process on the same cases:
-//   - single assessments (POST /v1/assess) with autocannon at 1, 10 and 100 connections: requests
-//     per second and p50/p99 latency;
-//   - on one connection, request by request (a keep-alive node:http client timing each request
-//     with performance.now(), finer than autocannon's millisecond histogram): p50 and p99, and the
-//     time the service adds at p50 over the library's parse + assess + serialise in-process;
+//   - the library in-process doing exactly the work the service must do for one POST /v1/assess:
+//     JSON.parse the body, assess it (validation included), JSON.stringify the full assessment
+//     (every explanation tree: about 130 KB) and encode it as UTF-8 bytes; each step's p50 and
+//     the whole's p50/p99, and its CPU time a call;
+//   - on one connection, request by request, with a minimal HTTP/1.1 client (one keep-alive
+//     socket with TCP_NODELAY, each request one write, the response's body counted by its
+//     Content-Length and not parsed), timing each request with performance.now(): p50 and p99, and
+//     the time the service adds at p50 over the in-process figure (the target of issue 18); on the
+//     same connection the HTTP floor (GET /healthz, 15 bytes) and two pre-rendered responses of
+//     78 and 196 KB (GET /v1/provisions, /openapi.json), which show what moving the bytes costs;
+//     and the service's CPU time a request (Linux, from /proc) beside the in-process CPU time;
+//   - the same, request by request, with node:http and a keep-alive agent (a general-purpose
+//     client, whose own reading of the body is part of its figure);
+//   - single assessments with autocannon at 1, 10 and 100 connections: requests per second and
+//     p50/p99 latency;
 //   - the batch endpoint: a generated JSON Lines caseload streamed through POST /v1/batch/assess
 //     (read while sent), rows per second, beside the CLI on the same file.
 // Usage: npm run build && node bench/service.mjs [--rows 200000] [--small]
@@ -14,8 +24,9 @@
 // Run alone, it writes bench/results/service-<date>.json; under npm run bench, its figures go
 // into the bench's own results file.
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -66,6 +77,87 @@ function postOnce(url, agent, body) {
     req.on("error", reject);
     req.end(body);
   });
+}
+
+/**
+ * A minimal HTTP/1.1 client on one keep-alive socket (TCP_NODELAY), one request at a time: each
+ * request is one write, and the response's body is counted by its Content-Length, not parsed or
+ * copied, so that as little of the measured time as possible is the client's own.
+ */
+async function minimalConnection(url) {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect({ host: hostname, port: Number(port), noDelay: true });
+  await new Promise((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("error", reject);
+  });
+  let pending;
+  let head = null;
+  let need = -1;
+  let got = 0;
+  let status = 0;
+  socket.on("data", (chunk) => {
+    let body = chunk;
+    if (need < 0) {
+      head = head ? Buffer.concat([head, chunk]) : chunk;
+      const end = head.indexOf("\r\n\r\n");
+      if (end < 0) return;
+      const text = head.toString("latin1", 0, end);
+      status = Number(text.slice(9, 12));
+      const length = /\r\ncontent-length: *(\d+)/i.exec(text);
+      if (!length) return pending.reject(new Error("a response without Content-Length"));
+      need = Number(length[1]);
+      body = head.subarray(end + 4);
+    }
+    got += body.length;
+    if (got >= need) {
+      const done = pending;
+      const bytes = got;
+      pending = undefined;
+      head = null;
+      need = -1;
+      got = 0;
+      if (status === 200) done.resolve(bytes);
+      else done.reject(new Error(`status ${status}`));
+    }
+  });
+  socket.on("error", (error) => pending?.reject(error));
+  return {
+    send(method, target, body = "") {
+      return new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        const type = method === "POST" ? "content-type: application/json\r\n" : "";
+        socket.write(
+          `${method} ${target} HTTP/1.1\r\nhost: ${hostname}:${port}\r\n${type}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        );
+      });
+    },
+    close: () => socket.destroy(),
+  };
+}
+
+/** CPU time (user + system, µs) of a process so far, from /proc; undefined where there is none. */
+function cpuMicrosecondsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime, in clock ticks of 10 ms (USER_HZ 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** p50/p99 (µs) of `count` requests made one after another by `send(i)`, after `warmUp` unmeasured ones. */
+async function oneByOne(count, warmUp, send) {
+  for (let i = 0; i < warmUp; i++) await send(i);
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await send(i);
+    times.push((performance.now() - t) * 1000);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
 }
 
 async function runCliOn(file, asOf, rows) {
@@ -120,35 +212,70 @@ export async function measureService({
   const lib = await import(pathToFileURL(path.join(root, "dist/index.js")).href);
   const bodies = [...generateVariedCases(singleCases, 18)].map((c) => JSON.stringify(c));
 
-  // In-process: what the service does for one request, without HTTP (parse, assess, serialise).
+  // In-process: exactly the work the service must do for one request, without HTTP: parse the
+  // body, assess it, serialise the full assessment and encode it as the UTF-8 bytes that are sent.
   let sink = 0;
   for (let i = 0; i < 3 * bodies.length; i++)
-    sink += JSON.stringify(lib.assess(JSON.parse(bodies[i % bodies.length]), { asOf })).length;
-  const inProcess = [];
+    sink += Buffer.from(JSON.stringify(lib.assess(JSON.parse(bodies[i % bodies.length]), { asOf }))).length;
+  const steps = { parse: [], assess: [], stringify: [], encode: [], total: [] };
+  const responseBytes = [];
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < inProcessRequests; i++) {
     const body = bodies[i % bodies.length];
-    const t = performance.now();
-    sink += JSON.stringify(lib.assess(JSON.parse(body), { asOf })).length;
-    inProcess.push((performance.now() - t) * 1000);
+    const t0 = performance.now();
+    const value = JSON.parse(body);
+    const t1 = performance.now();
+    const assessment = lib.assess(value, { asOf });
+    const t2 = performance.now();
+    const json = JSON.stringify(assessment);
+    const t3 = performance.now();
+    const bytes = Buffer.from(json);
+    const t4 = performance.now();
+    sink += bytes.length;
+    responseBytes.push(bytes.length);
+    steps.parse.push((t1 - t0) * 1000);
+    steps.assess.push((t2 - t1) * 1000);
+    steps.stringify.push((t3 - t2) * 1000);
+    steps.encode.push((t4 - t3) * 1000);
+    steps.total.push((t4 - t0) * 1000);
   }
-  inProcess.sort((a, b) => a - b);
+  const cpu = process.cpuUsage(cpuBefore);
+  for (const list of [...Object.values(steps), responseBytes]) list.sort((a, b) => a - b);
+  const inProcess = steps.total;
 
   stage("starting the service");
   const { child, url } = await startService();
   const assessUrl = `${url}/v1/assess?asOf=${asOf}`;
   try {
-    // One connection, request by request.
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    stage("one connection, request by request");
-    for (let i = 0; i < warmUpRequests; i++) await postOnce(assessUrl, agent, bodies[i % bodies.length]);
-    const sequential = [];
-    for (let i = 0; i < sequentialRequests; i++) {
-      const t = performance.now();
-      await postOnce(assessUrl, agent, bodies[i % bodies.length]);
-      sequential.push((performance.now() - t) * 1000);
+    // One connection, request by request: the minimal client, then node:http.
+    stage("one connection, request by request (minimal client)");
+    const connection = await minimalConnection(url);
+    const assessPath = `/v1/assess?asOf=${asOf}`;
+    await oneByOne(0, warmUpRequests, (i) => connection.send("POST", assessPath, bodies[i % bodies.length]));
+    const serverCpuBefore = cpuMicrosecondsOf(child.pid);
+    const sequential = await oneByOne(sequentialRequests, 0, (i) =>
+      connection.send("POST", assessPath, bodies[i % bodies.length]),
+    );
+    const serverCpuAfter = cpuMicrosecondsOf(child.pid);
+    const floor = {};
+    for (const [name, target] of [
+      ["healthz", "/healthz"],
+      ["provisions", "/v1/provisions"],
+      ["openApi", "/openapi.json"],
+    ]) {
+      let bytes = 0;
+      const times = await oneByOne(sequentialRequests, warmUpRequests, async () => {
+        bytes = await connection.send("GET", target);
+      });
+      floor[name] = { target, bytes, ...times };
     }
+    connection.close();
+    stage("one connection, request by request (node:http)");
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const nodeHttp = await oneByOne(sequentialRequests, warmUpRequests, (i) =>
+      postOnce(assessUrl, agent, bodies[i % bodies.length]),
+    );
     agent.destroy();
-    sequential.sort((a, b) => a - b);
 
     const requests = bodies.map((body) => ({ method: "POST", path: `/v1/assess?asOf=${asOf}`, body }));
     const byConnections = {};
@@ -191,14 +318,35 @@ export async function measureService({
     const batch = await streamBatch(`${url}/v1/batch/assess?asOf=${asOf}`, file);
     rmSync(file, { force: true });
 
-    const p50 = percentile(sequential, 50);
     const libP50 = percentile(inProcess, 50);
+    const p50Of = (list) => percentile(list, 50);
     const result = {
       small,
       singleCases,
-      inProcessMicroseconds: { p50: libP50, p99: percentile(inProcess, 99) },
-      oneConnectionSequentialMicroseconds: { p50, p99: percentile(sequential, 99) },
-      addedAtP50Microseconds: p50 - libP50,
+      responseBytes: { p50: p50Of(responseBytes), max: responseBytes[responseBytes.length - 1] },
+      inProcessMicroseconds: {
+        p50: libP50,
+        p99: percentile(inProcess, 99),
+        steps: {
+          parse: p50Of(steps.parse),
+          assess: p50Of(steps.assess),
+          stringify: p50Of(steps.stringify),
+          encode: p50Of(steps.encode),
+        },
+        cpuPerCall: (cpu.user + cpu.system) / inProcessRequests,
+      },
+      oneConnectionSequentialMicroseconds: {
+        client: "minimal HTTP/1.1 client, one keep-alive socket, TCP_NODELAY",
+        p50: sequential.p50,
+        p99: sequential.p99,
+        serverCpuPerRequest:
+          serverCpuBefore === undefined || serverCpuAfter === undefined
+            ? null
+            : (serverCpuAfter - serverCpuBefore) / sequentialRequests,
+        floor,
+      },
+      oneConnectionNodeHttpMicroseconds: nodeHttp,
+      addedAtP50Microseconds: sequential.p50 - libP50,
       autocannon: byConnections,
       batch: {
         rows,
@@ -224,10 +372,16 @@ export async function measureService({
 /** The figures as lines for the console. */
 export function describeService(s) {
   const f = (n, d = 1) => n.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
+  const kb = (n) => `${f(n / 1024, 0)} KB`;
+  const lib = s.inProcessMicroseconds;
+  const one = s.oneConnectionSequentialMicroseconds;
   const lines = [
-    `\nHTTP service (POST /v1/assess, ${s.singleCases.toLocaleString("en-GB")} varied cases cycled):`,
-    `  library in-process (parse, assess, serialise): p50 ${f(s.inProcessMicroseconds.p50)} µs, p99 ${f(s.inProcessMicroseconds.p99)} µs`,
-    `  one connection, request by request: p50 ${f(s.oneConnectionSequentialMicroseconds.p50)} µs, p99 ${f(s.oneConnectionSequentialMicroseconds.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50`,
+    `\nHTTP service (POST /v1/assess, ${s.singleCases.toLocaleString("en-GB")} varied cases cycled; the response, the full assessment, p50 ${kb(s.responseBytes.p50)}):`,
+    `  library in-process, the work the service must do for a request: JSON.parse the body ${f(lib.steps.parse)} µs, assess (validation included) ${f(lib.steps.assess)} µs, JSON.stringify the full assessment ${f(lib.steps.stringify)} µs, encode as UTF-8 ${f(lib.steps.encode)} µs (each p50); together p50 ${f(lib.p50)} µs, p99 ${f(lib.p99)} µs; CPU ${f(lib.cpuPerCall, 0)} µs a call`,
+    `  one connection, request by request (${one.client}): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (HTTP, Fastify, the service's hooks, loopback TCP and the client: everything but the in-process work above)`,
+    `    the HTTP floor on that connection: GET ${one.floor.healthz.target} (${one.floor.healthz.bytes} B) p50 ${f(one.floor.healthz.p50)} µs; pre-rendered responses: GET ${one.floor.provisions.target} (${kb(one.floor.provisions.bytes)}) p50 ${f(one.floor.provisions.p50)} µs, GET ${one.floor.openApi.target} (${kb(one.floor.openApi.bytes)}) p50 ${f(one.floor.openApi.p50)} µs`,
+    `    the service's CPU a request: ${one.serverCpuPerRequest === null ? "not measured (no /proc)" : `${f(one.serverCpuPerRequest, 0)} µs`} (the library in-process: ${f(lib.cpuPerCall, 0)} µs a call)`,
+    `  one connection with node:http (keep-alive agent, the body read as a stream): p50 ${f(s.oneConnectionNodeHttpMicroseconds.p50)} µs, p99 ${f(s.oneConnectionNodeHttpMicroseconds.p99)} µs`,
   ];
   for (const [n, r] of Object.entries(s.autocannon))
     lines.push(

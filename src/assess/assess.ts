@@ -14,7 +14,7 @@ import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import { ownOption } from "../model/plain-data.js";
 import type { Assessment, BundledAssessment, Notice, NoticeCode } from "./assessment.js";
 import { buildAssessment } from "./build-assessment.js";
-import { DEFAULT_RULES } from "./default-rules.js";
+import { bundledRules } from "./bundled-rules.js";
 import { CaseFactsError } from "./errors.js";
 
 /**
@@ -159,7 +159,7 @@ function assessUnsafely(
   const asOf = options.asOf ?? todayInLondon();
   return {
     success: true,
-    assessment: assessParsed(parsed.data, asOf, options.rules ?? DEFAULT_RULES, defaulted, build),
+    assessment: assessParsed(parsed.data, asOf, options.rules ?? bundledRules(), defaulted, build),
   };
 }
 
@@ -209,7 +209,7 @@ function assessParsed(
 export function assessParsedFacts(
   facts: CaseFacts,
   asOf: IsoDate,
-  rules: CompiledRuleSet = DEFAULT_RULES,
+  rules: CompiledRuleSet = bundledRules(),
 ): Assessment {
   return assessParsed(facts, asOf, rules, false);
 }

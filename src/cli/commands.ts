@@ -147,11 +147,135 @@ function compactPartsOf(
   return {
     ...fields,
     json: JSON.stringify(fields).slice(1, -1),
-    tally: [
-      `first:${a.recommendation.first ?? "none"}`,
-      ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`),
-    ],
+    tally: tallyOf(a),
   };
+}
+
+/**
+ * The JSON string literal of each name a compact record repeats (rule, outcome and fact names),
+ * made once per name rather than once per row. Bounded: a name past the bound is quoted afresh.
+ */
+class QuotedNames {
+  private readonly quoted = new Map<string, string>();
+  of(name: string): string {
+    let q = this.quoted.get(name);
+    if (q === undefined) {
+      q = JSON.stringify(name);
+      if (this.quoted.size < 10_000) this.quoted.set(name, q);
+    }
+    return q;
+  }
+  /** `JSON.stringify` of a list of names. */
+  list(names: readonly string[]): string {
+    let json = "[";
+    for (let i = 0; i < names.length; i++) json += (i === 0 ? "" : ",") + this.of(names[i]!);
+    return `${json}]`;
+  }
+}
+
+/** Base-4 digits for the outcomes in a tally's key (0 is a rule not listed for the case). */
+function outcomeDigit(outcome: string): number {
+  return outcome === "available"
+    ? 1
+    : outcome === "not-available"
+      ? 2
+      : outcome === "needs-information"
+        ? 3
+        : -1;
+}
+
+/**
+ * The compact line of an assessment, written straight from it: the same text as
+ * `JSON.stringify` of the compact record (a property test compares the two on generated cases),
+ * without building the record, its `outcomes` object or its lists, and with the tallies shared by
+ * every case of the same outcomes and first recommendation. For the bundled rules only, whose names
+ * are distinct and none an array index (which `JSON.stringify` would put first).
+ */
+class CompactLines {
+  private readonly names = new QuotedNames();
+  private readonly ruleIndex: ReadonlyMap<string, number>;
+  private readonly firstWeight: number;
+  private readonly tallies = new Map<number, readonly string[]>();
+  /** The `missingFacts` and `missingInputs` fields of a list of missing facts, by the list. */
+  private readonly missingFields = new Map<string, string>();
+
+  constructor(
+    rules: readonly string[],
+    private readonly missingInputs: (missingFacts: readonly string[]) => readonly string[],
+  ) {
+    this.ruleIndex = new Map(rules.map((name, i) => [name, i]));
+    this.firstWeight = 4 ** rules.length;
+  }
+
+  /** Whether these rule names can be written this way (else the record is stringified). */
+  static suits(rules: readonly string[]): boolean {
+    return (
+      rules.length <= 20 &&
+      new Set(rules).size === rules.length &&
+      rules.every((name) => !/^(0|[1-9]\d*)$/.test(name))
+    );
+  }
+
+  /** The fields that depend only on the assessment: {@link CompactParts}'s `json`. */
+  fields(a: Assessment): string {
+    const { names } = this;
+    const orders = a.orders;
+    let outcomes = "{";
+    let unverified = "[";
+    for (let i = 0; i < orders.length; i++) {
+      const o = orders[i]!;
+      outcomes += `${i === 0 ? "" : ","}${names.of(o.rule)}:${names.of(o.outcome)}`;
+      if (o.unverified) unverified += (unverified.length === 1 ? "" : ",") + names.of(o.rule);
+    }
+    let questions = "[";
+    for (let i = 0; i < a.questions.length; i++)
+      questions += (i === 0 ? "" : ",") + names.of(a.questions[i]!.fact);
+    const first = a.recommendation.first;
+    return `"first":${first === null ? "null" : names.of(first)},"outcomes":${outcomes}},"unverified":${unverified}],${this.missing(a.missingFacts)},"questions":${questions}]`;
+  }
+
+  private missing(missingFacts: readonly string[]): string {
+    const key = missingFacts.join("\u0000");
+    let json = this.missingFields.get(key);
+    if (json === undefined) {
+      json = `"missingFacts":${this.names.list(missingFacts)},"missingInputs":${this.names.list(this.missingInputs(missingFacts))}`;
+      if (this.missingFields.size >= 4096) this.missingFields.clear();
+      this.missingFields.set(key, json);
+    }
+    return json;
+  }
+
+  /** The assessment's tallies (as {@link CompactParts}'s), one shared list per outcomes and first recommendation. */
+  tally(a: Assessment): readonly string[] {
+    let key = 0;
+    for (const o of a.orders) {
+      const digit = outcomeDigit(o.outcome);
+      const index = this.ruleIndex.get(o.rule);
+      if (digit < 0 || index === undefined) return tallyOf(a);
+      key += digit * 4 ** index;
+    }
+    const first = a.recommendation.first;
+    if (first !== null) {
+      const index = this.ruleIndex.get(first);
+      if (index === undefined) return tallyOf(a);
+      key += (index + 1) * this.firstWeight;
+    }
+    let tally = this.tallies.get(key);
+    if (tally === undefined) {
+      tally = tallyOf(a);
+      if (this.tallies.size >= 4096) this.tallies.clear();
+      this.tallies.set(key, tally);
+    }
+    return tally;
+  }
+}
+
+/** An assessment's tallies for the summary: its first recommendation and each order's outcome. */
+function tallyOf(a: Assessment): string[] {
+  return [
+    `first:${a.recommendation.first ?? "none"}`,
+    ...a.orders.map((o) => `outcome:${o.rule}:${o.outcome}`),
+  ];
 }
 
 // `"asOf":"…",` as JSON, made once for the date a run uses rather than once a row.
@@ -206,7 +330,12 @@ function compactRecord(
 
 /** The compact record as one JSON line: `JSON.stringify` of {@link compactRecord}'s record. */
 function compactLine(p: CompactParts, caseId: string, asOf: string, row: number, line: number): string {
-  return `{"row":${row},"line":${line},"id":${JSON.stringify(caseId)},${asOfField(asOf)}${p.json},"error":null,"problems":[]}`;
+  return compactLineOf(p.json, caseId, asOf, row, line);
+}
+
+/** {@link compactLine} from the fields' JSON. */
+function compactLineOf(fieldsJson: string, caseId: string, asOf: string, row: number, line: number): string {
+  return `{"row":${row},"line":${line},"id":${JSON.stringify(caseId)},${asOfField(asOf)}${fieldsJson},"error":null,"problems":[]}`;
 }
 
 /** The rules whose outcomes are the columns of flat `assess` output, in rule-set order. */
@@ -238,17 +367,20 @@ const NO_ERROR = { error: null, problems: [] } as const;
 export function assessCommand(options: CommandOptions): BatchCommand {
   const asOf = options.asOf ?? options.today ?? todayInLondon();
   const columns = csvColumns();
-  // The input columns behind a list of missing facts, made once per distinct list (few in a caseload).
-  const inputsByFacts = new Map<string, readonly string[]>();
+  // The input columns behind each missing fact, found once per fact (a varied caseload has more
+  // distinct lists of missing facts than any cache of lists would hold, but few facts).
+  const inputsByFact = new Map<string, readonly string[]>();
   const missingInputs = (missingFacts: readonly string[]): readonly string[] => {
-    const key = missingFacts.join(",");
-    let inputs = inputsByFacts.get(key);
-    if (!inputs) {
-      inputs = missingInputsOf(missingFacts, columns);
-      if (inputsByFacts.size >= 4096) inputsByFacts.clear();
-      inputsByFacts.set(key, inputs);
+    const out = new Set<string>();
+    for (const fact of missingFacts) {
+      let inputs = inputsByFact.get(fact);
+      if (!inputs) {
+        inputs = missingInputsOf([fact], columns);
+        if (inputsByFact.size < 4096) inputsByFact.set(fact, inputs);
+      }
+      for (const input of inputs) out.add(input);
     }
-    return inputs;
+    return [...out];
   };
   const ownRules = options.rulesFile !== undefined ? loadRulesFile(options.rulesFile) : undefined;
   // The fast path assesses with the bundled law only; with your own rules every row takes the general one.
@@ -259,6 +391,10 @@ export function assessCommand(options: CommandOptions): BatchCommand {
     : ASSESS_KEYS.filter((k) => k !== "error" && k !== "problems");
   const recordKeys = [...bodyKeys, ...(options.includeFacts ? ["facts"] : []), "error", "problems"];
   const rules = ruleNames(ownRules);
+  const lines =
+    compactOnly && options.linesOnly && CompactLines.suits(rules)
+      ? new CompactLines(rules, missingInputs)
+      : undefined;
   return {
     name: "assess",
     recordKeys,
@@ -283,7 +419,15 @@ export function assessCommand(options: CommandOptions): BatchCommand {
         if (!parsed.success) return { ok: false, ...withId(value), problems: parsed.problems };
         // No cache of results: an assessment whose explanations are not read costs little more
         // than looking one up would, and a row costs the same however many distinct cases came before.
-        const parts = compactPartsOf(assessParsedFacts(parsed.data, asOf), missingInputs);
+        const assessment = assessParsedFacts(parsed.data, asOf);
+        if (lines)
+          return {
+            ok: true,
+            record: NO_RECORD,
+            jsonLine: compactLineOf(lines.fields(assessment), parsed.data.id, asOf, row, line),
+            tally: lines.tally(assessment),
+          };
+        const parts = compactPartsOf(assessment, missingInputs);
         if (options.linesOnly)
           return {
             ok: true,
@@ -377,7 +521,8 @@ function decisionDateOf(value: unknown): string | undefined {
 
 /** `review`: the decline review of each case's `spoRequest`. */
 export function reviewCommand(options: CommandOptions): BatchCommand {
-  const today = options.today ?? todayInLondon();
+  // Today is needed only where no date is given (--as-of): not looked up otherwise.
+  const today = options.asOf === undefined ? (options.today ?? todayInLondon()) : "";
   const full = options.detail === "full";
   const recordKeys = full
     ? ["row", "line", "id", "asOf", ...(options.includeFacts ? ["facts"] : []), "error", "problems"]

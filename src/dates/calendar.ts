@@ -1,4 +1,6 @@
-import { UTCDate } from "@date-fns/utc";
+// The mini class: the full one builds three Intl.DateTimeFormat objects at import, for its
+// toString, which nothing here calls.
+import { UTCDateMini } from "@date-fns/utc/date/mini";
 // One module each, not the package index: the index loads all of date-fns (some 20 MB in memory).
 import { addDays } from "date-fns/addDays";
 import { addYears } from "date-fns/addYears";
@@ -6,14 +8,14 @@ import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { isLeapYear } from "./is-leap-year.js";
 
-// Calendar arithmetic goes through date-fns on UTCDate (@date-fns/utc), which makes date-fns work in
+// Calendar arithmetic goes through date-fns on UTCDateMini (@date-fns/utc), which makes date-fns work in
 // UTC: no local time zone is involved, so no zone that skipped a day (Pacific/Apia, 30 December 2011)
 // or moved its clocks can change an answer. Results are written back with UTC getters, with
 // four-digit years, and clamped to the years an ISO date can hold (0000–9999).
 
-function toUtc(date: IsoDate): UTCDate {
+function toUtc(date: IsoDate): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const value = new UTCDate(Date.UTC(2000, 0, 1));
+  const value = new UTCDateMini(Date.UTC(2000, 0, 1));
   value.setUTCFullYear(y, m - 1, d);
   return value;
 }

@@ -131,7 +131,17 @@ function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-const REGISTRY = buildRegistry();
+type Registry = ReturnType<typeof buildRegistry>;
+let built: Registry | undefined;
+/**
+ * The registry, validated and built on first use, not at import: validating every provision file
+ * took about a tenth of `import "protective-orders"`. The bundled files are validated the same way
+ * whenever the tests or the build look a citation up, so an invalid file still fails them.
+ */
+function registry(): Registry {
+  if (built === undefined) built = buildRegistry();
+  return built;
+}
 
 /**
  * Every instrument (Act, statutory instrument, guidance, judgment) the library cites.
@@ -143,7 +153,7 @@ const REGISTRY = buildRegistry();
  * ```
  */
 export function listInstruments(): readonly Instrument[] {
-  return [...REGISTRY.instruments.values()];
+  return [...registry().instruments.values()];
 }
 
 /**
@@ -156,7 +166,7 @@ export function listInstruments(): readonly Instrument[] {
  * ```
  */
 export function listProvisions(): readonly Provision[] {
-  return [...REGISTRY.provisions.values()];
+  return [...registry().provisions.values()];
 }
 
 /**
@@ -169,7 +179,7 @@ export function listProvisions(): readonly Provision[] {
  * ```
  */
 export function getProvision(id: string): Provision | undefined {
-  return REGISTRY.provisions.get(id);
+  return registry().provisions.get(id);
 }
 
 /**
@@ -183,7 +193,7 @@ export function getProvision(id: string): Provision | undefined {
  * ```
  */
 export function provisionUrl(provision: Provision): string {
-  const instrument = REGISTRY.instruments.get(provision.instrument);
+  const instrument = registry().instruments.get(provision.instrument);
   if (!instrument) throw new Error(`unknown instrument ${provision.instrument}`);
   if (instrument.legislationPath) {
     const base = `https://www.legislation.gov.uk/${instrument.legislationPath}`;
@@ -204,13 +214,13 @@ export function provisionUrl(provision: Provision): string {
  * ```
  */
 export function citationFor(id: string): Citation {
-  const citation = CITATIONS.get(id);
+  const citation = citations().get(id);
   if (!citation) throw new Error(`unknown citation ${id}`);
   return citation;
 }
 
 function buildCitation(provision: Provision): Citation {
-  const instrument = REGISTRY.instruments.get(provision.instrument)!;
+  const instrument = registry().instruments.get(provision.instrument)!;
   return Object.freeze({
     id: provision.id,
     title: provision.provision ? `${instrument.title}, ${provision.provision}` : instrument.title,
@@ -220,7 +230,12 @@ function buildCitation(provision: Provision): Citation {
   });
 }
 
-// Built once from the registry and never changed: derived data, not state.
-const CITATIONS: ReadonlyMap<string, Citation> = new Map(
-  [...REGISTRY.provisions.values()].map((provision) => [provision.id, buildCitation(provision)]),
-);
+// Built once from the registry (on first use) and never changed: derived data, not state.
+let citationsById: ReadonlyMap<string, Citation> | undefined;
+function citations(): ReadonlyMap<string, Citation> {
+  if (citationsById === undefined)
+    citationsById = new Map(
+      [...registry().provisions.values()].map((provision) => [provision.id, buildCitation(provision)]),
+    );
+  return citationsById;
+}

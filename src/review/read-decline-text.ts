@@ -97,11 +97,29 @@ function stem(word: string): string {
   return s;
 }
 
-const NEGATORS: ReadonlySet<string> = new Set(reading.negators.map(stem));
-const STRONG_BREAK_WORDS: ReadonlySet<string> = new Set(reading.clauseBreakWords.map(stem));
-const AFTER_COMMA_BREAK_WORDS: ReadonlySet<string> = new Set(reading.clauseBreakWordsAfterComma.map(stem));
+/**
+ * A value made on first use and kept. The reader's word tables and compiled patterns are built
+ * this way, not when the module loads: stemming the taxonomy's words and compiling its patterns
+ * took about a tenth of `import "protective-orders"`, paid by every program that never reads a
+ * decline letter. The bundled taxonomy is compiled whole by the data tests, so an error in it
+ * still fails the build.
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    if (value === undefined) value = make();
+    return value;
+  };
+}
+
+/** The taxonomy's words of each kind, stemmed. */
+const wordSets = once(() => ({
+  negators: new Set(reading.negators.map(stem)) as ReadonlySet<string>,
+  strongBreakWords: new Set(reading.clauseBreakWords.map(stem)) as ReadonlySet<string>,
+  afterCommaBreakWords: new Set(reading.clauseBreakWordsAfterComma.map(stem)) as ReadonlySet<string>,
+  commaContinues: new Set(reading.commaContinuesBefore.map(stem)) as ReadonlySet<string>,
+}));
 const ABBREVIATIONS: ReadonlySet<string> = new Set(reading.abbreviations);
-const COMMA_CONTINUES: ReadonlySet<string> = new Set(reading.commaContinuesBefore.map(stem));
 
 interface RawWord {
   readonly word: string;
@@ -140,7 +158,7 @@ interface Shorthand {
 }
 
 /** Shorthand forms by their first stemmed word, the longest first. */
-const SHORTHAND: ReadonlyMap<string, readonly Shorthand[]> = (() => {
+const shorthandForms = once((): ReadonlyMap<string, readonly Shorthand[]> => {
   const byFirst = new Map<string, Shorthand[]>();
   for (const [canonical, forms] of Object.entries(reading.shorthand)) {
     for (const form of forms) {
@@ -154,10 +172,13 @@ const SHORTHAND: ReadonlyMap<string, readonly Shorthand[]> = (() => {
   }
   for (const list of byFirst.values()) list.sort((x, y) => y.words.length - x.words.length);
   return byFirst;
-})();
+});
 
 function tokenise(sentence: string): Token[] {
   const words = rawWords(sentence);
+  const shorthand = shorthandForms();
+  const singleWordShorthand = singleWordShorthandForms();
+  const { negators } = wordSets();
   const tokens: Token[] = [];
   let i = 0;
   while (i < words.length) {
@@ -175,7 +196,7 @@ function tokenise(sentence: string): Token[] {
     }
     // Police shorthand and long forms, the longest first: "no further action" and "nfa" alike read "nfa".
     let matched = false;
-    for (const s of SHORTHAND.get(stem(w.word)) ?? []) {
+    for (const s of shorthand.get(stem(w.word)) ?? []) {
       if (i + s.words.length > words.length) continue;
       let ok = true;
       for (let k = 0; k < s.words.length && ok; k++) ok = stem(words[i + k]!.word) === s.words[k];
@@ -189,11 +210,11 @@ function tokenise(sentence: string): Token[] {
     if (matched) continue;
     const corrected = correctTypo(w.word);
     const s =
-      corrected === w.word ? stem(w.word) : (SINGLE_WORD_SHORTHAND.get(stem(corrected)) ?? stem(corrected));
+      corrected === w.word ? stem(w.word) : (singleWordShorthand.get(stem(corrected)) ?? stem(corrected));
     const number = /^\d+$/.test(w.word) ? Number(w.word) : undefined;
     tokens.push({
       stem: s,
-      negator: NEGATORS.has(s),
+      negator: negators.has(s),
       ...(number !== undefined ? { number } : {}),
       start,
       end,
@@ -218,13 +239,14 @@ function knownWords(): { readonly known: ReadonlySet<string>; readonly words: re
       known.add(w);
       if (/^[a-z]{6,}$/.test(w)) words.add(w);
     };
-    for (const list of SHORTHAND.values()) for (const s of list) for (const w of s.words) add(w);
+    for (const list of shorthandForms().values()) for (const s of list) for (const w of s.words) add(w);
     for (const forms of Object.values(reading.shorthand))
       for (const f of forms) for (const w of rawWords(f)) add(w.word);
-    for (const entry of [...REASON_PATTERNS.flatMap((r) => r.patterns)]) {
+    const { reasonPatterns } = patternTables();
+    for (const entry of [...reasonPatterns.flatMap((r) => r.patterns)]) {
       for (const step of entry.steps) if (step.kind === "words") for (const w of step.stems) add(w);
     }
-    for (const w of REASON_PATTERNS.flatMap((r) => r.patterns).flatMap((p) => p.source.split(/[\s|]+/)))
+    for (const w of reasonPatterns.flatMap((r) => r.patterns).flatMap((p) => p.source.split(/[\s|]+/)))
       if (/^[a-z]+$/.test(w)) add(w);
     vocabulary = { known, words: [...words] };
   }
@@ -260,13 +282,14 @@ function correctTypo(word: string): string {
 
 /** Words such as "but" and "because" start a new clause; "and" or "or" do so after a comma. */
 function markClauseBreaks(tokens: Token[]): Token[] {
+  const { strongBreakWords, afterCommaBreakWords, commaContinues } = wordSets();
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = out[out.length - 1];
-    if (!t.brk && STRONG_BREAK_WORDS.has(t.stem) && out.length > 0) {
+    if (!t.brk && strongBreakWords.has(t.stem) && out.length > 0) {
       out.push({ stem: "|", negator: false, brk: "strong", start: t.start, end: t.start });
-    } else if (!t.brk && AFTER_COMMA_BREAK_WORDS.has(t.stem) && prev?.brk === "soft") {
+    } else if (!t.brk && afterCommaBreakWords.has(t.stem) && prev?.brk === "soft") {
       out[out.length - 1] = { ...prev, brk: "strong" };
     }
     out.push(t);
@@ -280,7 +303,7 @@ function markClauseBreaks(tokens: Token[]): Token[] {
     let after = 0;
     for (let j = i + 1; j < out.length && !out[j]!.brk; j++) after++;
     const next = out[i + 1];
-    if (before >= 3 && after >= 3 && !(next !== undefined && COMMA_CONTINUES.has(next.stem)))
+    if (before >= 3 && after >= 3 && !(next !== undefined && commaContinues.has(next.stem)))
       out[i] = { ...t, brk: "strong" };
   }
   return out;
@@ -358,14 +381,18 @@ function compileWord(word: string): string[] {
   const one = words.length === 1 ? words[0] : undefined;
   if (one === undefined) return words.map(stem);
   const forms = [stem(one), one];
-  return [...new Set(forms.flatMap((f) => [f, SINGLE_WORD_SHORTHAND.get(f) ?? f]))];
+  const singleWordShorthand = singleWordShorthandForms();
+  return [...new Set(forms.flatMap((f) => [f, singleWordShorthand.get(f) ?? f]))];
 }
 
 /** One-word shorthand forms (stemmed) to their token: "messages" → "msg". */
-const SINGLE_WORD_SHORTHAND: ReadonlyMap<string, string> = new Map(
-  [...SHORTHAND.values()]
-    .flat()
-    .flatMap((s) => (s.words.length === 1 ? [[s.words[0]!, s.canonical] as const] : [])),
+const singleWordShorthandForms = once(
+  (): ReadonlyMap<string, string> =>
+    new Map(
+      [...shorthandForms().values()]
+        .flat()
+        .flatMap((s) => (s.words.length === 1 ? [[s.words[0]!, s.canonical] as const] : [])),
+    ),
 );
 
 /** Compiles one pattern of the taxonomy. Exported for the data tests. */
@@ -487,18 +514,6 @@ interface ReasonPatterns {
   readonly overrides: ReadonlySet<string>;
 }
 
-const REASON_PATTERNS: readonly ReasonPatterns[] = (
-  data.reasons as readonly {
-    code: DeclineReasonCode;
-    patterns?: readonly string[];
-    overrides?: readonly string[];
-  }[]
-).map((r) => ({
-  code: r.code,
-  patterns: (r.patterns ?? []).map(compileDeclinePattern),
-  overrides: new Set(r.overrides ?? []),
-}));
-const OVERRIDES = new Map(REASON_PATTERNS.map((r) => [r.code, r.overrides]));
 /** A pattern with the reason it reads (decision and courtesy patterns read as `unclassified`). */
 interface Entry {
   readonly code: DeclineReasonCode;
@@ -534,15 +549,39 @@ function indexPatterns(list: readonly Entry[]): PatternIndex {
   return { byStem, byNegator, anywhere };
 }
 
-const REASON_INDEX = indexPatterns(
-  REASON_PATTERNS.flatMap((r) => r.patterns.map((pattern) => ({ code: r.code, pattern }))),
-);
-const DECISION_PATTERNS = indexPatterns(
-  reading.decisionPatterns.map((p) => ({ code: "unclassified" as const, pattern: compileDeclinePattern(p) })),
-);
-const COURTESY_PATTERNS = indexPatterns(
-  reading.courtesyPatterns.map((p) => ({ code: "unclassified" as const, pattern: compileDeclinePattern(p) })),
-);
+/** The taxonomy's patterns, compiled and indexed (on first use: see {@link once}). */
+const patternTables = once(() => {
+  const reasonPatterns: readonly ReasonPatterns[] = (
+    data.reasons as readonly {
+      code: DeclineReasonCode;
+      patterns?: readonly string[];
+      overrides?: readonly string[];
+    }[]
+  ).map((r) => ({
+    code: r.code,
+    patterns: (r.patterns ?? []).map(compileDeclinePattern),
+    overrides: new Set(r.overrides ?? []),
+  }));
+  return {
+    reasonPatterns,
+    overrides: new Map(reasonPatterns.map((r) => [r.code, r.overrides])),
+    reasonIndex: indexPatterns(
+      reasonPatterns.flatMap((r) => r.patterns.map((pattern) => ({ code: r.code, pattern }))),
+    ),
+    decisionPatterns: indexPatterns(
+      reading.decisionPatterns.map((p) => ({
+        code: "unclassified" as const,
+        pattern: compileDeclinePattern(p),
+      })),
+    ),
+    courtesyPatterns: indexPatterns(
+      reading.courtesyPatterns.map((p) => ({
+        code: "unclassified" as const,
+        pattern: compileDeclinePattern(p),
+      })),
+    ),
+  };
+});
 
 function findMatches(tokens: readonly Token[], index: PatternIndex): Match[] {
   const out: Match[] = [];
@@ -572,6 +611,7 @@ function anyMatch(tokens: readonly Token[], index: PatternIndex): boolean {
  * the taxonomy's `overrides`) or else the more specific (more words); equally specific ones stay.
  */
 function resolve(matches: readonly Match[]): Match[] {
+  const overrides = patternTables().overrides;
   return matches.filter(
     (m) =>
       !matches.some(
@@ -579,8 +619,8 @@ function resolve(matches: readonly Match[]): Match[] {
           o.code !== m.code &&
           o.start < m.end &&
           m.start < o.end &&
-          (OVERRIDES.get(o.code)?.has(m.code) === true ||
-            (OVERRIDES.get(m.code)?.has(o.code) !== true && o.weight > m.weight)),
+          (overrides.get(o.code)?.has(m.code) === true ||
+            (overrides.get(m.code)?.has(o.code) !== true && o.weight > m.weight)),
       ),
   );
 }
@@ -604,9 +644,10 @@ export function readDeclineText(text: string, options: ReadDeclineTextOptions = 
   const sentences = splitSentences(typeof text === "string" ? text.slice(0, 20_000).normalize("NFKC") : "");
   const parts: DeclineTextPart[] = [];
   const reasons = new Map<DeclineReasonCode, string[]>();
+  const { reasonIndex, decisionPatterns, courtesyPatterns } = patternTables();
   sentences.forEach((sentence, si) => {
     const tokens = tokenise(sentence.text);
-    const matches = resolve(findMatches(tokens, REASON_INDEX));
+    const matches = resolve(findMatches(tokens, reasonIndex));
     // Clauses: the runs between strong breaks that hold at least one word.
     const clauses: { from: number; to: number }[] = [];
     let from = 0;
@@ -626,9 +667,9 @@ export function readDeclineText(text: string, options: ReadDeclineTextOptions = 
       const status: DeclineTextPartStatus =
         codes.length > 0
           ? "reason"
-          : anyMatch(clauseTokens, DECISION_PATTERNS)
+          : anyMatch(clauseTokens, decisionPatterns)
             ? "decision"
-            : anyMatch(clauseTokens, COURTESY_PATTERNS)
+            : anyMatch(clauseTokens, courtesyPatterns)
               ? "courtesy"
               : "not-recognised";
       const position =
@@ -688,7 +729,7 @@ export function mostSpecificReason(text: string): DeclineReasonCode | undefined 
     typeof text === "string" ? text.slice(0, 20_000).normalize("NFKC") : "",
   )) {
     const tokens = tokenise(sentence.text);
-    for (const m of resolve(findMatches(tokens, REASON_INDEX))) {
+    for (const m of resolve(findMatches(tokens, patternTables().reasonIndex))) {
       if (best === undefined || m.weight > best.weight) best = m;
     }
   }

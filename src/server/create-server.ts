@@ -81,9 +81,19 @@ function asOfOf(request: FastifyRequest): { asOf: string } | { problems: InputPr
   return { asOf: given };
 }
 
+/**
+ * A response body as the UTF-8 bytes that go on the wire, encoded once. Sent as a string instead,
+ * a result's JSON (about 130 KB, and a two-byte string in V8 because the law's text has en dashes)
+ * would be measured for its length by Fastify and by Node and then encoded again while written:
+ * about 1.5 ms of a single assessment's time, against about 0.2 ms for encoding it once here.
+ */
+function utf8(text: string): Buffer {
+  return Buffer.from(text, "utf8");
+}
+
 function sendJson(reply: FastifyReply, body: unknown, asOf?: string): FastifyReply {
   if (asOf !== undefined) reply.header("as-of", asOf);
-  return reply.type(JSON_TYPE).send(JSON.stringify(body));
+  return reply.type(JSON_TYPE).send(utf8(JSON.stringify(body)));
 }
 
 /**
@@ -226,15 +236,15 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   if (log) {
     // Method, route (the pattern, never the path with its values), status and duration: no body,
     // no query, no ids, no addresses.
+    // The line is written out rather than JSON.stringify'd (a few µs a request): each field is JSON
+    // as it stands: the method is an HTTP token (Node's parser accepts no quote or backslash in one),
+    // the route one of this service's own patterns, the status and duration numbers.
     app.addHook("onResponse", (request, reply, done) => {
+      const route = request.routeOptions.url;
       log.write(
-        `${JSON.stringify({
-          time: new Date().toISOString(),
-          method: request.method,
-          route: request.routeOptions.url ?? "(no route)",
-          status: reply.statusCode,
-          ms: Math.round(reply.elapsedTime * 1000) / 1000,
-        })}\n`,
+        `{"time":"${new Date().toISOString()}","method":"${request.method}","route":${
+          route === undefined ? '"(no route)"' : JSON.stringify(route)
+        },"status":${reply.statusCode},"ms":${Math.round(reply.elapsedTime * 1000) / 1000}}\n`,
       );
       done();
     });
@@ -330,7 +340,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     reply.header("as-of", result.assessment.asOf).header("vary", "accept");
     return reply
       .type(format === "markdown" ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8")
-      .send(explain(result.assessment, { format, ...(orders ? { orders } : {}) }));
+      .send(utf8(explain(result.assessment, { format, ...(orders ? { orders } : {}) })));
   });
 
   route("POST", "/v1/validate", (request, reply) => {
@@ -383,18 +393,20 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     );
   });
 
-  // Reference data: the same for every request, rendered once.
+  // Reference data: the same for every request, rendered and encoded once.
   const rules = ruleEntries();
-  const rulesJson = JSON.stringify(rules);
-  const rulesById = new Map(rules.map((r) => [r.id, JSON.stringify(r)]));
+  const rulesJson = utf8(JSON.stringify(rules));
+  const rulesById = new Map(rules.map((r) => [r.id, utf8(JSON.stringify(r))]));
   const provisions = provisionEntries();
-  const provisionsJson = JSON.stringify(provisions);
-  const provisionsById = new Map(provisions.map((p) => [p.id, JSON.stringify(p)]));
-  const schemaJson = JSON.stringify(caseFactsJsonSchema());
+  const provisionsJson = utf8(JSON.stringify(provisions));
+  const provisionsById = new Map(provisions.map((p) => [p.id, utf8(JSON.stringify(p))]));
+  const schemaJson = utf8(JSON.stringify(caseFactsJsonSchema()));
   const openApi = buildOpenApiDocument();
-  const openApiJson = JSON.stringify(openApi);
+  const openApiJson = utf8(JSON.stringify(openApi));
+  const healthy = utf8('{"status":"ok"}');
+  const ready = utf8('{"status":"ready"}');
 
-  const sendText = (reply: FastifyReply, text: string) => reply.type(JSON_TYPE).send(text);
+  const sendText = (reply: FastifyReply, bytes: Buffer) => reply.type(JSON_TYPE).send(bytes);
   route("GET", "/v1/rules", (_request, reply) => sendText(reply, rulesJson));
   route("GET", "/v1/rules/:id", (request, reply) => {
     const text = rulesById.get((request.params as { id: string }).id);
@@ -411,9 +423,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   });
   route("GET", "/v1/schema/case-facts", (_request, reply) => sendText(reply, schemaJson));
   route("GET", "/openapi.json", (_request, reply) => sendText(reply, openApiJson));
-  route("GET", "/healthz", (_request, reply) => sendText(reply, '{"status":"ok"}'));
+  route("GET", "/healthz", (_request, reply) => sendText(reply, healthy));
   route("GET", "/readyz", (_request, reply) =>
-    closing ? sendProblem(reply, "shutting-down") : sendText(reply, '{"status":"ready"}'),
+    closing ? sendProblem(reply, "shutting-down") : sendText(reply, ready),
   );
 
   route("POST", "/v1/batch/:command", (request, reply) => {
