@@ -65,6 +65,7 @@ export {
 } from "./orders/calendar-rules.js";
 export {
   type DapnHearingDeadline,
+  type DapnHearingDeadlineOptions,
   dapnHearingDeadline,
   safeDapnHearingDeadline,
 } from "./orders/dapn-hearing-deadline.js";
