@@ -49,5 +49,5 @@ export {
   LocalPilotAreasSchema,
   type LocalTables,
 } from "./law/local-tables.js";
-export { ProvisionFileSchema } from "./law/registry.js";
+export { ProvisionFileSchema } from "./law/provision-file-schema.js";
 export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { LocalBankHolidaysSchema, LocalPilotAreasSchema } from "../law/local-tables.js";
-import { ProvisionFileSchema } from "../law/registry.js";
+import { ProvisionFileSchema } from "../law/provision-file-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 
 /**

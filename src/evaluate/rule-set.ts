@@ -1,9 +1,9 @@
 import { pilotFactWithLocalAreas } from "../facts/area.js";
 import type { FactDefinition } from "../facts/fact-definition.js";
 import type { Citation } from "../law/citation.js";
+import { isBundledProvision } from "../law/citations.js";
 import { localCitations } from "../law/local-provisions.js";
 import { BUNDLED_PILOT_NO_DATA_AFTER, type LocalTables, localTables } from "../law/local-tables.js";
-import { getProvision } from "../law/registry.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
 import { expansionProblems, rawPackLimitProblems } from "./rule-pack-limits.js";
 import {
@@ -164,7 +164,7 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
   );
   problems.push(...tables.problems);
   const checkCitation = (pack: string, path: string, id: string) => {
-    if (!getProvision(id) && !local.citations.has(id))
+    if (!isBundledProvision(id) && !local.citations.has(id))
       problems.push({ pack, path, message: `unknown citation "${id}" (not in the law registry)` });
   };
   const checkCondition = (pack: string, path: string, condition: RuleCondition) => {
