@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { IsoDateSchema } from "../model/iso-date.js";
+import { onFirstUse } from "../model/on-first-use.js";
 import { deepFreezeData } from "../model/plain-data.js";
 import type { Citation, Instrument, Provision } from "./citation.js";
 import crimeAndPolicingAct2026 from "./crime-and-policing-act-2026/provisions.json";
@@ -131,17 +132,12 @@ function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-type Registry = ReturnType<typeof buildRegistry>;
-let built: Registry | undefined;
 /**
  * The registry, validated and built on first use, not at import: validating every provision file
  * took about a tenth of `import "protective-orders"`. The bundled files are validated the same way
  * whenever the tests or the build look a citation up, so an invalid file still fails them.
  */
-function registry(): Registry {
-  if (built === undefined) built = buildRegistry();
-  return built;
-}
+const registry = onFirstUse(buildRegistry);
 
 /**
  * Every instrument (Act, statutory instrument, guidance, judgment) the library cites.
@@ -231,11 +227,7 @@ function buildCitation(provision: Provision): Citation {
 }
 
 // Built once from the registry (on first use) and never changed: derived data, not state.
-let citationsById: ReadonlyMap<string, Citation> | undefined;
-function citations(): ReadonlyMap<string, Citation> {
-  if (citationsById === undefined)
-    citationsById = new Map(
-      [...registry().provisions.values()].map((provision) => [provision.id, buildCitation(provision)]),
-    );
-  return citationsById;
-}
+const citations = onFirstUse(
+  (): ReadonlyMap<string, Citation> =>
+    new Map([...registry().provisions.values()].map((provision) => [provision.id, buildCitation(provision)])),
+);
