@@ -39,7 +39,8 @@ export type { CompiledRuleSet } from "./evaluate/compile.js";
 export * from "./evaluate/types.js";
 export type { FactId, LimbId, RuleId, RuleOrder } from "./law/bundled-names.js";
 export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from "./law/citation.js";
-export { citationFor, getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
+export { citationFor } from "./law/citations.js";
+export { getProvision, listInstruments, listProvisions, provisionUrl } from "./law/registry.js";
 export { type BreachReport, BreachReportSchema } from "./model/breach-report.js";
 export * from "./model/case-facts.js";
 export { type CaseFactsDoc, caseFactsDocs } from "./model/case-facts-docs.js";
@@ -65,6 +66,7 @@ export {
 } from "./orders/calendar-rules.js";
 export {
   type DapnHearingDeadline,
+  type DapnHearingDeadlineOptions,
   dapnHearingDeadline,
   safeDapnHearingDeadline,
 } from "./orders/dapn-hearing-deadline.js";

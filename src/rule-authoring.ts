@@ -34,7 +34,7 @@ export { rulesForJurisdiction } from "./evaluate/jurisdiction-view.js";
 export { MAX_CONDITION_DEPTH, MAX_EXPANDED_NODES, MAX_RULE_PACK_SIZE } from "./evaluate/rule-pack-limits.js";
 export * from "./evaluate/rule-pack-schema.js";
 export { loadRuleSet, RulePackError, type RulePackProblem, type RuleSet } from "./evaluate/rule-set.js";
-export * from "./facts/area.js";
+export { domesticAbuseProtectionPilotInForce } from "./facts/area.js";
 export * from "./facts/conduct.js";
 export type { FactDefinition, FactValue } from "./facts/fact-definition.js";
 export * from "./facts/northern-ireland.js";
@@ -43,5 +43,11 @@ export { FACT_DEFINITIONS } from "./facts/registry.js";
 export * from "./facts/relationship.js";
 export * from "./facts/risk.js";
 export { LOCAL_POLICY_MARK, type LocalProvisions } from "./law/local-provisions.js";
-export { ProvisionFileSchema } from "./law/registry.js";
+export {
+  LocalBankHolidaysSchema,
+  type LocalPilotArea,
+  LocalPilotAreasSchema,
+  type LocalTables,
+} from "./law/local-tables.js";
+export { ProvisionFileSchema } from "./law/provision-file-schema.js";
 export { BUNDLED_RULE_PACKS } from "./law/rule-packs.js";

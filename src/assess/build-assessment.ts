@@ -17,8 +17,8 @@ import type { Assessment, Notice, Question, Recommendation, RecommendedOrder } f
 // recommendation, the questions and the missing facts come straight from them, the parts that do
 // not depend on the case are made once per rule set and shared (frozen), and each order's
 // explanation tree is built only when it is read. The result is plain JSON, serialising exactly as
-// an eagerly built one does (tests/assess/reference compares the two). The notices and "what would
-// change" are likewise made only when read.
+// an eagerly built one does (tests/assess/reference compares the two). The questions, the notices
+// and "what would change" are likewise made only when read.
 
 interface Recommendations {
   /** Per rule: its entry in `ranked` when available, and when it needs information. */
@@ -70,6 +70,7 @@ interface LazyParts {
   readonly byRank: readonly number[];
   readonly available: number;
   readonly notices: () => readonly Notice[];
+  questions: Question[] | undefined;
   madeNotices: readonly Notice[] | undefined;
   whatWouldChange: string[] | undefined;
 }
@@ -119,9 +120,13 @@ function lazyProperty<T>(key: string, make: (parts: LazyParts) => T): PropertyDe
   });
 }
 
-// The notices (describing the recorded acts) and "what would change" (walking the failing limbs)
-// are made the first time they are read, and kept. The questions are not lazy: ranking them later
-// measured slower than ranking them here, and most callers (the CLI, the decline review) read them.
+// Ranking the questions (re-evaluating the rules an answer could settle, about a tenth of an
+// assessment), the notices (describing the recorded acts) and "what would change" (walking the
+// failing limbs) are each made the first time they are read, and kept.
+const QUESTIONS_PROPERTY = lazyProperty("questions", (parts) => {
+  parts.questions ??= rankQuestions(parts.rules, parts.ctx, parts.truths);
+  return parts.questions;
+});
 const NOTICES_PROPERTY = lazyProperty("notices", (parts) => {
   parts.madeNotices ??= parts.notices();
   return parts.madeNotices;
@@ -165,13 +170,14 @@ export function buildAssessment(
     byRank,
     available,
     notices,
+    questions: undefined,
     madeNotices: undefined,
     whatWouldChange: undefined,
   };
   new WithLazyParts(recommendation, parts);
   // Built in the order the properties serialise in.
   const assessment = { caseId, asOf, orders, recommendation } as Record<string, unknown>;
-  assessment.questions = rankQuestions(rules, ctx, truths);
+  Object.defineProperty(assessment, "questions", QUESTIONS_PROPERTY);
   assessment.missingFacts = missingFacts;
   Object.defineProperty(assessment, "notices", NOTICES_PROPERTY);
   assessment.exact = exact;

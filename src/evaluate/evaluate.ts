@@ -1,5 +1,5 @@
 import type { FactValue } from "../facts/fact-definition.js";
-import { citationFor } from "../law/registry.js";
+import { resolveCitation } from "../law/local-provisions.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import { type CompiledRule, type CompiledRuleSet, F, lawStatusOn, NodeKind, T, U } from "./compile.js";
@@ -561,7 +561,8 @@ function buildTree(
           result,
         };
         if (value !== undefined) check.actual = value;
-        if (caveatId !== undefined && r === T) check.caveat = citationFor(caveatId);
+        if (caveatId !== undefined && r === T)
+          check.caveat = resolveCitation(compiled.ruleSet.citations, caveatId);
         return check;
       }
       case NodeKind.Limb: {

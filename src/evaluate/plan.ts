@@ -1,6 +1,6 @@
 import type { FactValue } from "../facts/fact-definition.js";
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import { type CompiledRuleSet, NodeKind } from "./compile.js";
 import type { LawStatus } from "./types.js";
 

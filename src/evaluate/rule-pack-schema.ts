@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { ProvisionFileSchema } from "../law/registry.js";
+import { LocalBankHolidaysSchema, LocalPilotAreasSchema } from "../law/local-tables.js";
+import { ProvisionFileSchema } from "../law/provision-file-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 
 /**
@@ -296,6 +297,13 @@ export const RulePackSchema = z.strictObject({
    * the pack's limbs and rules beside the statute's: every output marks them as local policy.
    */
   provisions: ProvisionFileSchema.optional(),
+  /**
+   * DAA 2021 Part 3 pilot areas after the bundled table's last day of data (31 March 2026), cited to one of the
+   * pack's own provisions: a case in one is in the pilot, marked local in every output.
+   */
+  pilotAreas: LocalPilotAreasSchema.optional(),
+  /** Bank holidays in England and Wales for years the bundled table does not list, cited to a pack provision. */
+  bankHolidays: LocalBankHolidaysSchema.optional(),
 });
 /**
  * A rule pack.

@@ -1,7 +1,9 @@
+import { pilotFactWithLocalAreas } from "../facts/area.js";
 import type { FactDefinition } from "../facts/fact-definition.js";
 import type { Citation } from "../law/citation.js";
+import { isBundledProvision } from "../law/citations.js";
 import { localCitations } from "../law/local-provisions.js";
-import { getProvision } from "../law/registry.js";
+import { BUNDLED_PILOT_NO_DATA_AFTER, type LocalTables, localTables } from "../law/local-tables.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
 import { expansionProblems, rawPackLimitProblems } from "./rule-pack-limits.js";
 import {
@@ -72,6 +74,8 @@ export interface RuleSet {
   readonly facts: readonly FactDefinition[];
   /** The citations of the packs' own provisions (local policy), by id; absent when no pack brings any. */
   readonly citations?: ReadonlyMap<string, Citation>;
+  /** The pilot-area and bank-holiday tables the packs supply; absent when none does. */
+  readonly tables?: LocalTables;
 }
 
 const DATE_OPERATORS = new Set(["dateBefore", "dateOnOrBefore", "dateAfter", "dateOnOrAfter"]);
@@ -154,8 +158,13 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
 
   const local = localCitations(packs.map((p) => ({ pack: p.instrument, provisions: p.provisions })));
   problems.push(...local.problems);
+  const tables = localTables(
+    packs.map((p) => ({ pack: p.instrument, pilotAreas: p.pilotAreas, bankHolidays: p.bankHolidays })),
+    local.citations,
+  );
+  problems.push(...tables.problems);
   const checkCitation = (pack: string, path: string, id: string) => {
-    if (!getProvision(id) && !local.citations.has(id))
+    if (!isBundledProvision(id) && !local.citations.has(id))
       problems.push({ pack, path, message: `unknown citation "${id}" (not in the law registry)` });
   };
   const checkCondition = (pack: string, path: string, condition: RuleCondition) => {
@@ -229,9 +238,44 @@ export function loadRuleSet(rawPacks: readonly unknown[], facts: readonly FactDe
     ).problems,
   );
   if (problems.length > 0) throw new RulePackError(problems);
-  return local.citations.size > 0
-    ? { packs, limbs, rules, facts, citations: local.citations }
-    : { packs, limbs, rules, facts };
+  const base = local.citations.size > 0 ? { citations: local.citations } : {};
+  if (!tables.tables) return { packs, limbs, rules, facts, ...base };
+  const withTables = withLocalPilotAreas({ limbs, rules, facts }, limbPack, tables.tables);
+  return { packs, ...withTables, ...base, tables: tables.tables };
+}
+
+/**
+ * With local pilot areas, the rule set's own copy of the pilot fact reads them (see pilotFactWithLocalAreas), and
+ * the DAA 2021 Part 3 limbs and rules whose data ended with the bundled table's (their `noDataAfter`) are treated
+ * as in force up to the last day of the local periods: whether they apply in a case's area is then the pilot fact,
+ * which is true in the packs' areas (marked local) and unknown everywhere else, as it was.
+ */
+function withLocalPilotAreas(
+  set: { limbs: Map<string, Limb>; rules: Rule[]; facts: readonly FactDefinition[] },
+  limbPack: ReadonlyMap<string, string>,
+  tables: LocalTables,
+): { limbs: Map<string, Limb>; rules: Rule[]; facts: readonly FactDefinition[] } {
+  if (tables.pilotAreas.length === 0) return set;
+  const lastDay = tables.pilotAreas
+    .map((a) => a.to)
+    .sort()
+    .at(-1)!;
+  const extend = <T extends { inForce: Limb["inForce"] }>(item: T): T => {
+    if (item.inForce.noDataAfter !== BUNDLED_PILOT_NO_DATA_AFTER) return item;
+    const to = item.inForce.to === BUNDLED_PILOT_NO_DATA_AFTER ? lastDay : item.inForce.to;
+    return {
+      ...item,
+      inForce: { ...item.inForce, noDataAfter: lastDay, ...(to === undefined ? {} : { to }) },
+    };
+  };
+  const limbs = new Map(
+    [...set.limbs].map(([id, limb]) => [id, limbPack.get(id) === "daa-2021" ? extend(limb) : limb]),
+  );
+  const rules = set.rules.map((rule) => (rule.citation.startsWith("daa-2021:") ? extend(rule) : rule));
+  const facts = set.facts.map((f) =>
+    f.id === "area.domesticAbuseProtectionPilot" ? pilotFactWithLocalAreas(f, tables) : f,
+  );
+  return { limbs, rules, facts };
 }
 
 function valueProblem(fact: FactDefinition, operator: string, value: unknown): string | undefined {

@@ -97,7 +97,10 @@ export interface FactCheck<V extends Vocabulary = Vocabulary> {
   readonly known: boolean;
   readonly actual?: string | number | boolean;
   readonly result: Truth;
-  /** Citation of a point the value rests on that the law digest marks unverified. */
+  /**
+   * Citation of a point the value rests on that the law digest marks unverified, or of a rule pack's own table
+   * the value came from (then `local: true`: a pilot area the pack supplies).
+   */
   readonly caveat?: Citation;
 }
 

@@ -48,7 +48,8 @@ export interface FactDefinition {
   readonly derive: (facts: CaseFacts, asOf: IsoDate) => FactValue | undefined;
   /**
    * A provision id to attach as a caveat when the value rests on a point the law digest marks
-   * unverified (for example, that a single act counts as "acts").
+   * unverified (for example, that a single act counts as "acts"), or on a rule pack's own table
+   * (its pilot areas: the id is then the pack's own provision, and the citation is `local: true`).
    */
   readonly caveat?: (facts: CaseFacts, asOf: IsoDate) => string | undefined;
 }

@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import type { Citation, Instrument, Provision } from "./citation.js";
-import { citationFor, getProvision, listInstruments, type ProvisionFileSchema } from "./registry.js";
+import { citationFor, isBundledInstrument, isBundledProvision } from "./citations.js";
+import type { ProvisionFileSchema } from "./provision-file-schema.js";
 
 // A rule pack may bring its own provisions (issue 15): a force's local policy, cited by its own rules beside the
 // statute's. They extend the citation registry for that rule set only (never the bundled registry: one caller's
@@ -52,14 +53,13 @@ export function localCitations(
 ): { citations: Map<string, Citation>; problems: Array<LocalProvisionProblem & { pack: string }> } {
   const citations = new Map<string, Citation>();
   const problems: Array<LocalProvisionProblem & { pack: string }> = [];
-  const bundledInstruments = new Set(listInstruments().map((i) => i.id));
   const localInstrumentIds = new Set<string>();
   for (const { pack, provisions } of packs) {
     if (!provisions) continue;
     const instruments = new Map<string, Instrument>();
     provisions.instruments.forEach((instrument, i) => {
       const path = `provisions.instruments.${i}`;
-      if (bundledInstruments.has(instrument.id) || localInstrumentIds.has(instrument.id))
+      if (isBundledInstrument(instrument.id) || localInstrumentIds.has(instrument.id))
         problems.push({
           pack,
           path: `${path}.id`,
@@ -75,7 +75,7 @@ export function localCitations(
     provisions.provisions.forEach((provision, i) => {
       const path = `provisions.provisions.${i}`;
       const instrument = instruments.get(provision.instrument);
-      if (getProvision(provision.id) !== undefined || citations.has(provision.id))
+      if (isBundledProvision(provision.id) || citations.has(provision.id))
         problems.push({
           pack,
           path: `${path}.id`,

@@ -1,6 +1,6 @@
 import offences from "../law/breach-offences.json";
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import generalLimit from "../law/sentencing-act-2020/general-limit.json";
 import type { BreachReport } from "../model/breach-report.js";
 import type { IsoDate } from "../model/iso-date.js";

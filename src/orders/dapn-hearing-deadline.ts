@@ -1,7 +1,9 @@
 import { CaseFactsError } from "../assess/errors.js";
 import { addDaysToDate } from "../dates/calendar.js";
+import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js";
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
+import type { LocalTables } from "../law/local-tables.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
 import type { ParseResult } from "../model/parse-case-facts.js";
 import { isDisregardedDay } from "./calendar-rules.js";
@@ -30,6 +32,26 @@ export type DapnHearingDeadline =
   | { readonly known: false; readonly reason: string; readonly citations: readonly Citation[] };
 
 /**
+ * Options for {@link dapnHearingDeadline}.
+ *
+ * @example
+ * ```ts
+ * import { dapnHearingDeadline, type DapnHearingDeadlineOptions } from "protective-orders";
+ * import { BUNDLED_RULE_PACKS, compileRuleSet, FACT_DEFINITIONS, loadRuleSet } from "protective-orders/rule-authoring";
+ * const options: DapnHearingDeadlineOptions = { rules: compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS)) };
+ * dapnHearingDeadline("2025-06-02T09:00", options).known; // true
+ * ```
+ */
+export interface DapnHearingDeadlineOptions {
+  /**
+   * A rule set whose packs may supply bank holidays for years the bundled table does not list (see the guide
+   * "Your own rules"). A day of such a year is judged by the pack's table, and the answer's citations then include
+   * the pack's own provision, marked `local: true`.
+   */
+  readonly rules?: CompiledRuleSet | undefined;
+}
+
+/**
  * The latest time for the DAPO hearing after a DAPN given at `givenAt` (UK wall-clock time,
  * `YYYY-MM-DDTHH:MM`): 48 hours, disregarding Sundays, Christmas Day, Good Friday and bank
  * holidays (DAA 2021 s.29(3)). Hours are real elapsed hours, across clock changes. Outside the
@@ -47,8 +69,11 @@ export type DapnHearingDeadline =
  * d.known && d.hearingBy; // "2025-04-23T00:00"
  * ```
  */
-export function dapnHearingDeadline(givenAt: string): DapnHearingDeadline {
-  const result = safeDapnHearingDeadline(givenAt);
+export function dapnHearingDeadline(
+  givenAt: string,
+  options: DapnHearingDeadlineOptions = {},
+): DapnHearingDeadline {
+  const result = safeDapnHearingDeadline(givenAt, options);
   if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;
 }
@@ -63,17 +88,34 @@ export function dapnHearingDeadline(givenAt: string): DapnHearingDeadline {
  * safeDapnHearingDeadline(20250602).success; // false: { path: "givenAt", message: "expected a text: …" }
  * ```
  */
-export function safeDapnHearingDeadline(givenAt: unknown): ParseResult<DapnHearingDeadline> {
+export function safeDapnHearingDeadline(
+  givenAt: unknown,
+  options: DapnHearingDeadlineOptions = {},
+): ParseResult<DapnHearingDeadline> {
   if (typeof givenAt !== "string")
     return {
       success: false,
       problems: [{ path: "givenAt", message: "expected a text: the UK time written YYYY-MM-DDTHH:MM" }],
     };
-  return { success: true, data: deadlineFor(givenAt) };
+  // Own properties only: a `rules` inherited from a polluted Object.prototype is nobody's rule set.
+  const rules =
+    typeof options === "object" && options !== null && Object.hasOwn(options, "rules")
+      ? options.rules
+      : undefined;
+  if (rules !== undefined && !isCompiledRuleSet(rules))
+    return {
+      success: false,
+      problems: [{ path: "options.rules", message: "expected a rule set from compileRuleSet" }],
+    };
+  return { success: true, data: deadlineFor(givenAt, rules?.ruleSet.tables) };
 }
 
-function deadlineFor(givenAt: string): DapnHearingDeadline {
-  const citations = [citationFor("daa-2021:s29(3)"), citationFor("gov-uk-bank-holidays:england-and-wales")];
+function deadlineFor(givenAt: string, tables: LocalTables | undefined): DapnHearingDeadline {
+  const bundled = [citationFor("daa-2021:s29(3)"), citationFor("gov-uk-bank-holidays:england-and-wales")];
+  // A pack's own bank-holiday years, where the answer used one: cited, and so marked local.
+  const used = new Set<Citation>();
+  const withUsed = () => [...bundled, ...used];
+  const citations = bundled;
   const hh = Number(givenAt.slice(11, 13));
   const mm = Number(givenAt.slice(14, 16));
   if (
@@ -95,12 +137,17 @@ function deadlineFor(givenAt: string): DapnHearingDeadline {
     const wall = utcToUkWallTime(t);
     const day = wall.slice(0, 10);
     const nextMidnight = ukWallTimeToUtc(`${addDaysToDate(day, 1)}T00:00`);
-    const skip = isDisregardedDay(day);
+    let skip = isDisregardedDay(day);
+    const localYear = skip === undefined ? tables?.bankHolidayYears.get(day.slice(0, 4)) : undefined;
+    if (localYear) {
+      skip = localYear.days.has(day);
+      used.add(localYear.citation);
+    }
     if (skip === undefined) {
       return {
         known: false,
         reason: `No bank-holiday data for ${day.slice(0, 4)}: the table covers only the years it lists, so the deadline cannot be worked out.`,
-        citations,
+        citations: withUsed(),
       };
     }
     if (skip) {
@@ -112,5 +159,5 @@ function deadlineFor(givenAt: string): DapnHearingDeadline {
     t += step;
     remaining -= step;
   }
-  return { known: true, hearingBy: utcToUkWallTime(t), disregarded, citations };
+  return { known: true, hearingBy: utcToUkWallTime(t), disregarded, citations: withUsed() };
 }

@@ -1,6 +1,6 @@
 import { CaseFactsError } from "../assess/errors.js";
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import templates from "../law/stalking-protection-act-2019/term-templates.json";
 import type { CaseFacts, IncidentKind } from "../model/case-facts.js";
 import { type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";

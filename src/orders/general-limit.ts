@@ -1,5 +1,5 @@
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import table from "../law/sentencing-act-2020/general-limit.json";
 import type { IsoDate } from "../model/iso-date.js";
 

@@ -1,6 +1,6 @@
 import { addDaysToDate, addYearsToDate } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import type { Suspect } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";

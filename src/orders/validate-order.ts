@@ -1,6 +1,6 @@
 import { addDaysToDate, addYearsToDate, daysBetweenDates } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import type { Suspect } from "../model/case-facts.js";
 import { type Order, OrderSchema, PoliceRankSchema } from "../model/order.js";
 import { problemsFromZodError } from "../model/parse-case-facts.js";

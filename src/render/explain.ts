@@ -79,7 +79,12 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
     }
     case "fact": {
       const caveatCitation = ownField(check, "caveat");
-      const caveat = caveatCitation ? ` — caveat: ${line(caveatCitation.title)} is UNVERIFIED` : "";
+      // A rule pack's own table (pilot areas) is not a point of the digest: it is named as local data.
+      const caveat = !caveatCitation
+        ? ""
+        : ownField(caveatCitation, "local") === true
+          ? ` — from local data: ${line(caveatCitation.title)}`
+          : ` — caveat: ${line(caveatCitation.title)} is UNVERIFIED`;
       out.push(`${bullet}${describeFact(check, md)}${caveat}`);
       return;
     }

@@ -5,8 +5,8 @@ import {
   NORTHERN_IRELAND_POLICE_AREA,
 } from "../facts/northern-ireland.js";
 import { otherProtectionIsAdequate } from "../facts/risk.js";
+import { citationFor } from "../law/citations.js";
 import data from "../law/protection-from-stalking-act-northern-ireland-2022/decline-reasons.json";
-import { citationFor } from "../law/registry.js";
 import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
 import type { IsoDate } from "../model/iso-date.js";

@@ -4,7 +4,7 @@ import { CaseFactsError } from "../assess/errors.js";
 import { todayInLondon } from "../dates/calendar.js";
 import { hasCarriedOutActsAssociatedWithStalking } from "../facts/conduct.js";
 import { otherProtectionIsAdequate } from "../facts/risk.js";
-import { citationFor } from "../law/registry.js";
+import { citationFor } from "../law/citations.js";
 import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
 import { compileFastParser } from "../model/compile-fast-parser.js";

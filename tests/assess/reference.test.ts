@@ -80,7 +80,7 @@ describe("the fast assessment serialises exactly as the eager reference", () => 
     }
   });
 
-  it("with the notices and what would change read first, read twice, cloned or spread: the same data", () => {
+  it("with the questions, notices and what would change read first, read twice, cloned or spread: the same data", () => {
     for (const c of caseload.slice(0, 12)) {
       const expected = eager(c, "2025-06-01");
       const read = safeAssess(c, { asOf: "2025-06-01" });
@@ -89,6 +89,7 @@ describe("the fast assessment serialises exactly as the eager reference", () => 
       // Read before anything else, and twice: the same objects.
       expect(a.recommendation.whatWouldChange).toBe(a.recommendation.whatWouldChange);
       expect(a.notices).toBe(a.notices);
+      expect(a.questions).toBe(a.questions);
       expect(JSON.stringify(read)).toBe(expected);
       // Own, enumerable, in the order they serialise; a copy is plain data with the same values.
       expect(Object.keys(a)).toEqual([
@@ -113,9 +114,15 @@ describe("the fast assessment serialises exactly as the eager reference", () => 
   it("lets a caller assign to the lazy parts as to data", () => {
     const read = safeAssess(caseload[0], { asOf: "2025-06-01" });
     if (!read.success) throw new Error("invalid example");
-    const a = read.assessment as { notices: unknown; recommendation: { whatWouldChange: unknown } };
+    const a = read.assessment as {
+      questions: unknown;
+      notices: unknown;
+      recommendation: { whatWouldChange: unknown };
+    };
+    a.questions = [];
     a.notices = ["replaced"];
     a.recommendation.whatWouldChange = [];
+    expect(a.questions).toEqual([]);
     expect(a.notices).toEqual(["replaced"]);
     expect(a.recommendation.whatWouldChange).toEqual([]);
     expect(Object.getOwnPropertyDescriptor(a, "notices")).toEqual({

@@ -84,4 +84,38 @@ describe("--rules FILE", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot read the rules file");
   });
+
+  it("a pack's pilot areas: the DAPO after 31 March 2026 in its area, marked local (CSV and explain)", async () => {
+    const tables = join(root, "examples/rule-packs/local-tables.json");
+    // Former partners in Greater Manchester, threats among the acts: DAA 2021 s.27 once Part 3 is in force there.
+    const gm = t.file(
+      "gm.json",
+      JSON.stringify({
+        id: "gm-1",
+        jurisdiction: "england-and-wales",
+        policeForceArea: "greater-manchester",
+        localAuthority: "Manchester",
+        suspect: { age: 30 },
+        personsToProtect: [{ id: "v1", role: "victim", age: 29 }],
+        relationship: { summary: "ex-partner", allConnectionsRecorded: true },
+        incidents: [
+          { kind: "contacting", date: "2026-02-01", place: "uk", target: "victim" },
+          { kind: "threats-of-violence", date: "2026-03-01", place: "uk", target: "victim" },
+        ],
+        risk: { psychologicalHarm: true, ongoing: true },
+        protection: {},
+      }),
+    );
+    const dapoColumn = async (extra: string[]) => {
+      const r = await run(["assess", gm, "--as-of", "2026-06-01", "--format", "csv", "-q", ...extra]);
+      expect(r.code).toBe(0);
+      const [header, row] = r.stdout.trim().split("\n");
+      return row!.split(",")[header!.split(",").indexOf("dapo")];
+    };
+    expect(await dapoColumn([])).toBe("needs-information");
+    expect(await dapoColumn(["--rules", tables])).toBe("available");
+    const explained = await run(["explain", gm, "--as-of", "2026-06-01", "--rules", tables, "--quiet"]);
+    expect(explained.stdout).toContain("Domestic abuse protection order: AVAILABLE");
+    expect(explained.stdout).toContain("— from local data: Example Constabulary data notice 2026, para 1");
+  });
 });
