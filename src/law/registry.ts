@@ -67,9 +67,10 @@ function stripUndefined<T extends object>(value: T): T {
 
 /**
  * The registry, validated and built on first use, not at import: validating every provision file
- * took about a tenth of `import "protective-orders"`. The bundled files are validated the same way
- * whenever the tests or the build look a citation up, so an invalid file still fails them. Built
- * seeing Object.prototype as it was at import (`onFirstUse`).
+ * took about a tenth of `import "protective-orders"`. Citations come from the citation index
+ * (citations.ts), not from here; the bundled files are validated whenever getProvision, listProvisions
+ * or listInstruments is first called (tests/law/registry.test.ts and citation-index.test.ts do), so an
+ * invalid file still fails the tests. Built seeing Object.prototype as it was at import (`onFirstUse`).
  */
 const registry = onFirstUse(buildRegistry);
 
