@@ -10,8 +10,9 @@
 //     Content-Length and not parsed), timing each request with performance.now(): p50 and p99, and
 //     the time the service adds at p50 over the in-process figure (the target of issue 18); on the
 //     same connection the HTTP floor (GET /healthz, 15 bytes) and two pre-rendered responses of
-//     78 and 196 KB (GET /v1/provisions, /openapi.json), which show what moving the bytes costs;
-//     and the service's CPU time a request (Linux, from /proc) beside the in-process CPU time;
+//     ~76 and ~190 KB (GET /v1/provisions, /openapi.json), which show what moving the bytes costs;
+//     the compact record (?detail=summary) instead of the full assessment; and the service's CPU
+//     time a request (Linux, from /proc) beside the in-process CPU time;
 //   - the same, request by request, with node:http and a keep-alive agent (a general-purpose
 //     client, whose own reading of the body is part of its figure);
 //   - single assessments with autocannon at 1, 10 and 100 connections: requests per second and
@@ -257,6 +258,12 @@ export async function measureService({
       connection.send("POST", assessPath, bodies[i % bodies.length]),
     );
     const serverCpuAfter = cpuMicrosecondsOf(child.pid);
+    // The compact record instead of the full assessment (?detail=summary), on the same connection.
+    const summaryPath = `/v1/assess?asOf=${asOf}&detail=summary`;
+    let summaryBytes = 0;
+    const summary = await oneByOne(sequentialRequests, warmUpRequests, async (i) => {
+      summaryBytes = await connection.send("POST", summaryPath, bodies[i % bodies.length]);
+    });
     const floor = {};
     for (const [name, target] of [
       ["healthz", "/healthz"],
@@ -344,6 +351,7 @@ export async function measureService({
             ? null
             : (serverCpuAfter - serverCpuBefore) / sequentialRequests,
         floor,
+        summary: { bytes: summaryBytes, ...summary },
       },
       oneConnectionNodeHttpMicroseconds: nodeHttp,
       addedAtP50Microseconds: sequential.p50 - libP50,
@@ -380,6 +388,7 @@ export function describeService(s) {
     `  library in-process, the work the service must do for a request: JSON.parse the body ${f(lib.steps.parse)} µs, assess (validation included) ${f(lib.steps.assess)} µs, JSON.stringify the full assessment ${f(lib.steps.stringify)} µs, encode as UTF-8 ${f(lib.steps.encode)} µs (each p50); together p50 ${f(lib.p50)} µs, p99 ${f(lib.p99)} µs; CPU ${f(lib.cpuPerCall, 0)} µs a call`,
     `  one connection, request by request (${one.client}): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (HTTP, Fastify, the service's hooks, loopback TCP and the client: everything but the in-process work above)`,
     `    the HTTP floor on that connection: GET ${one.floor.healthz.target} (${one.floor.healthz.bytes} B) p50 ${f(one.floor.healthz.p50)} µs; pre-rendered responses: GET ${one.floor.provisions.target} (${kb(one.floor.provisions.bytes)}) p50 ${f(one.floor.provisions.p50)} µs, GET ${one.floor.openApi.target} (${kb(one.floor.openApi.bytes)}) p50 ${f(one.floor.openApi.p50)} µs`,
+    `    the compact record instead (POST /v1/assess?detail=summary, ${one.summary.bytes} B): p50 ${f(one.summary.p50)} µs, p99 ${f(one.summary.p99)} µs`,
     `    the service's CPU a request: ${one.serverCpuPerRequest === null ? "not measured (no /proc)" : `${f(one.serverCpuPerRequest, 0)} µs`} (the library in-process: ${f(lib.cpuPerCall, 0)} µs a call)`,
     `  one connection with node:http (keep-alive agent, the body read as a stream): p50 ${f(s.oneConnectionNodeHttpMicroseconds.p50)} µs, p99 ${f(s.oneConnectionNodeHttpMicroseconds.p99)} µs`,
   ];

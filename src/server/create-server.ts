@@ -9,7 +9,7 @@ import Fastify, {
   type HTTPMethods,
 } from "fastify";
 import { safeAssessJson } from "../assess/assess.js";
-import { makeCommand } from "../cli/commands.js";
+import { type BatchCommand, makeCommand } from "../cli/commands.js";
 import { todayInLondon } from "../dates/calendar.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
@@ -289,16 +289,49 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     return { value: request.body };
   };
 
-  const caseRoute = (url: string, run: (value: unknown, asOf: string, reply: FastifyReply) => unknown) =>
+  const caseRoute = (
+    url: string,
+    run: (value: unknown, asOf: string, reply: FastifyReply, request: FastifyRequest) => unknown,
+  ) =>
     route("POST", url, (request, reply) => {
       const body = jsonBody(request, reply);
       if (!body) return reply;
       const date = asOfOf(request);
       if ("problems" in date) return sendProblem(reply, "invalid-input", undefined, date.problems);
-      return run(body.value, date.asOf, reply);
+      return run(body.value, date.asOf, reply, request);
     });
 
-  caseRoute("/v1/assess", (value, asOf, reply) => {
+  // `?detail=summary`: the batch's compact record for the case (the CLI's own `assess` row
+  // processing), made by one command per date (a few dates in practice; the table is bounded).
+  const summaryCommands = new Map<string, BatchCommand>();
+  const summaryCommand = (asOf: string): BatchCommand => {
+    let command = summaryCommands.get(asOf);
+    if (!command) {
+      if (summaryCommands.size >= 64) summaryCommands.clear();
+      command = makeCommand({ name: "assess", options: { asOf, linesOnly: true } });
+      summaryCommands.set(asOf, command);
+    }
+    return command;
+  };
+
+  caseRoute("/v1/assess", (value, asOf, reply, request) => {
+    const detail = (request.query as Record<string, unknown>).detail;
+    if (detail === "summary") {
+      const row = summaryCommand(asOf).process(value, 1, 1);
+      if (!row.ok) return sendProblem(reply, "invalid-input", undefined, row.problems);
+      const {
+        row: _row,
+        line: _line,
+        error: _error,
+        problems: _problems,
+        ...summary
+      } = (row.jsonLine === undefined ? row.record : JSON.parse(row.jsonLine)) as Record<string, unknown>;
+      return sendJson(reply, summary, asOf);
+    }
+    if (detail !== undefined && detail !== "full")
+      return sendProblem(reply, "invalid-input", undefined, [
+        { path: "detail", message: 'expected "full" or "summary"' },
+      ]);
     const result = safeAssessJson(value, { asOf });
     if (!result.success) return sendProblem(reply, "invalid-input", undefined, result.problems);
     return sendJson(reply, result.assessment, asOf);

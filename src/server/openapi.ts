@@ -9,6 +9,7 @@ import { PROBLEM_JSON, PROBLEMS, type ProblemKind } from "./problem.js";
 import { AssessBreachesRequestSchema, ValidateOrderRequestSchema } from "./requests.js";
 import {
   AssessmentSchema,
+  AssessmentSummarySchema,
   BatchRecordSchema,
   BreachFindingsSchema,
   DeclineReviewSchema,
@@ -166,6 +167,7 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
     ...componentSchemas("AssessBreachesRequest", AssessBreachesRequestSchema, "input"),
     ...componentSchemas("Problem", ProblemSchema, "output"),
     ...componentSchemas("Assessment", AssessmentSchema, "output"),
+    ...componentSchemas("AssessmentSummary", AssessmentSummarySchema, "output"),
     ...componentSchemas("DeclineReview", DeclineReviewSchema, "output"),
     ...componentSchemas("Validation", ValidationSchema, "output"),
     ...componentSchemas("DraftSpoTerms", DraftSpoTermsSchema, "output"),
@@ -192,10 +194,23 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
     paths: {
       "/v1/assess": post(
         "Assess a case",
-        "Every order available / not available / needs information, with its limbs and citations, and which to consider first. The body equals the library's `assess(facts, { asOf })`, byte for byte.",
+        "Every order available / not available / needs information, with its limbs and citations, and which to consider first. The body equals the library's `assess(facts, { asOf })`, byte for byte. With `detail=summary`, the compact record the batch writes for the case instead (a few KB rather than about 120 KB).",
         caseBody,
-        json("Assessment"),
-        { operationId: "assess", parameters: [asOfParameter], asOf: true },
+        { "application/json": { schema: { oneOf: [ref("Assessment"), ref("AssessmentSummary")] } } },
+        {
+          operationId: "assess",
+          parameters: [
+            asOfParameter,
+            {
+              name: "detail",
+              in: "query",
+              description:
+                "`full` (the default): the whole assessment, with every limb, citation and explanation. `summary`: the compact record (`AssessmentSummary`).",
+              schema: { type: "string", enum: ["full", "summary"], default: "full" },
+            },
+          ],
+          asOf: true,
+        },
       ),
       "/v1/review": post(
         "Review a declined SPO request",

@@ -64,6 +64,27 @@ export const AssessmentSchema = z
     description: "An assessment: every order with its outcome, limbs and citations; which to consider first.",
   });
 
+/** `POST /v1/assess?detail=summary`: the batch's compact record for one case. */
+export const AssessmentSummarySchema = z
+  .looseObject({
+    id: z.string(),
+    asOf: IsoDateSchema.meta({ description: "The date whose law was applied." }),
+    first: z.string().nullable().meta({ description: "The order to consider first, if any." }),
+    outcomes: z.record(z.string(), OutcomeSchema).meta({ description: "Each order's outcome, by rule." }),
+    unverified: z
+      .array(z.string())
+      .meta({ description: "The orders whose answer rests on an unverified point." }),
+    missingFacts: z.array(z.string()),
+    missingInputs: z
+      .array(z.string())
+      .meta({ description: "The input fields (paths, or CSV columns) that would supply the missing facts." }),
+    questions: z.array(z.string()).meta({ description: "The facts to ask about, most decisive first." }),
+  })
+  .meta({
+    description:
+      "A compact assessment: the record `POST /v1/batch/assess` (and `protective-orders assess`) writes for the case, without `row`, `line`, `error` and `problems`. No limbs, citations or explanations: ask for the full assessment for those.",
+  });
+
 /** `reviewSpoDecline`'s result. */
 export const DeclineReviewSchema = z
   .looseObject({

@@ -74,6 +74,51 @@ describe("POST /v1/assess", () => {
     );
   });
 
+  it("?detail=summary gives the batch's compact record for the case, whose answers are assess()'s", async () => {
+    for (const facts of CASELOAD) {
+      const r = await post(`${server.url}/v1/assess?asOf=${AS_OF}&detail=summary`, facts);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("as-of")).toBe(AS_OF);
+      const summary = JSON.parse(r.text);
+      expectMatches("AssessmentSummary", summary);
+      // The answers are the library's own, read from the full assessment here, not by the server's code.
+      const a = assess(facts, { asOf: AS_OF });
+      expect(summary).toMatchObject({
+        id: a.caseId,
+        asOf: AS_OF,
+        first: a.recommendation.first,
+        outcomes: Object.fromEntries(a.orders.map((o) => [o.rule, o.outcome])),
+        unverified: a.orders.filter((o) => o.unverified).map((o) => o.rule),
+        missingFacts: a.missingFacts,
+        questions: a.questions.map((q) => q.fact),
+      });
+      // And the record is the batch endpoint's for the same case, without row, line, error and problems.
+      const batch = await fetch(`${server.url}/v1/batch/assess?asOf=${AS_OF}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-ndjson" },
+        body: `${JSON.stringify(facts)}\n`,
+      });
+      const { row, line, error, problems, ...record } = JSON.parse((await batch.text()).trim());
+      expect([row, line, error, problems]).toEqual([1, 1, null, []]);
+      expect(r.text).toBe(JSON.stringify(record));
+    }
+    // detail=full is the default; anything else is a problem naming the parameter, not its value.
+    const full = await post(`${server.url}/v1/assess?asOf=${AS_OF}&detail=full`, CASELOAD[0]);
+    expect(full.text).toBe(JSON.stringify(assess(CASELOAD[0]!, { asOf: AS_OF })));
+    const bad = await post(`${server.url}/v1/assess?asOf=${AS_OF}&detail=everything-sentinel`, CASELOAD[0]);
+    expect(bad.status).toBe(422);
+    expect(JSON.parse(bad.text).problems).toEqual([
+      { path: "detail", message: 'expected "full" or "summary"' },
+    ]);
+    expect(bad.text).not.toContain("sentinel");
+    // Invalid facts are the same 422 problems whether the summary or the full assessment is asked for.
+    const invalid = { id: "x", incidents: "lots" };
+    const a = await post(`${server.url}/v1/assess?asOf=${AS_OF}&detail=summary`, invalid);
+    const b = await post(`${server.url}/v1/assess?asOf=${AS_OF}`, invalid);
+    expect(a.status).toBe(422);
+    expect([a.status, a.text]).toEqual([b.status, b.text]);
+  });
+
   it("defaults asOf to today in London, once per request, and says so in the header and the body", async () => {
     const before = todayInLondon();
     const r = await post(`${server.url}/v1/assess`, CASELOAD[0]);
