@@ -46,6 +46,22 @@ export default defineConfig([
     noExternal: ["stemmer"],
   },
   {
+    // The same entry points again for Node (the exports map's "node" condition): split only where
+    // the three entries share code, so `import "protective-orders"` loads a handful of files, not
+    // one per core module. Node does not tree-shake, and loading some 60 chunk files took about
+    // a third of the cold import. One build for all three, so the entries share one copy of the
+    // core (one DEFAULT_RULES, one registry). zod stays external: one zod for the application and
+    // the library (its locale and metadata registry are the application's).
+    entry: ENTRY_POINTS,
+    outDir: "dist/node",
+    format: ["esm"],
+    splitting: true,
+    platform: "neutral",
+    target: "es2022",
+    external: ["json-rules-engine"],
+    noExternal: ["stemmer"],
+  },
+  {
     entry: ENTRY_POINTS,
     format: ["cjs"],
     dts: true,

@@ -2,9 +2,8 @@ import { type CompiledRuleSet, compileRuleSet } from "../evaluate/compile.js";
 import { loadRuleSet } from "../evaluate/rule-set.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
 import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
+import { onFirstUse } from "../model/on-first-use.js";
 import { deepFreezeData } from "../model/plain-data.js";
-
-let compiled: CompiledRuleSet | undefined;
 
 /**
  * The bundled rules, validated and compiled on first use and then kept (the same object every
@@ -19,13 +18,10 @@ let compiled: CompiledRuleSet | undefined;
  * DEFAULT_RULES.rules.some((r) => r.rule.name === "spo"); // true
  * ```
  */
-export function bundledRules(): CompiledRuleSet {
-  if (compiled === undefined) {
-    const rules = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
-    // Frozen at the data level (issue #13): the rules, limbs and facts cannot be edited by a
-    // caller; the memo (the caches) stays writable, as it must.
-    deepFreezeData(rules, new Set(["memo"]));
-    compiled = rules;
-  }
-  return compiled;
-}
+export const bundledRules: () => CompiledRuleSet = onFirstUse(() => {
+  const rules = compileRuleSet(loadRuleSet(BUNDLED_RULE_PACKS, FACT_DEFINITIONS));
+  // Frozen at the data level (issue #13): the rules, limbs and facts cannot be edited by a
+  // caller; the memo (the caches) stays writable, as it must.
+  deepFreezeData(rules, new Set(["memo"]));
+  return rules;
+});

@@ -1,3 +1,4 @@
+import { onFirstUse } from "../model/on-first-use.js";
 import { deepFreezeData } from "../model/plain-data.js";
 import type { Instrument, Provision } from "./citation.js";
 import crimeAndPolicingAct2026 from "./crime-and-policing-act-2026/provisions.json";
@@ -64,19 +65,14 @@ function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-type Registry = ReturnType<typeof buildRegistry>;
-let built: Registry | undefined;
 /**
  * The registry, validated and built on first use, not at import: validating every provision file
  * took about a tenth of `import "protective-orders"`. Citations come from the citation index
  * (citations.ts), not from here; the bundled files are validated whenever getProvision, listProvisions
  * or listInstruments is first called (tests/law/registry.test.ts and citation-index.test.ts do), so an
- * invalid file still fails the tests.
+ * invalid file still fails the tests. Built seeing Object.prototype as it was at import (`onFirstUse`).
  */
-function registry(): Registry {
-  if (built === undefined) built = buildRegistry();
-  return built;
-}
+const registry = onFirstUse(buildRegistry);
 
 /**
  * Every instrument (Act, statutory instrument, guidance, judgment) the library cites.

@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import data from "../law/stalking-protection-act-2019/decline-reasons.json";
 import type { DeclineReasonCode } from "../model/decline-reason-code.js";
+import { onFirstUse } from "../model/on-first-use.js";
 
 /**
  * What one part of a decline letter was read as: a `reason` the taxonomy knows; the `decision`
@@ -97,23 +98,13 @@ function stem(word: string): string {
   return s;
 }
 
-/**
- * A value made on first use and kept. The reader's word tables and compiled patterns are built
- * this way, not when the module loads: stemming the taxonomy's words and compiling its patterns
- * took about a tenth of `import "protective-orders"`, paid by every program that never reads a
- * decline letter. The bundled taxonomy is compiled whole by the data tests, so an error in it
- * still fails the build.
- */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    if (value === undefined) value = make();
-    return value;
-  };
-}
+// The word tables and compiled patterns are built on first use, not at import: stemming the
+// taxonomy's words and compiling its patterns took about a tenth of `import "protective-orders"`,
+// paid by every program that never reads a decline letter. tests/review/decline-taxonomy.test.ts
+// compiles every pattern, so an error in the taxonomy still fails the tests.
 
 /** The taxonomy's words of each kind, stemmed. */
-const wordSets = once(() => ({
+const wordSets = onFirstUse(() => ({
   negators: new Set(reading.negators.map(stem)) as ReadonlySet<string>,
   strongBreakWords: new Set(reading.clauseBreakWords.map(stem)) as ReadonlySet<string>,
   afterCommaBreakWords: new Set(reading.clauseBreakWordsAfterComma.map(stem)) as ReadonlySet<string>,
@@ -158,7 +149,7 @@ interface Shorthand {
 }
 
 /** Shorthand forms by their first stemmed word, the longest first. */
-const shorthandForms = once((): ReadonlyMap<string, readonly Shorthand[]> => {
+const shorthandForms = onFirstUse((): ReadonlyMap<string, readonly Shorthand[]> => {
   const byFirst = new Map<string, Shorthand[]>();
   for (const [canonical, forms] of Object.entries(reading.shorthand)) {
     for (const form of forms) {
@@ -386,7 +377,7 @@ function compileWord(word: string): string[] {
 }
 
 /** One-word shorthand forms (stemmed) to their token: "messages" → "msg". */
-const singleWordShorthandForms = once(
+const singleWordShorthandForms = onFirstUse(
   (): ReadonlyMap<string, string> =>
     new Map(
       [...shorthandForms().values()]
@@ -549,8 +540,8 @@ function indexPatterns(list: readonly Entry[]): PatternIndex {
   return { byStem, byNegator, anywhere };
 }
 
-/** The taxonomy's patterns, compiled and indexed (on first use: see {@link once}). */
-const patternTables = once(() => {
+/** The taxonomy's patterns, compiled and indexed (on first use, not at import: see `onFirstUse`). */
+const patternTables = onFirstUse(() => {
   const reasonPatterns: readonly ReasonPatterns[] = (
     data.reasons as readonly {
       code: DeclineReasonCode;
