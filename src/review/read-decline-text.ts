@@ -88,6 +88,14 @@ interface Token {
 }
 
 const reading = data.reading;
+/**
+ * Contractions written without their apostrophe ("dont"), as a Map: a word of the text is looked up
+ * among the table's own entries only, so "constructor" is not `Object.prototype.constructor` (which
+ * threw) and a key added to `Object.prototype` cannot change a reading (#13's guarantee).
+ */
+const contractionsWithoutApostrophe: ReadonlyMap<string, string> = new Map(
+  Object.entries(reading.contractionsWithoutApostrophe as Record<string, string>),
+);
 const stemCache = new Map<string, string>();
 function stem(word: string): string {
   let s = stemCache.get(word);
@@ -125,7 +133,7 @@ function expandWord(word: string): string[] {
   if (w === "won't") return ["will", "not"];
   if (w === "shan't") return ["shall", "not"];
   if (w.endsWith("n't")) return [w.slice(0, -3), "not"];
-  const unmarked = (reading.contractionsWithoutApostrophe as Record<string, string>)[w];
+  const unmarked = contractionsWithoutApostrophe.get(w);
   if (unmarked !== undefined) return unmarked.split(" ");
   const apostrophe = w.indexOf("'");
   return [apostrophe > 0 ? w.slice(0, apostrophe) : w];
