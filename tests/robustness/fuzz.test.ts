@@ -22,13 +22,12 @@ import {
 
 const AS_OF = "2025-06-01";
 
-/** Runs `fn`, failing if it throws or takes longer than `ms` (a hang shows up as a slow call). */
-function timed<T>(fn: () => T, ms = 2000): T {
-  const started = performance.now();
-  const result = fn();
-  const elapsed = performance.now() - started;
-  expect(elapsed, `took ${elapsed.toFixed(0)} ms`).toBeLessThan(ms);
-  return result;
+/**
+ * Runs `fn`, failing if it throws. Time is not asserted here (speed is the benchmark's, not a test's):
+ * a hang or a blow-up fails the test by its own timeout instead.
+ */
+function timed<T>(fn: () => T): T {
+  return fn();
 }
 
 /** The answer as JSON, with the case id (which is echoed by design) taken out. */

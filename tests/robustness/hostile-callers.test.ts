@@ -48,12 +48,12 @@ function spoOutcome(input: unknown): string {
   return result.assessment.orders.find((o) => o.rule === "spo")!.outcome;
 }
 
-/** Runs `fn` and fails if it takes longer than `ms`. */
-function quickly<T>(fn: () => T, ms = 2000): T {
-  const started = performance.now();
-  const result = fn();
-  expect(performance.now() - started).toBeLessThan(ms);
-  return result;
+/**
+ * Runs `fn`. Time is not asserted (speed is the benchmark's, not a test's): an input that makes a call
+ * hang or blow up (a cycle, a shared part read exponentially often) fails the test by its own timeout.
+ */
+function quickly<T>(fn: () => T): T {
+  return fn();
 }
 
 const polluted = Object.prototype as Record<string, unknown>;
