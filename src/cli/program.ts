@@ -131,8 +131,9 @@ function parseJobs(value: string): number {
 
 const RECORD_FORMATS = ["jsonl", "json", "csv", "tsv", "table", "vertical"] as const;
 
-function batchOptions(command: Command, kind: "records" | "explain", withDetail: boolean): Command {
-  command
+/** The input every row command reads: the file (or standard input, sniffed), the law date, the format. */
+function inputSource(command: Command): Command {
+  return command
     .argument(
       "[file]",
       "input file (.json array or object, .jsonl, .csv, .tsv); standard input if omitted or - (its format is sniffed)",
@@ -147,7 +148,31 @@ function batchOptions(command: Command, kind: "records" | "explain", withDetail:
         "--input-format <format>",
         "input format (default: from the file extension; otherwise sniffed: JSON, JSON Lines or CSV)",
       ).choices(["json", "jsonl", "csv"]),
+    );
+}
+
+/** How CSV input is read: the same options for every command that reads rows. */
+function csvInput(command: Command): Command {
+  return command
+    .option(
+      "-d, --delimiter <char>",
+      "CSV input: the delimiter, one character (e.g. ';', or tab)",
+      parseDelimiter,
     )
+    .option("-t, --tsv", "CSV input is tab-separated (as is a .tsv file)")
+    .option(
+      "--mapping <file>",
+      'JSON file renaming your CSV columns to ours ("" for a column not to read)',
+      readMapping,
+    )
+    .option(
+      "--ignore-unknown-columns",
+      "CSV input: read only the columns that are case facts, with a warning naming the others",
+    );
+}
+
+function batchOptions(command: Command, kind: "records" | "explain", withDetail: boolean): Command {
+  inputSource(command)
     .addOption(
       kind === "explain"
         ? new Option("-f, --format <format>", "text (or Markdown), or one record per case holding both")
@@ -164,22 +189,8 @@ function batchOptions(command: Command, kind: "records" | "explain", withDetail:
       "--fields <list>",
       "comma-separated fields (JSON) or columns (CSV, TSV, table, vertical) to output; every record gets exactly these",
       parseFields,
-    )
-    .option(
-      "-d, --delimiter <char>",
-      "CSV input: the delimiter, one character (e.g. ';', or tab)",
-      parseDelimiter,
-    )
-    .option("-t, --tsv", "CSV input is tab-separated (as is a .tsv file)")
-    .option(
-      "--mapping <file>",
-      'JSON file renaming your CSV columns to ours ("" for a column not to read)',
-      readMapping,
-    )
-    .option(
-      "--ignore-unknown-columns",
-      "CSV input: read only the columns that are case facts, with a warning naming the others",
-    )
+    );
+  csvInput(command)
     .option(
       "--no-escape-formulas",
       "CSV/TSV output: write cells starting with = + - @ tab or CR as they are (by default they get a leading ' so a spreadsheet does not run them)",
@@ -401,36 +412,15 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       }
     });
 
-  program
-    .command("report")
-    .description(
-      "A caseload report: where SPOs were available, what to record next, which declines to look at again (HTML with charts, Markdown or JSON; aggregates only).",
-    )
-    .argument(
-      "[file]",
-      "input file (.json array or object, .jsonl, .csv, .tsv); standard input if omitted or - (its format is sniffed)",
-    )
-    .option(
-      "--as-of <date>",
-      "apply the law as at this date, YYYY-MM-DD (default: today in England and Wales, read once when the run starts)",
-      parseAsOf,
-    )
-    .addOption(
-      new Option(
-        "--input-format <format>",
-        "input format (default: from the file extension; otherwise sniffed: JSON, JSON Lines or CSV)",
-      ).choices(["json", "jsonl", "csv"]),
-    )
-    .option(
-      "-d, --delimiter <char>",
-      "CSV input: the delimiter, one character (e.g. ';', or tab)",
-      parseDelimiter,
-    )
-    .option("-t, --tsv", "CSV input is tab-separated (as is a .tsv file)")
-    .option(
-      "--ignore-unknown-columns",
-      "CSV input: read only the columns that are case facts, with a warning naming the others",
-    )
+  csvInput(
+    inputSource(
+      program
+        .command("report")
+        .description(
+          "A caseload report: where SPOs were available, what to record next, which declines to look at again (HTML with charts, Markdown or JSON; aggregates only).",
+        ),
+    ),
+  )
     .addOption(
       new Option("-f, --format <format>", "report format")
         .choices(["html", "markdown", "json"])
@@ -444,11 +434,6 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       5,
     )
     .option("--include-ids", "list the ids of cases worth a second look (identifies cases: off by default)")
-    .option(
-      "--mapping <file>",
-      'JSON file renaming your CSV columns to ours ("" for a column not to read)',
-      readMapping,
-    )
     .option(
       "--summary-json <file>",
       "also write the row counts as JSON to this file (checked before any row)",
