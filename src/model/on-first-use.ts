@@ -33,7 +33,7 @@ function withPrototypeAsAtImport<T>(make: () => T): T {
  * A value made on its first use and then kept, built as it would have been at import (see
  * {@link withPrototypeAsAtImport}). Internal.
  *
- * @example
+ * For example (not type-checked: an internal module, not a public entry point):
  * ```ts
  * const table = onFirstUse(() => new Map([["a", 1]]));
  * table().get("a"); // 1, and the same Map on every call
