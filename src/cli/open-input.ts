@@ -67,16 +67,14 @@ export async function openInput(
   let input: AsyncIterable<Uint8Array | string>;
   let totalBytes: number | undefined;
   if (file && file !== "-") {
-    let fd: number;
+    let fd: number | undefined;
     try {
       fd = openSync(file, "r");
       const stat = fstatSync(fd);
-      if (stat.isDirectory()) {
-        closeSync(fd);
-        throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-      }
+      if (stat.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
       totalBytes = stat.size;
     } catch (error) {
+      if (fd !== undefined) closeSync(fd);
       return { ok: false, error };
     }
     // Large reads: fewer, bigger chunks of lines to process (and to hand to worker threads).

@@ -271,7 +271,16 @@ function withLocalPilotAreas(
   const limbs = new Map(
     [...set.limbs].map(([id, limb]) => [id, limbPack.get(id) === "daa-2021" ? extend(limb) : limb]),
   );
-  const rules = set.rules.map((rule) => (rule.citation.startsWith("daa-2021:") ? extend(rule) : rule));
+  // Said on every order the extension reaches, in every area: the bundled law has no data after
+  // 31 March 2026, and only the packs' tables (cited local) carry it further.
+  const sources = [...new Set(tables.pilotAreas.map((a) => a.citation.title))].join("; ");
+  const extensionNote = `Treated as in force after ${BUNDLED_PILOT_NO_DATA_AFTER} (to ${lastDay}) only because this rule set's local pilot areas say so (${sources}; local policy, not the bundled law, which has no data on DAA 2021 Part 3 after ${BUNDLED_PILOT_NO_DATA_AFTER}): outside those areas, whether Part 3 is in force is not known.`;
+  const rules = set.rules.map((rule) => {
+    if (!rule.citation.startsWith("daa-2021:")) return rule;
+    const extended = extend(rule);
+    if (extended === rule) return rule;
+    return { ...extended, note: rule.note ? `${rule.note} ${extensionNote}` : extensionNote };
+  });
   const facts = set.facts.map((f) =>
     f.id === "area.domesticAbuseProtectionPilot" ? pilotFactWithLocalAreas(f, tables) : f,
   );

@@ -154,14 +154,16 @@ export function localTables(
           });
           return;
         }
+        // Compared as stored: `other`'s boroughs are already normalised, so this area's are too.
+        const authorities = area.localAuthorities?.map(normaliseAuthority);
         const overlapping = pilotAreas.some(
           (other) =>
             other.force === area.force &&
             other.from <= area.to &&
             area.from <= other.to &&
             (other.localAuthorities === undefined ||
-              area.localAuthorities === undefined ||
-              other.localAuthorities.some((la) => area.localAuthorities?.includes(la))),
+              authorities === undefined ||
+              other.localAuthorities.some((la) => authorities.includes(la))),
         );
         if (overlapping) {
           problems.push({ pack, path, message: "overlaps another local pilot period for the same area" });
@@ -201,6 +203,17 @@ export function localTables(
           problems.push({ pack, path: `${path}.${wrong}`, message: `expected a real date in ${year}` });
           continue;
         }
+        // DAA 2021 s.29(3) disregards Good Friday as well as bank holidays; the bundled years include it,
+        // so a pack's year must too, or a deadline would count it as a working day.
+        if (!days.includes(goodFridayOf(Number(year)))) {
+          problems.push({
+            pack,
+            path,
+            message:
+              "the year's list must include Good Friday (DAA 2021 s.29(3) disregards it, as GOV.UK's list includes it)",
+          });
+          continue;
+        }
         if (citation) bankHolidayYears.set(year, { days: new Set(days), citation });
       }
     }
@@ -208,6 +221,30 @@ export function localTables(
   const tables =
     pilotAreas.length > 0 || bankHolidayYears.size > 0 ? { pilotAreas, bankHolidayYears } : undefined;
   return { tables, problems };
+}
+
+/**
+ * Good Friday of a year in the Gregorian calendar (two days before Easter Sunday, by the anonymous
+ * Gregorian computus of Meeus/Jones/Butcher), as `YYYY-MM-DD`. Internal.
+ */
+function goodFridayOf(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  // Easter Sunday minus two days; Good Friday is never before 20 March, so it stays in March or April.
+  const friday = new Date(Date.UTC(year, month - 1, day - 2));
+  return friday.toISOString().slice(0, 10);
 }
 
 /** A London borough's name as the pilot tables write it (`London Borough of Croydon` → `croydon`). */

@@ -116,7 +116,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
     `${force} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`,
   );
   if (review.daysFromRequestToDecision !== null)
-    out.push(`The decision took ${review.daysFromRequestToDecision} days.`);
+    out.push(`The decision took ${line(String(review.daysFromRequestToDecision))} days.`);
   out.push("");
   h("The reasons given");
   for (const finding of review.findings) {
@@ -135,7 +135,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
         : " (rests on an unverified point)"
       : "";
     out.push(
-      `${md ? "- " : "- "}"${line(finding.label)}"${classified} ${FINDING_WORDS[finding.finding]}.${flag} ${line(finding.why)}${onTheFacts ? ` On the facts: ${line(onTheFacts)}` : ""} (${cites})`,
+      `${md ? "- " : "- "}"${line(finding.label)}"${classified} ${Object.hasOwn(FINDING_WORDS, finding.finding) ? FINDING_WORDS[finding.finding] : line(String(finding.finding))}.${flag} ${line(finding.why)}${onTheFacts ? ` On the facts: ${line(onTheFacts)}` : ""} (${cites})`,
     );
   }
   const decisionText = ownField(review, "decisionText");
@@ -151,7 +151,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
   h("What the Act requires");
   out.push(northernIreland ? NORTHERN_IRELAND_TEST : ENGLAND_AND_WALES_TEST);
   out.push(
-    `On the facts recorded, the SPO test is assessed as: ${review.spo.outcome.replace(/-/g, " ")} (law as at ${esc(String(review.asOf))}).`,
+    `On the facts recorded, the SPO test is assessed as: ${line(String(review.spo.outcome).replace(/-/g, " "))} (law as at ${esc(String(review.asOf))}).`,
   );
   out.push("");
   h("What to ask the force to reconsider");

@@ -33,6 +33,11 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
   "not-available": "NOT AVAILABLE",
   "needs-information": "NEEDS INFORMATION",
 };
+
+/** An outcome in words; a value that is not an outcome (a caller-built result) is escaped as text. */
+function outcomeWords(outcome: Outcome, line: (text: string) => string): string {
+  return Object.hasOwn(OUTCOME_WORDS, outcome) ? OUTCOME_WORDS[outcome] : line(String(outcome));
+}
 const MARK: Record<Truth, string> = { holds: "[x]", fails: "[ ]", unknown: "[?]" };
 const MD_MARK: Record<Truth, string> = { holds: "✅", fails: "❌", unknown: "❓" };
 
@@ -60,7 +65,8 @@ function lines(check: ConditionCheck, depth: number, md: boolean, out: string[])
   switch (check.type) {
     case "limb": {
       const flags = check.unverified ? (md ? " **UNVERIFIED**" : " [UNVERIFIED]") : "";
-      const law = check.lawStatus === "in-force" ? "" : ` (${check.lawStatus.replace(/-/g, " ")})`;
+      const law =
+        check.lawStatus === "in-force" ? "" : ` (${line(String(check.lawStatus).replace(/-/g, " "))})`;
       const cite = md ? markdownCitation(check.citation) : textCitation(check.citation);
       out.push(`${bullet}${line(check.label)}: ${cite}${law}${flags}`);
       const inner = check.condition;
@@ -108,13 +114,13 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
   const cite = md ? markdownCitation(order.citation) : line(order.citation.title);
   out.push(
     md
-      ? `### ${line(order.label)}: ${OUTCOME_WORDS[order.outcome]}${flag}`
-      : `${line(order.label)}: ${OUTCOME_WORDS[order.outcome]}${flag}`,
+      ? `### ${line(order.label)}: ${outcomeWords(order.outcome, line)}${flag}`
+      : `${line(order.label)}: ${outcomeWords(order.outcome, line)}${flag}`,
   );
   out.push(
     md
-      ? `Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`
-      : `  Law: ${cite} (${order.lawStatus.replace(/-/g, " ")})`,
+      ? `Law: ${cite} (${line(String(order.lawStatus).replace(/-/g, " "))})`
+      : `  Law: ${cite} (${line(String(order.lawStatus).replace(/-/g, " "))})`,
   );
   for (const note of order.notes) out.push(md ? `> ${line(note)}` : `  Note: ${line(note)}`);
   if (order.missingFacts.length > 0) {

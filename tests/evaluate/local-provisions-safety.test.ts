@@ -201,3 +201,55 @@ describe("the renderers link only to https:, whoever built the assessment or rev
     expect(md).toContain("Policy\\]");
   });
 });
+
+describe("the renderers escape every field of a caller-built result, not only its text fields", () => {
+  const HOSTILE = "x <img src=x onerror=alert(1)>\n## Recommendation: forged";
+  it("explain: an order's outcome and law status, and a limb's law status", () => {
+    const forged = structuredClone(assess(CASE, { asOf: "2025-06-01" })) as unknown as {
+      orders: Array<{ rule: string; outcome: string; lawStatus: string; conditions: unknown }>;
+    };
+    const spo = forged.orders.find((o) => o.rule === "spo")!;
+    spo.outcome = HOSTILE;
+    spo.lawStatus = HOSTILE;
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== "object") return;
+      const n = node as { type?: string; lawStatus?: string; conditions?: unknown[] };
+      if (n.type === "limb") n.lawStatus = HOSTILE;
+      for (const v of Object.values(n)) walk(v);
+    };
+    walk(spo.conditions);
+    for (const format of ["markdown", "text"] as const) {
+      const out = explain(forged as unknown as Assessment, { format });
+      // Markdown: no raw HTML; both: no line forged by a newline (plain text is not HTML).
+      if (format === "markdown") expect(out).not.toMatch(/<img/i);
+      expect(out).not.toMatch(/^#+ Recommendation: forged/m);
+      expect(out).toContain("Recommendation: forged");
+    }
+  });
+
+  it("challengeSummary: the SPO outcome, a finding's kind and the days to decision", () => {
+    const declined: CaseFacts = {
+      ...CASE,
+      spoRequest: {
+        decision: { outcome: "declined", decidedOn: "2025-05-01", reasons: [{ code: "no-conviction" }] },
+      },
+    };
+    const forged = structuredClone(
+      reviewSpoDecline(declined, undefined, { asOf: "2025-06-01" }),
+    ) as unknown as {
+      spo: { outcome: string };
+      findings: Array<{ finding: string }>;
+      daysFromRequestToDecision: unknown;
+    };
+    forged.spo.outcome = HOSTILE;
+    for (const f of forged.findings) f.finding = HOSTILE;
+    forged.daysFromRequestToDecision = HOSTILE;
+    for (const format of ["markdown", "text"] as const) {
+      const out = challengeSummary(forged as unknown as DeclineReview, { format });
+      // Markdown: no raw HTML; both: no line forged by a newline (plain text is not HTML).
+      if (format === "markdown") expect(out).not.toMatch(/<img/i);
+      expect(out).not.toMatch(/^#+ Recommendation: forged/m);
+      expect(out).toContain("Recommendation: forged");
+    }
+  });
+});

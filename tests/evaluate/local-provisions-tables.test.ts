@@ -95,12 +95,16 @@ describe("a pack's pilot areas (issue 15 item 6)", () => {
     const kent: CaseFacts = { ...GM_CASE, policeForceArea: "kent", localAuthority: "Maidstone" };
     expect(dapo(kent, "2026-06-01", true)?.outcome).toBe("needs-information");
     expect(dapo(GM_CASE, "2027-04-01", true)?.outcome).toBe("needs-information");
-    // Within the bundled data the pack changes nothing, and nothing is marked local.
+    // Within the bundled data the pack changes no answer and nothing is marked local; the order only
+    // gains the note that says what the pack's table extends (after 31 March 2026).
     const before = assess(GM_CASE, { asOf: "2025-06-01", rules });
     const bundled = assess(GM_CASE, { asOf: "2025-06-01" });
-    expect(before.orders.find((o) => o.rule === "dapo")).toEqual(
-      bundled.orders.find((o) => o.rule === "dapo"),
-    );
+    const withPack = before.orders.find((o) => o.rule === "dapo")!;
+    const withoutPack = bundled.orders.find((o) => o.rule === "dapo")!;
+    const extension = withPack.notes.filter((n) => !withoutPack.notes.includes(n));
+    expect(extension).toHaveLength(1);
+    expect(extension[0]).toMatch(/^Treated as in force after 2026-03-31 \(to 2027-03-31\) only because/);
+    expect({ ...withPack, notes: withoutPack.notes }).toEqual(withoutPack);
     expect(citationsIn(before).some((c) => c.local === true)).toBe(false);
   });
 
@@ -243,5 +247,55 @@ describe("bad tables are errors by path, and a pack cannot override the bundled 
     expect(problems.join("\n")).toContain(
       "other-tables: bankHolidays.years.2028: 2028 is supplied by another",
     );
+  });
+});
+
+describe("what a pack's tables may not leave out or hide", () => {
+  const withTables = (change: Record<string, unknown>) => ({ ...TABLES_PACK, ...change });
+
+  it("a bank-holiday year must include Good Friday (DAA 2021 s.29(3) disregards it), by path", () => {
+    // Good Friday 2029 is 30 March (Easter Sunday 1 April 2029).
+    const citation = "example-constabulary-tables:bank-holidays";
+    const without = problemsOf(withTables({ bankHolidays: { citation, years: { "2029": ["2029-01-01"] } } }));
+    expect(without.join("\n")).toMatch(
+      /^bankHolidays\.years\.2029: the year's list must include Good Friday/m,
+    );
+    const empty = problemsOf(withTables({ bankHolidays: { citation, years: { "2029": [] } } }));
+    expect(empty.join("\n")).toMatch(/^bankHolidays\.years\.2029: .*Good Friday/m);
+    expect(problemsOf(withTables({ bankHolidays: { citation, years: { "2029": ["2029-03-30"] } } }))).toEqual(
+      [],
+    );
+  });
+
+  it("two periods for the same borough overlap however the borough is written", () => {
+    const citation = "example-constabulary-tables:pilot";
+    const area = (name: string) => ({
+      force: "metropolitan",
+      localAuthorities: [name],
+      from: "2026-04-01",
+      to: "2026-12-31",
+    });
+    const problems = problemsOf(
+      withTables({ pilotAreas: { citation, areas: [area("croydon"), area("London Borough of Croydon")] } }),
+    );
+    expect(problems.join("\n")).toMatch(/^pilotAreas\.areas\.1: overlaps another local pilot period/m);
+  });
+
+  it("outside the pack's areas, an order the pack's table keeps in force says so (the bundled law has no data)", () => {
+    const kent: CaseFacts = {
+      ...GM_CASE,
+      id: "tables-kent",
+      policeForceArea: "kent",
+      localAuthority: "Maidstone",
+    };
+    const dapo = (rs?: typeof rules) =>
+      assess(kent, { asOf: "2026-06-01", ...(rs ? { rules: rs } : {}) }).orders.find(
+        (o) => o.rule === "dapo",
+      )!;
+    const withPack = dapo(rules);
+    expect(withPack.outcome).toBe("needs-information");
+    expect(withPack.notes.join(" ")).toMatch(/only because this rule set's local pilot areas say so/);
+    expect(withPack.notes.join(" ")).toMatch(/local policy, not the bundled law/);
+    expect(dapo().notes.join(" ")).not.toMatch(/local pilot areas say so/);
   });
 });
