@@ -25,7 +25,16 @@
 // Run alone, it writes bench/results/service-<date>.json; under npm run bench, its figures go
 // into the bench's own results file.
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -41,27 +50,46 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function startService() {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
-    env: { ...process.env, CI: "1", PROTECTIVE_ORDERS_MAX_CONCURRENT_REQUESTS: "10000" },
-    stdio: ["ignore", "pipe", "inherit"],
+/**
+ * Starts a server process and waits for the {"url": ...} line it prints. Its standard output goes
+ * to a file, not a pipe: the service's access log must not be read by the process that measures.
+ */
+function startProcess(args, env = {}) {
+  const logFile = path.join(
+    os.tmpdir(),
+    `protective-orders-bench-log-${process.pid}-${startProcess.count++}.txt`,
+  );
+  const log = openSync(logFile, "w");
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, CI: "1", ...env },
+    stdio: ["ignore", log, "inherit"],
   });
+  closeSync(log);
   return new Promise((resolve, reject) => {
-    let out = "";
-    const onData = (b) => {
-      out += b;
-      const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m) {
-        // The access log is not read: let it drain to nowhere.
-        child.stdout.off("data", onData);
-        child.stdout.resume();
-        resolve({ child, url: m[1] });
-      }
+    const started = performance.now();
+    const poll = () => {
+      const m = /"url":"(http:\/\/[^"]+)"/.exec(readFileSync(logFile, "utf8"));
+      if (m) return resolve({ child, url: m[1], logFile });
+      if (child.exitCode !== null) return reject(new Error(`${args.join(" ")} exited ${child.exitCode}`));
+      if (performance.now() - started > 30_000) return reject(new Error(`${args.join(" ")} did not start`));
+      setTimeout(poll, 20);
     };
-    child.stdout.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}`)));
+    poll();
   });
 }
+startProcess.count = 0;
+
+async function stopProcess({ child, logFile }) {
+  if (child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.on("exit", resolve));
+  }
+  rmSync(logFile, { force: true });
+}
+
+const startService = () =>
+  startProcess([CLI, "serve", "--port", "0"], { PROTECTIVE_ORDERS_MAX_CONCURRENT_REQUESTS: "10000" });
+const BARE = path.join(root, "bench/bare-socket-server.mjs");
 
 function postOnce(url, agent, body) {
   return new Promise((resolve, reject) => {
@@ -148,17 +176,27 @@ function cpuMicrosecondsOf(pid) {
   }
 }
 
-/** p50/p99 (µs) of `count` requests made one after another by `send(i)`, after `warmUp` unmeasured ones. */
-async function oneByOne(count, warmUp, send) {
-  for (let i = 0; i < warmUp; i++) await send(i);
+/** The time (µs) of each of `count` requests made one after another by `send(i)`. */
+async function timesOf(count, send) {
   const times = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
     await send(i);
     times.push((performance.now() - t) * 1000);
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  return times;
+}
+
+/** p50 and p99 of a list of times. */
+function percentilesOf(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/** p50/p99 (µs) of `count` requests made one after another by `send(i)`, after `warmUp` unmeasured ones. */
+async function oneByOne(count, warmUp, send) {
+  for (let i = 0; i < warmUp; i++) await send(i);
+  return percentilesOf(await timesOf(count, send));
 }
 
 async function runCliOn(file, asOf, rows) {
@@ -211,53 +249,99 @@ export async function measureService({
     if (small) console.error(`service bench: ${what}`);
   };
   const lib = await import(pathToFileURL(path.join(root, "dist/index.js")).href);
+  const { jsonUtf8Bytes } = await import(pathToFileURL(path.join(root, "dist/server.js")).href);
   const bodies = [...generateVariedCases(singleCases, 18)].map((c) => JSON.stringify(c));
 
-  // In-process: exactly the work the service must do for one request, without HTTP: parse the
-  // body, assess it, serialise the full assessment and encode it as the UTF-8 bytes that are sent.
+  // In-process: exactly the work the service does for one request, without HTTP: parse the body,
+  // assess it, and serialise the full assessment as the UTF-8 bytes that are sent (jsonUtf8Bytes,
+  // the service's own serialiser). Beside it, on a second assessment of every fourth case (its
+  // lazy parts unread), what a caller of the library would write: JSON.stringify, then encoding.
   let sink = 0;
   for (let i = 0; i < 3 * bodies.length; i++)
-    sink += Buffer.from(JSON.stringify(lib.assess(JSON.parse(bodies[i % bodies.length]), { asOf }))).length;
-  const steps = { parse: [], assess: [], stringify: [], encode: [], total: [] };
+    sink += jsonUtf8Bytes(lib.assess(JSON.parse(bodies[i % bodies.length]), { asOf })).length;
+  const steps = { parse: [], assess: [], serialise: [], total: [], stringify: [], encode: [] };
   const responseBytes = [];
-  const cpuBefore = process.cpuUsage();
+  let cpuMicroseconds = 0;
   for (let i = 0; i < inProcessRequests; i++) {
     const body = bodies[i % bodies.length];
+    const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
     const value = JSON.parse(body);
     const t1 = performance.now();
     const assessment = lib.assess(value, { asOf });
     const t2 = performance.now();
-    const json = JSON.stringify(assessment);
+    const bytes = jsonUtf8Bytes(assessment);
     const t3 = performance.now();
-    const bytes = Buffer.from(json);
-    const t4 = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMicroseconds += cpu.user + cpu.system;
     sink += bytes.length;
     responseBytes.push(bytes.length);
     steps.parse.push((t1 - t0) * 1000);
     steps.assess.push((t2 - t1) * 1000);
-    steps.stringify.push((t3 - t2) * 1000);
-    steps.encode.push((t4 - t3) * 1000);
-    steps.total.push((t4 - t0) * 1000);
+    steps.serialise.push((t3 - t2) * 1000);
+    steps.total.push((t3 - t0) * 1000);
+    if (i % 4 === 0) {
+      const again = lib.assess(JSON.parse(body), { asOf });
+      const t4 = performance.now();
+      const json = JSON.stringify(again);
+      const t5 = performance.now();
+      sink += Buffer.from(json).length;
+      steps.stringify.push((t5 - t4) * 1000);
+      steps.encode.push((performance.now() - t5) * 1000);
+    }
   }
-  const cpu = process.cpuUsage(cpuBefore);
   for (const list of [...Object.values(steps), responseBytes]) list.sort((a, b) => a - b);
   const inProcess = steps.total;
+  const p50Bytes = percentile(responseBytes, 50);
 
-  stage("starting the service");
-  const { child, url } = await startService();
+  stage("starting the service and the bare-socket servers");
+  const service = await startService();
+  const { child, url } = service;
+  // This machine's floor, on the same client: bare node:net servers with no HTTP parser and no
+  // Fastify, answering (a) 15 bytes, (b) a pre-encoded body of the p50 response's size, (c) POST
+  // /v1/assess with the in-process work above. (c) against the in-process figure is what the
+  // socket and the second process cost here; the service against (c) is its HTTP stack.
+  const bare = {
+    tiny: await startProcess([BARE, "fixed", "15"]),
+    sized: await startProcess([BARE, "fixed", String(p50Bytes)]),
+    work: await startProcess([BARE, "assess", asOf]),
+  };
   const assessUrl = `${url}/v1/assess?asOf=${asOf}`;
   try {
     // One connection, request by request: the minimal client, then node:http.
     stage("one connection, request by request (minimal client)");
     const connection = await minimalConnection(url);
+    const bareConnection = {};
+    for (const [name, server] of Object.entries(bare))
+      bareConnection[name] = await minimalConnection(server.url);
     const assessPath = `/v1/assess?asOf=${asOf}`;
-    await oneByOne(0, warmUpRequests, (i) => connection.send("POST", assessPath, bodies[i % bodies.length]));
-    const serverCpuBefore = cpuMicrosecondsOf(child.pid);
-    const sequential = await oneByOne(sequentialRequests, 0, (i) =>
-      connection.send("POST", assessPath, bodies[i % bodies.length]),
+    const sendCase = (to) => (i) => to.send("POST", assessPath, bodies[i % bodies.length]);
+    await oneByOne(0, warmUpRequests, sendCase(connection));
+    await oneByOne(0, warmUpRequests, sendCase(bareConnection.work));
+    // The service and the same work behind a bare socket, in alternating rounds, so that a drift
+    // in the machine's speed falls on both alike; each one's p50/p99 over all its rounds.
+    const rounds = 4;
+    const perRound = Math.ceil(sequentialRequests / rounds);
+    const pooled = { service: [], work: [] };
+    let serverCpu = 0;
+    for (let round = 0; round < rounds; round++) {
+      const before = cpuMicrosecondsOf(child.pid);
+      pooled.service.push(...(await timesOf(perRound, (i) => sendCase(connection)(round * perRound + i))));
+      const after = cpuMicrosecondsOf(child.pid);
+      if (before !== undefined && after !== undefined) serverCpu += after - before;
+      pooled.work.push(
+        ...(await timesOf(perRound, (i) => sendCase(bareConnection.work)(round * perRound + i))),
+      );
+    }
+    const sequential = percentilesOf(pooled.service);
+    const bareWork = percentilesOf(pooled.work);
+    const bareTiny = await oneByOne(sequentialRequests, warmUpRequests, () =>
+      bareConnection.tiny.send("GET", "/"),
     );
-    const serverCpuAfter = cpuMicrosecondsOf(child.pid);
+    const bareSized = await oneByOne(sequentialRequests, warmUpRequests, () =>
+      bareConnection.sized.send("GET", "/"),
+    );
+    for (const c of Object.values(bareConnection)) c.close();
     // The compact record instead of the full assessment (?detail=summary), on the same connection.
     const summaryPath = `/v1/assess?asOf=${asOf}&detail=summary`;
     let summaryBytes = 0;
@@ -330,31 +414,39 @@ export async function measureService({
     const result = {
       small,
       singleCases,
-      responseBytes: { p50: p50Of(responseBytes), max: responseBytes[responseBytes.length - 1] },
+      responseBytes: { p50: p50Bytes, max: responseBytes[responseBytes.length - 1] },
       inProcessMicroseconds: {
         p50: libP50,
         p99: percentile(inProcess, 99),
-        steps: {
-          parse: p50Of(steps.parse),
-          assess: p50Of(steps.assess),
-          stringify: p50Of(steps.stringify),
-          encode: p50Of(steps.encode),
-        },
-        cpuPerCall: (cpu.user + cpu.system) / inProcessRequests,
+        steps: { parse: p50Of(steps.parse), assess: p50Of(steps.assess), serialise: p50Of(steps.serialise) },
+        cpuPerCall: cpuMicroseconds / inProcessRequests,
+        // What a library caller writing JSON.stringify and then encoding would pay instead of the
+        // serialise step (each p50, on a fresh assessment of every fourth case).
+        plainJsonStringify: { stringify: p50Of(steps.stringify), encode: p50Of(steps.encode) },
       },
       oneConnectionSequentialMicroseconds: {
         client: "minimal HTTP/1.1 client, one keep-alive socket, TCP_NODELAY",
+        rounds,
         p50: sequential.p50,
         p99: sequential.p99,
         serverCpuPerRequest:
-          serverCpuBefore === undefined || serverCpuAfter === undefined
-            ? null
-            : (serverCpuAfter - serverCpuBefore) / sequentialRequests,
+          cpuMicrosecondsOf(child.pid) === undefined ? null : serverCpu / (rounds * perRound),
         floor,
         summary: { bytes: summaryBytes, ...summary },
       },
+      bareSocketMicroseconds: {
+        what: "bare node:net servers (no HTTP parser, no Fastify) on the same client, one connection each",
+        tiny: { bytes: 15, ...bareTiny },
+        sized: { bytes: p50Bytes, ...bareSized },
+        sameWork: bareWork,
+      },
       oneConnectionNodeHttpMicroseconds: nodeHttp,
       addedAtP50Microseconds: sequential.p50 - libP50,
+      // The parts of what the service adds: the socket and the second process (the same work
+      // behind a bare socket, against in-process), and the service's HTTP stack (the service
+      // against the same work behind a bare socket).
+      addedBySocketAtP50Microseconds: bareWork.p50 - libP50,
+      addedByHttpStackAtP50Microseconds: sequential.p50 - bareWork.p50,
       autocannon: byConnections,
       batch: {
         rows,
@@ -370,10 +462,12 @@ export async function measureService({
       "batch ≥ half the CLI's rows/s": result.batch.vsCli >= 0.5,
       "batch rows in = rows out": batch.lines === rows,
     };
+    // Whether the first target is below what this machine can do at all: moving a response of
+    // this size between two processes, with nothing computed and no HTTP parsed.
+    result.floorAboveTarget = bareSized.p50 > 100;
     return result;
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.on("exit", resolve));
+    await Promise.all([service, ...Object.values(bare)].map(stopProcess));
   }
 }
 
@@ -385,9 +479,12 @@ export function describeService(s) {
   const one = s.oneConnectionSequentialMicroseconds;
   const lines = [
     `\nHTTP service (POST /v1/assess, ${s.singleCases.toLocaleString("en-GB")} varied cases cycled; the response, the full assessment, p50 ${kb(s.responseBytes.p50)}):`,
-    `  library in-process, the work the service must do for a request: JSON.parse the body ${f(lib.steps.parse)} µs, assess (validation included) ${f(lib.steps.assess)} µs, JSON.stringify the full assessment ${f(lib.steps.stringify)} µs, encode as UTF-8 ${f(lib.steps.encode)} µs (each p50); together p50 ${f(lib.p50)} µs, p99 ${f(lib.p99)} µs; CPU ${f(lib.cpuPerCall, 0)} µs a call`,
-    `  one connection, request by request (${one.client}): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (HTTP, Fastify, the service's hooks, loopback TCP and the client: everything but the in-process work above)`,
-    `    the HTTP floor on that connection: GET ${one.floor.healthz.target} (${one.floor.healthz.bytes} B) p50 ${f(one.floor.healthz.p50)} µs; pre-rendered responses: GET ${one.floor.provisions.target} (${kb(one.floor.provisions.bytes)}) p50 ${f(one.floor.provisions.p50)} µs, GET ${one.floor.openApi.target} (${kb(one.floor.openApi.bytes)}) p50 ${f(one.floor.openApi.p50)} µs`,
+    `  library in-process, the work the service does for a request: JSON.parse the body ${f(lib.steps.parse)} µs, assess (validation included) ${f(lib.steps.assess)} µs, serialise the full assessment as UTF-8 (jsonUtf8Bytes) ${f(lib.steps.serialise)} µs (each p50); together p50 ${f(lib.p50)} µs, p99 ${f(lib.p99)} µs; CPU ${f(lib.cpuPerCall, 0)} µs a call`,
+    `    (instead of that serialise step, JSON.stringify ${f(lib.plainJsonStringify.stringify)} µs then Buffer.from ${f(lib.plainJsonStringify.encode)} µs, each p50)`,
+    `  one connection, request by request (${one.client}; ${one.rounds} rounds alternating with the bare-socket server below): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (everything but the in-process work above)`,
+    `    of which the socket and a second process (the same work behind a bare node:net server, no HTTP: p50 ${f(s.bareSocketMicroseconds.sameWork.p50)} µs) ${f(s.addedBySocketAtP50Microseconds)} µs, and the service's HTTP stack (node:http, Fastify, its hooks) ${f(s.addedByHttpStackAtP50Microseconds)} µs`,
+    `    this machine's floor (bare node:net servers on the same client): 15 B p50 ${f(s.bareSocketMicroseconds.tiny.p50)} µs; a pre-encoded ${kb(s.bareSocketMicroseconds.sized.bytes)} body p50 ${f(s.bareSocketMicroseconds.sized.p50)} µs${s.floorAboveTarget ? ": moving the response alone takes more than the 100 µs target here" : ""}`,
+    `    the service's floor on that connection: GET ${one.floor.healthz.target} (${one.floor.healthz.bytes} B) p50 ${f(one.floor.healthz.p50)} µs; pre-rendered responses: GET ${one.floor.provisions.target} (${kb(one.floor.provisions.bytes)}) p50 ${f(one.floor.provisions.p50)} µs, GET ${one.floor.openApi.target} (${kb(one.floor.openApi.bytes)}) p50 ${f(one.floor.openApi.p50)} µs`,
     `    the compact record instead (POST /v1/assess?detail=summary, ${one.summary.bytes} B): p50 ${f(one.summary.p50)} µs, p99 ${f(one.summary.p99)} µs`,
     `    the service's CPU a request: ${one.serverCpuPerRequest === null ? "not measured (no /proc)" : `${f(one.serverCpuPerRequest, 0)} µs`} (the library in-process: ${f(lib.cpuPerCall, 0)} µs a call)`,
     `  one connection with node:http (keep-alive agent, the body read as a stream): p50 ${f(s.oneConnectionNodeHttpMicroseconds.p50)} µs, p99 ${f(s.oneConnectionNodeHttpMicroseconds.p99)} µs`,
