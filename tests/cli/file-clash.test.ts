@@ -158,6 +158,20 @@ describe("an output that is the input file is refused, and the input is left byt
   });
 });
 
+describe("an input that is not there yet", () => {
+  it("named as the output too (by another spelling): refused, and no empty input is created", async () => {
+    // Before, the summary file was created first, so the missing input was then "read" as no rows (exit 0).
+    const { dir } = caseload();
+    const missing = join(dir, "missing.jsonl");
+    for (const command of ["assess", "report"] as const) {
+      const r = await cli([command, missing, ...AS_OF, "--summary-json", dotRelative(missing)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--summary-json names the same file as the input file");
+      expect(existsSync(missing)).toBe(false);
+    }
+  });
+});
+
 describe("two outputs that are the same file are refused", () => {
   for (const spelling of SPELLINGS) {
     it(`report --out and --summary-json: ${spelling}`, async () => {
