@@ -60,7 +60,13 @@ function parseFields(value: string): string[] {
   return fields;
 }
 
-function readMapping(file: string): Record<string, string> {
+/** A `--mapping` file: its columns, and its path (which no output may overwrite). */
+interface MappingFile {
+  readonly file: string;
+  readonly columns: Record<string, string>;
+}
+
+function readMapping(file: string): MappingFile {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -83,7 +89,7 @@ function readMapping(file: string): Record<string, string> {
       'the mapping file must be a JSON object of "their column": "our.path" ("" for a column not to read)',
     );
   }
-  return Object.fromEntries(Object.entries(parsed as Record<string, string>));
+  return { file, columns: Object.fromEntries(Object.entries(parsed as Record<string, string>)) };
 }
 
 interface BatchCliOptions {
@@ -92,7 +98,7 @@ interface BatchCliOptions {
   format: OutputFormat;
   fields?: string[];
   summaryJson?: string;
-  mapping?: Record<string, string>;
+  mapping?: MappingFile;
   includeFacts?: boolean;
   detail?: "summary" | "full";
   markdown?: boolean;
@@ -240,7 +246,8 @@ function runCommand(
       outputFormat: o.format,
       fields: o.fields,
       summaryJson: o.summaryJson,
-      mapping: o.mapping,
+      mapping: o.mapping?.columns,
+      mappingFile: o.mapping?.file,
       delimiter: o.delimiter ?? (o.tsv ? "\t" : undefined),
       ignoreUnknownColumns: o.ignoreUnknownColumns,
       escapeFormulas: o.escapeFormulas,
@@ -452,7 +459,7 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
           out?: string;
           suppressBelow: number;
           includeIds?: boolean;
-          mapping?: Record<string, string>;
+          mapping?: MappingFile;
           summaryJson?: string;
           delimiter?: string;
           tsv?: boolean;
@@ -460,8 +467,17 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
         },
       ) => {
         const { runReport } = await import("./report-command.js");
-        const { tsv, delimiter, ...rest } = o;
-        exitCode = await runReport({ file, ...rest, delimiter: delimiter ?? (tsv ? "\t" : undefined) }, io);
+        const { tsv, delimiter, mapping, ...rest } = o;
+        exitCode = await runReport(
+          {
+            file,
+            ...rest,
+            mapping: mapping?.columns,
+            mappingFile: mapping?.file,
+            delimiter: delimiter ?? (tsv ? "\t" : undefined),
+          },
+          io,
+        );
       },
     );
 

@@ -6,9 +6,10 @@ import { buildReportFigures, type ReportRow } from "../report/build-report.js";
 import { chartSpec, renderChartSvg } from "../report/charts.js";
 import { reportHtml, reportJson, reportMarkdown } from "../report/render.js";
 import { caseloadReport } from "../report/report-model.js";
+import { findFileClash, inputNamed, outputNamedStdout } from "./file-clash.js";
 import { openInput } from "./open-input.js";
 import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
-import { type BatchIo, EXIT, fileErrorInWords } from "./run-batch.js";
+import { type BatchIo, EXIT, fileErrorInWords, usage } from "./run-batch.js";
 import { terminalSafe } from "./terminal-safe.js";
 
 export interface ReportCliOptions {
@@ -24,6 +25,8 @@ export interface ReportCliOptions {
   readonly suppressBelow: number;
   readonly includeIds?: boolean | undefined;
   readonly mapping?: Readonly<Record<string, string>> | undefined;
+  /** The file `mapping` was read from (`--mapping`): no output may overwrite it. */
+  readonly mappingFile?: string | undefined;
   readonly summaryJson?: string | undefined;
 }
 
@@ -41,6 +44,17 @@ export async function runReport(options: ReportCliOptions, io: BatchIo): Promise
   // The one clock read of the run, before any row is read.
   const asOf = options.asOf ?? todayInLondon((io.now ?? (() => new Date()))());
   const say = (message: string) => io.stderr.write(`protective-orders: ${message}\n`);
+  // No output may be an input: the summary file is opened (emptied) before the input is read, and
+  // the report is written over --out once it is.
+  const clash = findFileClash(
+    [inputNamed(options.file, io.stdin), { option: "the --mapping file", path: options.mappingFile }],
+    [
+      { option: "--out", path: options.out },
+      { option: "--summary-json", path: options.summaryJson },
+      ...(options.out ? [] : [outputNamedStdout(io.stdout)]),
+    ],
+  );
+  if (clash !== undefined) return usage(io, "report", terminalSafe(clash));
   // An unwritable summary file is found now, not after the whole input has been read.
   let summaryFd: number | undefined;
   if (options.summaryJson) {

@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { todayInLondon } from "../dates/calendar.js";
 import { type BatchCommand, type CommandSpec, makeCommand } from "./commands.js";
+import { findFileClash, inputNamed, outputNamedStdout } from "./file-clash.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
 import { openInput } from "./open-input.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
@@ -34,6 +35,8 @@ export interface BatchOptions {
   readonly fields?: readonly string[] | undefined;
   readonly summaryJson?: string | undefined;
   readonly mapping?: Readonly<Record<string, string>> | undefined;
+  /** The file `mapping` was read from (`--mapping`): no output may overwrite it. */
+  readonly mappingFile?: string | undefined;
   /** CSV input: the delimiter (`-d`), one ASCII character; a tab for `-t`/`--tsv` or a `.tsv` file. */
   readonly delimiter?: string | undefined;
   /** CSV input: read only the columns that are case facts, with a warning naming the others. */
@@ -94,7 +97,8 @@ export function fileErrorInWords(error: unknown): string {
   return (code && ERRNO_WORDS[code]) ?? "it could not be opened";
 }
 
-function usage(io: BatchIo, command: string, message: string): number {
+/** A usage error: the message, a pointer to the command's help, and exit code 2. */
+export function usage(io: BatchIo, command: string, message: string): number {
   io.stderr.write(`protective-orders: ${message}\n(see protective-orders ${command} --help)\n`);
   return EXIT.usage;
 }
@@ -171,6 +175,17 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
         "the delimiter (-d) must be one ASCII character other than a quote or a line end",
       );
   }
+
+  // No output may be an input: the summary file is opened (emptied) before the input is read.
+  const clash = findFileClash(
+    [
+      inputNamed(options.file, io.stdin),
+      { option: "the --mapping file", path: options.mappingFile },
+      { option: "the --rules file", path: spec.options.rulesFile },
+    ],
+    [{ option: "--summary-json", path: options.summaryJson }, outputNamedStdout(io.stdout)],
+  );
+  if (clash !== undefined) return usage(io, spec.name, terminalSafe(clash));
 
   // An unwritable summary file is found now, not after the whole input has been processed.
   let summaryFd: number | undefined;
