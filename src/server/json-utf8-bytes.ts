@@ -8,6 +8,9 @@ const FRAMED_LEVELS = 2;
 /** The JSON text of `value` as pieces, written out to `levels` deep; false if a piece needs `toJSON`. */
 function collectPieces(value: unknown, levels: number, out: string[]): boolean {
   if (levels > 0 && typeof value === "object" && value !== null) {
+    // JSON.stringify calls a toJSON it finds on any object, an array included (even one put on
+    // Array.prototype or Object.prototype): such a value is left to JSON.stringify of the whole.
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
     const prototype = Object.getPrototypeOf(value);
     if (Array.isArray(value) && prototype === Array.prototype) {
       out.push("[");
@@ -22,7 +25,6 @@ function collectPieces(value: unknown, levels: number, out: string[]): boolean {
       return true;
     }
     if (prototype === Object.prototype || prototype === null) {
-      if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
       out.push("{");
       let first = true;
       for (const key of Object.keys(value)) {

@@ -93,6 +93,27 @@ describe("jsonUtf8Bytes", () => {
       expect(jsonUtf8Bytes(value).equals(oracle(value))).toBe(true);
   });
 
+  it("calls a toJSON found on an array, or put on Array.prototype or Object.prototype, as JSON.stringify does", () => {
+    const listWithToJson = Object.assign([1, 2], { toJSON: (key: string) => `list:${key}` });
+    for (const value of [listWithToJson, { a: listWithToJson }, { a: [listWithToJson] }])
+      expect(jsonUtf8Bytes(value).equals(oracle(value))).toBe(true);
+    const value = { orders: [{ id: "spo", limbs: [1, 2] }], notes: [] };
+    for (const prototype of [Array.prototype, Object.prototype] as object[]) {
+      Object.defineProperty(prototype, "toJSON", {
+        value: function (this: unknown, key: string) {
+          return `polluted:${key}`;
+        },
+        configurable: true,
+        writable: true,
+      });
+      try {
+        expect(jsonUtf8Bytes(value).toString("utf8")).toBe(JSON.stringify(value));
+      } finally {
+        delete (prototype as { toJSON?: unknown }).toJSON;
+      }
+    }
+  });
+
   it("reads each getter once, in JSON.stringify's order", () => {
     const reads = (serialise: (value: unknown) => unknown): string[] => {
       const log: string[] = [];
