@@ -45,7 +45,14 @@ const server = net.createServer((socket) => {
       pending = pending.subarray(end + 4 + bodyLength);
       // One write of head and body together, as the service's writev does.
       socket.cork();
-      for (const part of answer(body)) socket.write(part);
+      let parts;
+      try {
+        parts = answer(body);
+      } catch {
+        // A request the work cannot take: answered 500, so the client sees it rather than waiting.
+        parts = [Buffer.from("HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\n\r\n")];
+      }
+      for (const part of parts) socket.write(part);
       socket.uncork();
     }
   });

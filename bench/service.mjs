@@ -30,6 +30,7 @@ import {
   createReadStream,
   createWriteStream,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   rmSync,
@@ -52,26 +53,29 @@ function percentile(sorted, p) {
 
 /**
  * Starts a server process and waits for the {"url": ...} line it prints. Its standard output goes
- * to a file, not a pipe: the service's access log must not be read by the process that measures.
+ * to a file in `dir` (made for this run by mkdtemp), not a pipe: the service's access log must not
+ * be read by the process that measures. A process that does not start is killed.
  */
-function startProcess(args, env = {}) {
-  const logFile = path.join(
-    os.tmpdir(),
-    `protective-orders-bench-log-${process.pid}-${startProcess.count++}.txt`,
-  );
-  const log = openSync(logFile, "w");
+function startProcess(dir, args, env = {}) {
+  const logFile = path.join(dir, `log-${startProcess.count++}.txt`);
+  const log = openSync(logFile, "wx");
   const child = spawn(process.execPath, args, {
     env: { ...process.env, CI: "1", ...env },
     stdio: ["ignore", log, "inherit"],
   });
   closeSync(log);
+  const running = { child, logFile, url: "" };
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const fail = (why) => {
+      stopProcess(running).finally(() => reject(new Error(`${args.join(" ")} ${why}`)));
+    };
     const poll = () => {
       const m = /"url":"(http:\/\/[^"]+)"/.exec(readFileSync(logFile, "utf8"));
-      if (m) return resolve({ child, url: m[1], logFile });
-      if (child.exitCode !== null) return reject(new Error(`${args.join(" ")} exited ${child.exitCode}`));
-      if (performance.now() - started > 30_000) return reject(new Error(`${args.join(" ")} did not start`));
+      if (m) return resolve({ ...running, url: m[1] });
+      if (child.exitCode !== null || child.signalCode !== null)
+        return fail(`exited (${child.exitCode ?? child.signalCode})`);
+      if (performance.now() - started > 30_000) return fail("did not start within 30 s");
       setTimeout(poll, 20);
     };
     poll();
@@ -80,15 +84,16 @@ function startProcess(args, env = {}) {
 startProcess.count = 0;
 
 async function stopProcess({ child, logFile }) {
-  if (child.exitCode === null) {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
-    await new Promise((resolve) => child.on("exit", resolve));
+    await exited;
   }
   rmSync(logFile, { force: true });
 }
 
-const startService = () =>
-  startProcess([CLI, "serve", "--port", "0"], { PROTECTIVE_ORDERS_MAX_CONCURRENT_REQUESTS: "10000" });
+const SERVICE_ARGS = [CLI, "serve", "--port", "0"];
+const SERVICE_ENV = { PROTECTIVE_ORDERS_MAX_CONCURRENT_REQUESTS: "10000" };
 const BARE = path.join(root, "bench/bare-socket-server.mjs");
 
 function postOnce(url, agent, body) {
@@ -151,6 +156,7 @@ async function minimalConnection(url) {
     }
   });
   socket.on("error", (error) => pending?.reject(error));
+  socket.on("close", () => pending?.reject(new Error("the server closed the connection")));
   return {
     send(method, target, body = "") {
       return new Promise((resolve, reject) => {
@@ -256,58 +262,75 @@ export async function measureService({
   // assess it, and serialise the full assessment as the UTF-8 bytes that are sent (jsonUtf8Bytes,
   // the service's own serialiser). Beside it, on a second assessment of every fourth case (its
   // lazy parts unread), what a caller of the library would write: JSON.stringify, then encoding.
+  // Measured in rounds that alternate with the service's and the bare server's (below), after
+  // as many warm-up calls as each server gets requests.
   let sink = 0;
-  for (let i = 0; i < 3 * bodies.length; i++)
-    sink += jsonUtf8Bytes(lib.assess(JSON.parse(bodies[i % bodies.length]), { asOf })).length;
-  const steps = { parse: [], assess: [], serialise: [], total: [], stringify: [], encode: [] };
+  const steps = { parse: [], assess: [], serialise: [], total: [], stringify: [], encode: [], plain: [] };
   const responseBytes = [];
   let cpuMicroseconds = 0;
-  for (let i = 0; i < inProcessRequests; i++) {
-    const body = bodies[i % bodies.length];
-    const cpuBefore = process.cpuUsage();
-    const t0 = performance.now();
-    const value = JSON.parse(body);
-    const t1 = performance.now();
-    const assessment = lib.assess(value, { asOf });
-    const t2 = performance.now();
-    const bytes = jsonUtf8Bytes(assessment);
-    const t3 = performance.now();
-    const cpu = process.cpuUsage(cpuBefore);
-    cpuMicroseconds += cpu.user + cpu.system;
-    sink += bytes.length;
-    responseBytes.push(bytes.length);
-    steps.parse.push((t1 - t0) * 1000);
-    steps.assess.push((t2 - t1) * 1000);
-    steps.serialise.push((t3 - t2) * 1000);
-    steps.total.push((t3 - t0) * 1000);
-    if (i % 4 === 0) {
-      const again = lib.assess(JSON.parse(body), { asOf });
-      const t4 = performance.now();
-      const json = JSON.stringify(again);
-      const t5 = performance.now();
-      sink += Buffer.from(json).length;
-      steps.stringify.push((t5 - t4) * 1000);
-      steps.encode.push((performance.now() - t5) * 1000);
+  let calls = 0;
+  const inProcessRound = (count, offset, record = true) => {
+    for (let n = 0; n < count; n++) {
+      const i = offset + n;
+      const body = bodies[i % bodies.length];
+      const cpuBefore = process.cpuUsage();
+      const t0 = performance.now();
+      const value = JSON.parse(body);
+      const t1 = performance.now();
+      const assessment = lib.assess(value, { asOf });
+      const t2 = performance.now();
+      const bytes = jsonUtf8Bytes(assessment);
+      const t3 = performance.now();
+      const cpu = process.cpuUsage(cpuBefore);
+      sink += bytes.length;
+      if (!record) continue;
+      calls += 1;
+      cpuMicroseconds += cpu.user + cpu.system;
+      responseBytes.push(bytes.length);
+      steps.parse.push((t1 - t0) * 1000);
+      steps.assess.push((t2 - t1) * 1000);
+      steps.serialise.push((t3 - t2) * 1000);
+      steps.total.push((t3 - t0) * 1000);
+      if (i % 4 === 0) {
+        const again = lib.assess(JSON.parse(body), { asOf });
+        const t4 = performance.now();
+        const json = JSON.stringify(again);
+        const t5 = performance.now();
+        sink += Buffer.from(json).length;
+        const t6 = performance.now();
+        steps.stringify.push((t5 - t4) * 1000);
+        steps.encode.push((t6 - t5) * 1000);
+        steps.plain.push((t6 - t4) * 1000);
+      }
     }
-  }
-  for (const list of [...Object.values(steps), responseBytes]) list.sort((a, b) => a - b);
-  const inProcess = steps.total;
-  const p50Bytes = percentile(responseBytes, 50);
-
-  stage("starting the service and the bare-socket servers");
-  const service = await startService();
-  const { child, url } = service;
-  // This machine's floor, on the same client: bare node:net servers with no HTTP parser and no
-  // Fastify, answering (a) 15 bytes, (b) a pre-encoded body of the p50 response's size, (c) POST
-  // /v1/assess with the in-process work above. (c) against the in-process figure is what the
-  // socket and the second process cost here; the service against (c) is its HTTP stack.
-  const bare = {
-    tiny: await startProcess([BARE, "fixed", "15"]),
-    sized: await startProcess([BARE, "fixed", String(p50Bytes)]),
-    work: await startProcess([BARE, "assess", asOf]),
   };
-  const assessUrl = `${url}/v1/assess?asOf=${asOf}`;
+  inProcessRound(warmUpRequests, 0, false);
+  // The response's p50 size, for the bare server that answers pre-encoded bytes of that size.
+  const sizes = bodies.map((body) => jsonUtf8Bytes(lib.assess(JSON.parse(body), { asOf })).length);
+  sizes.sort((a, b) => a - b);
+  const p50Bytes = percentile(sizes, 50);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), "protective-orders-bench-service-"));
+  const started = [];
+  const start = async (args, env) => {
+    const running = await startProcess(dir, args, env);
+    started.push(running);
+    return running;
+  };
   try {
+    stage("starting the service and the bare-socket servers");
+    const { child, url } = await start(SERVICE_ARGS, SERVICE_ENV);
+    // This machine's floor, on the same client: bare node:net servers with no HTTP parser and no
+    // Fastify, answering (a) 15 bytes, (b) a pre-encoded body of the p50 response's size, (c) POST
+    // /v1/assess with the in-process work above. (c) against the in-process figure is what moving
+    // the work into a server process behind a socket costs here; the service against (c) is its
+    // HTTP stack.
+    const bare = {
+      tiny: await start([BARE, "fixed", "15"]),
+      sized: await start([BARE, "fixed", String(p50Bytes)]),
+      work: await start([BARE, "assess", asOf]),
+    };
+    const assessUrl = `${url}/v1/assess?asOf=${asOf}`;
     // One connection, request by request: the minimal client, then node:http.
     stage("one connection, request by request (minimal client)");
     const connection = await minimalConnection(url);
@@ -318,21 +341,27 @@ export async function measureService({
     const sendCase = (to) => (i) => to.send("POST", assessPath, bodies[i % bodies.length]);
     await oneByOne(0, warmUpRequests, sendCase(connection));
     await oneByOne(0, warmUpRequests, sendCase(bareConnection.work));
-    // The service and the same work behind a bare socket, in alternating rounds, so that a drift
-    // in the machine's speed falls on both alike; each one's p50/p99 over all its rounds.
+    // In-process, the service and the same work behind a bare socket, in alternating rounds, so
+    // that a drift in the machine's speed falls on all three alike; each one's p50/p99 over all
+    // its rounds, and each server's CPU time a request (from /proc).
     const rounds = 4;
     const perRound = Math.ceil(sequentialRequests / rounds);
+    const inProcessPerRound = Math.ceil(inProcessRequests / rounds);
     const pooled = { service: [], work: [] };
-    let serverCpu = 0;
+    const cpu = { service: 0, work: 0 };
+    const cpuMeasured = cpuMicrosecondsOf(child.pid) !== undefined;
+    const timedOn = async (name, pid, send, offset) => {
+      const before = cpuMicrosecondsOf(pid);
+      pooled[name].push(...(await timesOf(perRound, (i) => send(offset + i))));
+      if (cpuMeasured) cpu[name] += cpuMicrosecondsOf(pid) - before;
+    };
     for (let round = 0; round < rounds; round++) {
-      const before = cpuMicrosecondsOf(child.pid);
-      pooled.service.push(...(await timesOf(perRound, (i) => sendCase(connection)(round * perRound + i))));
-      const after = cpuMicrosecondsOf(child.pid);
-      if (before !== undefined && after !== undefined) serverCpu += after - before;
-      pooled.work.push(
-        ...(await timesOf(perRound, (i) => sendCase(bareConnection.work)(round * perRound + i))),
-      );
+      inProcessRound(inProcessPerRound, round * inProcessPerRound);
+      await timedOn("service", child.pid, sendCase(connection), round * perRound);
+      await timedOn("work", bare.work.child.pid, sendCase(bareConnection.work), round * perRound);
     }
+    for (const list of [...Object.values(steps), responseBytes]) list.sort((a, b) => a - b);
+    const inProcess = steps.total;
     const sequential = percentilesOf(pooled.service);
     const bareWork = percentilesOf(pooled.work);
     const bareTiny = await oneByOne(sequentialRequests, warmUpRequests, () =>
@@ -389,7 +418,7 @@ export async function measureService({
     }
 
     // The batch, beside the CLI on the same file.
-    const file = path.join(os.tmpdir(), `protective-orders-bench-service-${process.pid}.jsonl`);
+    const file = path.join(dir, "batch.jsonl");
     await new Promise((resolve, reject) => {
       const out = createWriteStream(file);
       out.on("error", reject);
@@ -419,18 +448,21 @@ export async function measureService({
         p50: libP50,
         p99: percentile(inProcess, 99),
         steps: { parse: p50Of(steps.parse), assess: p50Of(steps.assess), serialise: p50Of(steps.serialise) },
-        cpuPerCall: cpuMicroseconds / inProcessRequests,
+        cpuPerCall: cpuMicroseconds / calls,
         // What a library caller writing JSON.stringify and then encoding would pay instead of the
-        // serialise step (each p50, on a fresh assessment of every fourth case).
-        plainJsonStringify: { stringify: p50Of(steps.stringify), encode: p50Of(steps.encode) },
+        // serialise step (p50s, on a fresh assessment of every fourth case; `both` per call).
+        plainJsonStringify: {
+          stringify: p50Of(steps.stringify),
+          encode: p50Of(steps.encode),
+          both: p50Of(steps.plain),
+        },
       },
       oneConnectionSequentialMicroseconds: {
         client: "minimal HTTP/1.1 client, one keep-alive socket, TCP_NODELAY",
         rounds,
         p50: sequential.p50,
         p99: sequential.p99,
-        serverCpuPerRequest:
-          cpuMicrosecondsOf(child.pid) === undefined ? null : serverCpu / (rounds * perRound),
+        serverCpuPerRequest: cpuMeasured ? cpu.service / (rounds * perRound) : null,
         floor,
         summary: { bytes: summaryBytes, ...summary },
       },
@@ -438,13 +470,15 @@ export async function measureService({
         what: "bare node:net servers (no HTTP parser, no Fastify) on the same client, one connection each",
         tiny: { bytes: 15, ...bareTiny },
         sized: { bytes: p50Bytes, ...bareSized },
-        sameWork: bareWork,
+        sameWork: { ...bareWork, serverCpuPerRequest: cpuMeasured ? cpu.work / (rounds * perRound) : null },
       },
       oneConnectionNodeHttpMicroseconds: nodeHttp,
       addedAtP50Microseconds: sequential.p50 - libP50,
-      // The parts of what the service adds: the socket and the second process (the same work
-      // behind a bare socket, against in-process), and the service's HTTP stack (the service
-      // against the same work behind a bare socket).
+      // The parts of what the service adds: moving the work into a server process behind a socket,
+      // with no HTTP (the same work behind a bare socket, against in-process: the round trip, the
+      // bytes, and the same code taking more CPU in a process that waits between requests, as the
+      // servers' CPU a request shows), and the service's HTTP stack (the service against the same
+      // work behind a bare socket).
       addedBySocketAtP50Microseconds: bareWork.p50 - libP50,
       addedByHttpStackAtP50Microseconds: sequential.p50 - bareWork.p50,
       autocannon: byConnections,
@@ -467,7 +501,8 @@ export async function measureService({
     result.floorAboveTarget = bareSized.p50 > 100;
     return result;
   } finally {
-    await Promise.all([service, ...Object.values(bare)].map(stopProcess));
+    await Promise.all(started.map(stopProcess));
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -480,9 +515,9 @@ export function describeService(s) {
   const lines = [
     `\nHTTP service (POST /v1/assess, ${s.singleCases.toLocaleString("en-GB")} varied cases cycled; the response, the full assessment, p50 ${kb(s.responseBytes.p50)}):`,
     `  library in-process, the work the service does for a request: JSON.parse the body ${f(lib.steps.parse)} µs, assess (validation included) ${f(lib.steps.assess)} µs, serialise the full assessment as UTF-8 (jsonUtf8Bytes) ${f(lib.steps.serialise)} µs (each p50); together p50 ${f(lib.p50)} µs, p99 ${f(lib.p99)} µs; CPU ${f(lib.cpuPerCall, 0)} µs a call`,
-    `    (instead of that serialise step, JSON.stringify ${f(lib.plainJsonStringify.stringify)} µs then Buffer.from ${f(lib.plainJsonStringify.encode)} µs, each p50)`,
-    `  one connection, request by request (${one.client}; ${one.rounds} rounds alternating with the bare-socket server below): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (everything but the in-process work above)`,
-    `    of which the socket and a second process (the same work behind a bare node:net server, no HTTP: p50 ${f(s.bareSocketMicroseconds.sameWork.p50)} µs) ${f(s.addedBySocketAtP50Microseconds)} µs, and the service's HTTP stack (node:http, Fastify, its hooks) ${f(s.addedByHttpStackAtP50Microseconds)} µs`,
+    `    (instead of that serialise step, JSON.stringify then Buffer.from: p50 ${f(lib.plainJsonStringify.both)} µs a call; ${f(lib.plainJsonStringify.stringify)} and ${f(lib.plainJsonStringify.encode)} µs, each p50)`,
+    `  one connection, request by request (${one.client}; ${one.rounds} rounds alternating with the in-process rounds and the bare-socket server below): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (everything but the in-process work above)`,
+    `    of which moving the work into a server process behind a socket, with no HTTP (the same work behind a bare node:net server: p50 ${f(s.bareSocketMicroseconds.sameWork.p50)} µs, its CPU a request ${s.bareSocketMicroseconds.sameWork.serverCpuPerRequest === null ? "not measured" : `${f(s.bareSocketMicroseconds.sameWork.serverCpuPerRequest, 0)} µs`}) ${f(s.addedBySocketAtP50Microseconds)} µs, and the service's HTTP stack (node:http, Fastify, its hooks) ${f(s.addedByHttpStackAtP50Microseconds)} µs`,
     `    this machine's floor (bare node:net servers on the same client): 15 B p50 ${f(s.bareSocketMicroseconds.tiny.p50)} µs; a pre-encoded ${kb(s.bareSocketMicroseconds.sized.bytes)} body p50 ${f(s.bareSocketMicroseconds.sized.p50)} µs${s.floorAboveTarget ? ": moving the response alone takes more than the 100 µs target here" : ""}`,
     `    the service's floor on that connection: GET ${one.floor.healthz.target} (${one.floor.healthz.bytes} B) p50 ${f(one.floor.healthz.p50)} µs; pre-rendered responses: GET ${one.floor.provisions.target} (${kb(one.floor.provisions.bytes)}) p50 ${f(one.floor.provisions.p50)} µs, GET ${one.floor.openApi.target} (${kb(one.floor.openApi.bytes)}) p50 ${f(one.floor.openApi.p50)} µs`,
     `    the compact record instead (POST /v1/assess?detail=summary, ${one.summary.bytes} B): p50 ${f(one.summary.p50)} µs, p99 ${f(one.summary.p99)} µs`,

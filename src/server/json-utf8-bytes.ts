@@ -1,69 +1,90 @@
+import { types } from "node:util";
+
 /**
- * How many levels of objects and arrays are written out here rather than by one `JSON.stringify`
- * of the whole: two covers an assessment's top-level fields and each of its orders (each order's
- * explanation tree, about 10 KB, is one piece), so no piece is a large string.
+ * How many levels of objects and arrays are written out here rather than by `JSON.stringify`: two
+ * covers an assessment's top-level fields and each of its orders (each order, with its explanation
+ * tree of about 10 KB, is one piece), so no piece is a large string.
  */
 const FRAMED_LEVELS = 2;
 
-/** The JSON text of `value` as pieces, written out to `levels` deep; false if a piece needs `toJSON`. */
-function collectPieces(value: unknown, levels: number, out: string[]): boolean {
-  if (levels > 0 && typeof value === "object" && value !== null) {
-    // JSON.stringify calls a toJSON it finds on any object, an array included (even one put on
-    // Array.prototype or Object.prototype): such a value is left to JSON.stringify of the whole.
-    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
-    const prototype = Object.getPrototypeOf(value);
-    if (Array.isArray(value) && prototype === Array.prototype) {
-      out.push("[");
-      for (let i = 0; i < value.length; i++) {
-        if (i > 0) out.push(",");
-        const item: unknown = value[i];
-        // JSON.stringify writes what it cannot represent as null in an array (ECMA-262 SerializeJSONArray).
-        if (item === undefined || typeof item === "function" || typeof item === "symbol") out.push("null");
-        else if (!collectPieces(item, levels - 1, out)) return false;
-      }
-      out.push("]");
-      return true;
-    }
-    if (prototype === Object.prototype || prototype === null) {
-      out.push("{");
-      let first = true;
-      for (const key of Object.keys(value)) {
-        const item: unknown = (value as Record<string, unknown>)[key];
-        // ... and leaves such a property out of an object (SerializeJSONObject).
-        if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
-        out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
-        first = false;
-        if (!collectPieces(item, levels - 1, out)) return false;
-      }
-      out.push("}");
-      return true;
-    }
-  }
-  // A value's toJSON is called with its key (ECMA-262 SerializeJSONProperty): stringified on its
-  // own it would get "" instead, so such a value is left to one JSON.stringify of the whole.
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { toJSON?: unknown }).toJSON === "function"
-  )
-    return false;
-  const text = JSON.stringify(value);
-  if (text !== undefined) out.push(text);
-  return true;
+/**
+ * True when `value` is written out here: an ordinary plain object or array (not a Proxy), with no
+ * `toJSON` of its own or inherited. Checked without reading any property, so no getter (not even
+ * one named `toJSON`) runs here that `JSON.stringify` would not run; anything else is left to
+ * `JSON.stringify` whole, which then calls its `toJSON` (ECMA-262 SerializeJSONProperty) itself.
+ */
+function isWrittenOut(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || types.isProxy(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  const plain =
+    prototype === Object.prototype ||
+    prototype === null ||
+    (prototype === Array.prototype && Array.isArray(value));
+  return plain && !("toJSON" in value);
 }
+
+/**
+ * The JSON text of a plain object or array, as pieces: its members written out here, and theirs to
+ * `levels` more levels; anything deeper, or not written out, as `JSON.stringify` gives it.
+ */
+function collectPieces(value: object, levels: number, out: string[]): void {
+  if (Array.isArray(value)) {
+    out.push("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(",");
+      const item: unknown = value[i];
+      if (levels > 0 && isWrittenOut(item)) collectPieces(item, levels - 1, out);
+      else {
+        // Stringified under its own key, so that a toJSON gets the index as JSON.stringify gives
+        // it; what has no JSON (undefined, a function, a symbol) is null in an array.
+        const index = String(i);
+        const text = JSON.stringify({ [index]: item });
+        out.push(text === "{}" ? "null" : text.slice(JSON.stringify(index).length + 2, -1));
+      }
+    }
+    out.push("]");
+    return;
+  }
+  out.push("{");
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (levels > 0 && isWrittenOut(item)) {
+      out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+      collectPieces(item, levels - 1, out);
+    } else {
+      // `"key":value` as JSON.stringify writes the member (its toJSON called with its key), or
+      // nothing for a member JSON leaves out.
+      const text = JSON.stringify({ [key]: item });
+      if (text === "{}") continue;
+      out.push(first ? text.slice(1, -1) : `,${text.slice(1, -1)}`);
+    }
+    first = false;
+  }
+  out.push("}");
+}
+
+/** Bytes kept between calls to write into: room for a ~1 MB response in the worst case. */
+const SCRATCH_BYTES = 3 * 1024 * 1024;
+/** The largest scratch kept; a larger value is written into a buffer of its own. */
+const SCRATCH_LIMIT = 16 * 1024 * 1024;
+let scratch: Buffer | undefined;
 
 /**
  * The bytes of `JSON.stringify(value)` encoded as UTF-8, exactly, without making the whole text as
  * one string: what the service sends for every JSON response.
  *
- * Why: a full assessment is about 130 KB of JSON, and in V8 a two-byte string (the law's text has
- * en dashes). Made as one string, then encoded, it costs a large fresh allocation for the text and
- * another for the bytes, each request; written piece by piece (each order's explanation a piece)
- * into one buffer, the same bytes cost about a fifth less on this service's measurements (see
- * docs/guides/http-service.md, "Speed"). Throws what `JSON.stringify` throws (a cycle, a BigInt).
- * A `toJSON` method anywhere in the written-out levels, or on a piece, gives the plain
- * `JSON.stringify` of the whole, so the bytes are the same for every value; where `JSON.stringify`
- * gives `undefined` (a function, `undefined` itself), the buffer is empty.
+ * Why: a full assessment is about 120 KB of JSON, and in V8 a two-byte string (the law's text has
+ * en dashes). Made as one string and then encoded, it costs a large fresh allocation for the text
+ * and another for the bytes, each request. Written piece by piece (each order a piece) into a buffer
+ * kept between calls, then copied once into a buffer of exactly its length, the same bytes cost about
+ * a quarter less (docs/guides/http-service.md, "Speed").
+ *
+ * The same bytes as `JSON.stringify` for every value: each property is read once, in the same order,
+ * and every `toJSON` is called once with its own key, by `JSON.stringify` itself (a value with one,
+ * a Proxy, or anything but a plain object or array is left to it whole). It throws what
+ * `JSON.stringify` throws (a cycle, a BigInt without `toJSON`); where `JSON.stringify` gives
+ * `undefined` (a function, `undefined` itself), the buffer is empty.
  *
  * @example
  * ```ts
@@ -73,22 +94,25 @@ function collectPieces(value: unknown, levels: number, out: string[]): boolean {
  * ```
  */
 export function jsonUtf8Bytes(value: unknown): Buffer {
+  if (!isWrittenOut(value)) return Buffer.from(JSON.stringify(value) ?? "", "utf8");
   const pieces: string[] = [];
-  if (!collectPieces(value, FRAMED_LEVELS, pieces)) return Buffer.from(JSON.stringify(value) ?? "", "utf8");
-  let charsLeft = 0;
-  for (const piece of pieces) charsLeft += piece.length;
-  // Most of the text is ASCII (one byte a character); room for the rest is made as it comes, never
-  // more than the worst case of what is left (three bytes a UTF-16 code unit).
-  let bytes = Buffer.allocUnsafe(charsLeft + (charsLeft >> 4) + 64);
+  collectPieces(value, FRAMED_LEVELS - 1, pieces);
+  // From here no caller code runs (every getter and toJSON has been), so the scratch buffer cannot
+  // be in use twice at once.
+  let units = 0;
+  for (const piece of pieces) units += piece.length;
+  // Three bytes a UTF-16 code unit at most (a surrogate pair: four bytes for two units).
+  const worst = units * 3;
+  let target: Buffer;
+  if (worst <= (scratch?.length ?? 0)) target = scratch!;
+  else if (worst <= SCRATCH_LIMIT) {
+    scratch = Buffer.allocUnsafe(Math.max(SCRATCH_BYTES, worst));
+    target = scratch;
+  } else target = Buffer.allocUnsafe(worst);
   let length = 0;
-  for (const piece of pieces) {
-    if (bytes.length - length < piece.length * 3) {
-      const larger = Buffer.allocUnsafe(length + charsLeft * 3);
-      bytes.copy(larger, 0, 0, length);
-      bytes = larger;
-    }
-    length += bytes.write(piece, length, "utf8");
-    charsLeft -= piece.length;
-  }
-  return bytes.subarray(0, length);
+  for (const piece of pieces) length += target.write(piece, length, "utf8");
+  // A buffer of exactly the text's length: nothing of the scratch (or of an earlier call) is reachable.
+  const bytes = Buffer.allocUnsafeSlow(length);
+  target.copy(bytes, 0, 0, length);
+  return bytes;
 }

@@ -40,7 +40,137 @@ const anyValue = fc.anything({
   withSparseArray: true,
 });
 
+/**
+ * A value described as data, built afresh for each serialiser so that both see the same getters
+ * and toJSON methods and each records, in its own log, every getter read and every toJSON call
+ * with its key: the two logs must be the same, as must the bytes.
+ */
+type Shape =
+  | { kind: "value"; value: unknown }
+  | { kind: "object"; members: { key: string; getter: boolean; shape: Shape }[] }
+  | { kind: "array"; items: Shape[] }
+  | { kind: "toJSON"; on: "object" | "array" | "function" | "getter"; result: Shape }
+  | { kind: "bigint"; value: bigint };
+
+const keyArbitrary = fc.oneof(anyString, fc.constantFrom("__proto__", "toJSON", "0", "10", "-1"));
+const { shape: shapeArbitrary } = fc.letrec<{ shape: Shape }>((tie) => ({
+  shape: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.record({ kind: fc.constant("value" as const), value: anyValue }),
+    fc.record({
+      kind: fc.constant("object" as const),
+      members: fc.array(fc.record({ key: keyArbitrary, getter: fc.boolean(), shape: tie("shape") }), {
+        maxLength: 5,
+      }),
+    }),
+    fc.record({ kind: fc.constant("array" as const), items: fc.array(tie("shape"), { maxLength: 5 }) }),
+    fc.record({
+      kind: fc.constant("toJSON" as const),
+      on: fc.constantFrom("object" as const, "array" as const, "function" as const, "getter" as const),
+      result: tie("shape"),
+    }),
+    fc.record({ kind: fc.constant("bigint" as const), value: fc.bigInt() }),
+  ),
+}));
+
+function build(shape: Shape, log: string[]): unknown {
+  switch (shape.kind) {
+    case "value":
+      return shape.value;
+    case "bigint":
+      return shape.value;
+    case "array":
+      return shape.items.map((item) => build(item, log));
+    case "object": {
+      const object: Record<string, unknown> = {};
+      for (const { key, getter, shape: member } of shape.members) {
+        const built = build(member, log);
+        Object.defineProperty(object, key, {
+          enumerable: true,
+          configurable: true,
+          ...(getter
+            ? {
+                get: () => {
+                  log.push(`get ${key}`);
+                  return built;
+                },
+              }
+            : { value: built, writable: true }),
+        });
+      }
+      return object;
+    }
+    case "toJSON": {
+      const toJSON = (key: string) => {
+        log.push(`toJSON ${key}`);
+        return build(shape.result, log);
+      };
+      const holder: object = shape.on === "array" ? [1, 2] : shape.on === "function" ? () => 1 : {};
+      if (shape.on === "getter")
+        Object.defineProperty(holder, "toJSON", {
+          get: () => {
+            log.push("get toJSON");
+            return toJSON;
+          },
+        });
+      else Object.defineProperty(holder, "toJSON", { value: toJSON });
+      return holder;
+    }
+  }
+}
+
+/** What serialising gives: the bytes or the kind of error, and the log of reads and calls. */
+function outcome(serialise: (value: unknown) => Buffer, shape: Shape): { result: string; log: string[] } {
+  const log: string[] = [];
+  const value = build(shape, log);
+  log.length = 0;
+  try {
+    return { result: serialise(value).toString("base64"), log };
+  } catch (error) {
+    return { result: `throws ${(error as Error).constructor.name}`, log };
+  }
+}
+
 describe("jsonUtf8Bytes", () => {
+  it(
+    "gives JSON.stringify's bytes, getter reads and toJSON calls (with their keys) for any shape (property)",
+    () => {
+      fc.assert(
+        fc.property(shapeArbitrary, (shape) => {
+          expect(outcome(jsonUtf8Bytes, shape)).toEqual(outcome(oracle, shape));
+        }),
+        params(),
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    "calls a BigInt.prototype.toJSON with each BigInt's own key, as JSON.stringify does (property)",
+    () => {
+      Object.defineProperty(BigInt.prototype, "toJSON", {
+        value: function (this: bigint, key: string) {
+          return `${this}@${key}`;
+        },
+        configurable: true,
+        writable: true,
+      });
+      try {
+        fc.assert(
+          fc.property(shapeArbitrary, (shape) => {
+            expect(outcome(jsonUtf8Bytes, shape)).toEqual(outcome(oracle, shape));
+          }),
+          params(),
+        );
+        const value = { a: 1n, b: [2n, { c: 3n }] };
+        expect(jsonUtf8Bytes(value).toString("utf8")).toBe(JSON.stringify(value));
+      } finally {
+        delete (BigInt.prototype as { toJSON?: unknown }).toJSON;
+      }
+    },
+    PROPERTY_TIMEOUT,
+  );
+
   it(
     "equals the UTF-8 bytes of JSON.stringify for any value (property)",
     () => {
@@ -136,6 +266,35 @@ describe("jsonUtf8Bytes", () => {
       return log;
     };
     expect(reads(jsonUtf8Bytes)).toEqual(reads(JSON.stringify));
+  });
+
+  it("reads a getter once even when a Date (with its toJSON) sits beside it", () => {
+    const reads = (serialise: (value: unknown) => unknown): number => {
+      let n = 0;
+      serialise({
+        get a() {
+          n += 1;
+          return n;
+        },
+        d: new Date(0),
+        list: [new Date(0)],
+      });
+      return n;
+    };
+    expect(reads(jsonUtf8Bytes)).toBe(1);
+    expect(reads(JSON.stringify)).toBe(1);
+  });
+
+  it("returns a buffer of exactly the text's length, its own memory, however wide the text", () => {
+    for (const value of [
+      { a: "x".repeat(1000), b: ["y".repeat(20000)] },
+      { wide: Array.from({ length: 50 }, () => "–".repeat(1000)) },
+      assess(CASELOAD[0]!, { asOf: AS_OF }),
+    ]) {
+      const bytes = jsonUtf8Bytes(value);
+      expect(bytes.equals(oracle(value))).toBe(true);
+      expect(bytes.buffer.byteLength).toBe(bytes.length);
+    }
   });
 
   it("throws a TypeError where JSON.stringify does: a cycle at any depth, a BigInt", () => {
