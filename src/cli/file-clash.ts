@@ -1,9 +1,11 @@
-// Outputs that would destroy an input. Every batch command and `report` open (and truncate) their
-// output files before reading a row, so a bad output path fails first; an output that IS an input
-// (the same name, another spelling, a symbolic or hard link) would then be emptied before it is
-// read. Every command asks this one check before it opens any output.
+// Outputs that would destroy or corrupt an input. Every batch command and `report` open (and
+// truncate) their output files before reading a row, so a bad output path fails first; an output
+// that IS an input (the same name, another spelling, a symbolic or hard link) would then be emptied
+// before it is read, and one opened for appending (`>> cases.jsonl`, `2>> cases.jsonl`) would have
+// lines added to it. Every command asks this one check before it opens any output.
 import { type BigIntStats, fstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve, sep } from "node:path";
+import type { InputSource } from "./open-input.js";
 
 /** A file a command reads or writes, with the option (or argument) that names it. */
 export interface NamedFile {
@@ -11,15 +13,30 @@ export interface NamedFile {
   readonly option: string;
   /** The path as given (an output named `-` is a file of that name, as it is opened); none: not compared. */
   readonly path?: string | undefined;
-  /** An open file descriptor instead of a path (the process's own standard input or output). */
+  /** An open file descriptor instead of a path (an opened input, the process's own standard streams). */
   readonly fd?: number | undefined;
+  /**
+   * An output compared with the inputs only, never with the other outputs: standard error, which
+   * is the same file as standard output in the everyday `> run.log 2>&1`.
+   */
+  readonly inputsOnly?: boolean | undefined;
+}
+
+/** Why a command's files cannot be opened: the message, and the output that would be written. */
+export interface FileClash {
+  /** Names the options (never what is in the files). */
+  readonly message: string;
+  /** The output that is the same file as an input or as another output. */
+  readonly output: NamedFile;
+  /** Whether that output would destroy or corrupt an input (not only another output). */
+  readonly isInput: boolean;
 }
 
 /** The most symbolic links followed to find where a file that does not exist yet would be created. */
 const MAX_LINKS = 40;
 
 function regularFileIdentity(stat: BigIntStats): string | undefined {
-  // Only a regular file is destroyed by being opened for writing; a terminal, a pipe or /dev/null is
+  // Only a regular file is destroyed or corrupted by being written to; a terminal, a pipe or /dev/null is
   // not (`report /dev/stdin --summary-json /dev/stdout` is both the terminal, and fine).
   return stat.isFile() ? `file ${stat.dev}:${stat.ino}` : undefined;
 }
@@ -71,33 +88,44 @@ function identityOf(file: NamedFile): string | undefined {
  * Why these outputs cannot be opened, or `undefined` when they can: an output that is the same file
  * as an input (compared by device and inode when it exists, by where it would be created otherwise,
  * so a relative or absolute spelling, a symbolic link or a hard link is the same file), or two
- * outputs that are the same file. Standard input and output count only when they are regular files
- * (`< cases.jsonl`, `>> cases.jsonl`); terminals, pipes and devices are never a clash. The message
- * names the options, never what is in the files. Call it before opening any output.
+ * outputs that are the same file (standard error, {@link NamedFile.inputsOnly}, is compared with the
+ * inputs only). Standard input, output and error count only when they are regular files
+ * (`< cases.jsonl`, `>> cases.jsonl`, `2>> cases.jsonl`); terminals, pipes and devices are never a
+ * clash. The message names the options, never what is in the files. Call it before opening any
+ * output.
  *
  * For example (not type-checked: the CLI is not a public entry point):
  * ```ts
  * findFileClash([{ option: "the input file", path: "cases.jsonl" }], [{ option: "--summary-json", path: "./cases.jsonl" }]);
- * // "--summary-json names the same file as the input file: writing it would destroy that file; choose another file for --summary-json"
+ * // { message: "--summary-json names the same file as the input file: writing to it would overwrite or corrupt that file; choose another file for --summary-json", … }
  * ```
  */
 export function findFileClash(
   inputs: readonly NamedFile[],
   outputs: readonly NamedFile[],
-): string | undefined {
+): FileClash | undefined {
   const inputIds = inputs.map((file) => ({ file, id: identityOf(file) }));
   const outputIds = outputs.map((file) => ({ file, id: identityOf(file) }));
   for (const output of outputIds) {
     if (output.id === undefined) continue;
     const input = inputIds.find((candidate) => candidate.id === output.id);
     if (input)
-      return `${output.file.option} names the same file as ${input.file.option}: writing it would destroy that file; choose another file for ${output.file.option}`;
+      return {
+        message: `${output.file.option} names the same file as ${input.file.option}: writing to it would overwrite or corrupt that file; choose another file for ${output.file.option}`,
+        output: output.file,
+        isInput: true,
+      };
   }
-  for (const [i, output] of outputIds.entries()) {
+  const comparedOutputs = outputIds.filter((output) => output.file.inputsOnly !== true);
+  for (const [i, output] of comparedOutputs.entries()) {
     if (output.id === undefined) continue;
-    const other = outputIds.slice(i + 1).find((candidate) => candidate.id === output.id);
+    const other = comparedOutputs.slice(i + 1).find((candidate) => candidate.id === output.id);
     if (other)
-      return `${output.file.option} and ${other.file.option} name the same file: one would overwrite the other; choose two files`;
+      return {
+        message: `${output.file.option} and ${other.file.option} name the same file: one would overwrite the other; choose two files`,
+        output: output.file,
+        isInput: false,
+      };
   }
   return undefined;
 }
@@ -109,17 +137,18 @@ function descriptorOf(stream: unknown): number | undefined {
 }
 
 /**
- * A command's input as {@link findFileClash} compares it: the file, or for none or `-` standard
- * input (by its descriptor, when it is the process's own).
+ * A command's input as {@link findFileClash} compares it: the file opened (by its descriptor, so
+ * the file compared is the file read), or standard input (by its descriptor, when it is the
+ * process's own).
  *
  * For example (not type-checked: the CLI is not a public entry point):
  * ```ts
- * inputNamed("cases.jsonl", process.stdin); // { option: "the input file", path: "cases.jsonl" }
+ * inputNamed(openInputSource("cases.jsonl"), process.stdin); // { option: "the input file", fd: 21 }
  * ```
  */
-export function inputNamed(file: string | undefined, stdin: unknown): NamedFile {
-  return file && file !== "-"
-    ? { option: "the input file", path: file }
+export function inputNamed(source: InputSource, stdin: unknown): NamedFile {
+  return source.file !== undefined
+    ? { option: "the input file", fd: source.fd }
     : { option: "standard input", fd: descriptorOf(stdin) };
 }
 
@@ -134,4 +163,17 @@ export function inputNamed(file: string | undefined, stdin: unknown): NamedFile 
  */
 export function outputNamedStdout(stdout: unknown): NamedFile {
   return { option: "standard output", fd: descriptorOf(stdout) };
+}
+
+/**
+ * Standard error as {@link findFileClash} compares it: by its descriptor, when it is the process's
+ * own, and with the inputs only (it may be standard output's file, `> run.log 2>&1`).
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * outputNamedStderr(process.stderr); // { option: "standard error", fd: 2, inputsOnly: true }
+ * ```
+ */
+export function outputNamedStderr(stderr: unknown): NamedFile {
+  return { option: "standard error", fd: descriptorOf(stderr), inputsOnly: true };
 }

@@ -6,10 +6,10 @@ import { buildReportFigures, type ReportRow } from "../report/build-report.js";
 import { chartSpec, renderChartSvg } from "../report/charts.js";
 import { reportHtml, reportJson, reportMarkdown } from "../report/render.js";
 import { caseloadReport } from "../report/report-model.js";
-import { findFileClash, inputNamed, outputNamedStdout } from "./file-clash.js";
-import { openInput } from "./open-input.js";
+import { findFileClash, inputNamed, outputNamedStderr, outputNamedStdout } from "./file-clash.js";
+import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
 import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
-import { type BatchIo, EXIT, fileErrorInWords, usage } from "./run-batch.js";
+import { type BatchIo, EXIT, fileErrorInWords, refuseClash } from "./run-batch.js";
 import { terminalSafe } from "./terminal-safe.js";
 
 export interface ReportCliOptions {
@@ -44,17 +44,27 @@ export async function runReport(options: ReportCliOptions, io: BatchIo): Promise
   // The one clock read of the run, before any row is read.
   const asOf = options.asOf ?? todayInLondon((io.now ?? (() => new Date()))());
   const say = (message: string) => io.stderr.write(`protective-orders: ${message}\n`);
+  // The input first: a missing or unreadable one is reported before any output is created.
+  const source = openInputSource(options.file);
+  if (!source.ok) {
+    say(`cannot read ${terminalSafe(options.file ?? "")}: ${fileErrorInWords(source.error)}`);
+    return EXIT.usage;
+  }
   // No output may be an input: the summary file is opened (emptied) before the input is read, and
   // the report is written over --out once it is.
   const clash = findFileClash(
-    [inputNamed(options.file, io.stdin), { option: "the --mapping file", path: options.mappingFile }],
+    [inputNamed(source, io.stdin), { option: "the --mapping file", path: options.mappingFile }],
     [
       { option: "--out", path: options.out },
       { option: "--summary-json", path: options.summaryJson },
       ...(options.out ? [] : [outputNamedStdout(io.stdout)]),
+      outputNamedStderr(io.stderr),
     ],
   );
-  if (clash !== undefined) return usage(io, "report", terminalSafe(clash));
+  if (clash !== undefined) {
+    closeInputSource(source);
+    return refuseClash(io, "report", clash);
+  }
   // An unwritable summary file is found now, not after the whole input has been read.
   let summaryFd: number | undefined;
   if (options.summaryJson) {
@@ -62,15 +72,11 @@ export async function runReport(options: ReportCliOptions, io: BatchIo): Promise
       summaryFd = openSync(options.summaryJson, "w");
     } catch (error) {
       say(`cannot write the summary to ${terminalSafe(options.summaryJson)}: ${fileErrorInWords(error)}`);
+      closeInputSource(source);
       return EXIT.usage;
     }
   }
-  const opened = await openInput(options.file, options, io.stdin);
-  if (!opened.ok) {
-    say(`cannot read ${terminalSafe(options.file ?? "")}: ${fileErrorInWords(opened.error)}`);
-    if (summaryFd !== undefined) closeSync(summaryFd);
-    return EXIT.usage;
-  }
+  const opened = await readInputSource(source, options, io.stdin);
   const warnings: string[] = [];
   const rows = readRows(opened.input, opened.format, {
     warn: (message) => warnings.push(message),

@@ -2,9 +2,15 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { todayInLondon } from "../dates/calendar.js";
 import { type BatchCommand, type CommandSpec, makeCommand } from "./commands.js";
-import { findFileClash, inputNamed, outputNamedStdout } from "./file-clash.js";
+import {
+  type FileClash,
+  findFileClash,
+  inputNamed,
+  outputNamedStderr,
+  outputNamedStdout,
+} from "./file-clash.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
-import { openInput } from "./open-input.js";
+import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
 import { type ChunkResult, processJsonLinesChunk } from "./process-chunk.js";
 import { type ProcessedRow, processRow } from "./process-row.js";
@@ -97,6 +103,16 @@ export function fileErrorInWords(error: unknown): string {
   return (code && ERRNO_WORDS[code]) ?? "it could not be opened";
 }
 
+/**
+ * A run refused because an output is an input (or another output): a usage error, exit code 2.
+ * When standard error is itself the input (`2>> cases.jsonl`) nothing is written at all, since
+ * the message would be appended to the very file it protects; the exit code alone says why.
+ */
+export function refuseClash(io: BatchIo, command: string, clash: FileClash): number {
+  if (clash.isInput && clash.output.inputsOnly === true) return EXIT.usage;
+  return usage(io, command, terminalSafe(clash.message));
+}
+
 /** A usage error: the message, a pointer to the command's help, and exit code 2. */
 export function usage(io: BatchIo, command: string, message: string): number {
   io.stderr.write(`protective-orders: ${message}\n(see protective-orders ${command} --help)\n`);
@@ -176,16 +192,31 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
       );
   }
 
+  // The input first: a missing or unreadable one is reported before any output is created.
+  const source = openInputSource(options.file);
+  if (!source.ok) {
+    io.stderr.write(
+      `protective-orders: cannot read ${terminalSafe(options.file ?? "")}: ${fileErrorInWords(source.error)}\n`,
+    );
+    return EXIT.usage;
+  }
   // No output may be an input: the summary file is opened (emptied) before the input is read.
   const clash = findFileClash(
     [
-      inputNamed(options.file, io.stdin),
+      inputNamed(source, io.stdin),
       { option: "the --mapping file", path: options.mappingFile },
       { option: "the --rules file", path: spec.options.rulesFile },
     ],
-    [{ option: "--summary-json", path: options.summaryJson }, outputNamedStdout(io.stdout)],
+    [
+      { option: "--summary-json", path: options.summaryJson },
+      outputNamedStdout(io.stdout),
+      outputNamedStderr(io.stderr),
+    ],
   );
-  if (clash !== undefined) return usage(io, spec.name, terminalSafe(clash));
+  if (clash !== undefined) {
+    closeInputSource(source);
+    return refuseClash(io, spec.name, clash);
+  }
 
   // An unwritable summary file is found now, not after the whole input has been processed.
   let summaryFd: number | undefined;
@@ -196,6 +227,7 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
       io.stderr.write(
         `protective-orders: cannot write the summary to ${terminalSafe(options.summaryJson)}: ${fileErrorInWords(error)}\n`,
       );
+      closeInputSource(source);
       return EXIT.usage;
     }
   }
@@ -213,14 +245,7 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
     }
   };
 
-  const opened = await openInput(options.file, options, io.stdin);
-  if (!opened.ok) {
-    io.stderr.write(
-      `protective-orders: cannot read ${terminalSafe(options.file ?? "")}: ${fileErrorInWords(opened.error)}\n`,
-    );
-    if (summaryFd !== undefined) closeSync(summaryFd);
-    return EXIT.usage;
-  }
+  const opened = await readInputSource(source, options, io.stdin);
   const { input, totalBytes, delimiter } = opened;
   const inputFormat: InputFormat = opened.format;
 

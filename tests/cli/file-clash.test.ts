@@ -3,7 +3,7 @@
 // file as an input (by the same name, another spelling, a symbolic or a hard link) must therefore be
 // refused before anything is opened, as must two outputs that are the same file. Each case below
 // emptied or overwrote the caller's caseload before the fix. Run in-process (tests/cli/in-process.ts)
-// except where the process's own standard input or output is the file (a child process).
+// except where the process's own standard input, output or error is the file (a child process).
 import {
   closeSync,
   existsSync,
@@ -50,6 +50,8 @@ function expectRefused(
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr).toContain(`protective-orders: ${output} names the same file as ${input}`);
+  // True of `> file` (overwritten) and `>> file` (corrupted) alike.
+  expect(r.stderr).toContain("writing to it would overwrite or corrupt that file");
   expect(r.stderr).toMatch(/\(see protective-orders \w+ --help\)/);
   // The message names options, never what is in the files.
   expect(r.stderr).not.toContain("cli-stranger");
@@ -158,16 +160,61 @@ describe("an output that is the input file is refused, and the input is left byt
   });
 });
 
-describe("an input that is not there yet", () => {
-  it("named as the output too (by another spelling): refused, and no empty input is created", async () => {
+describe("an input that cannot be read is reported before any output is created", () => {
+  /** The refusal of an input that is not there (or not a file): names it, never any contents. */
+  function expectCannotRead(r: { code: number; stdout: string; stderr: string }, input: string): void {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`protective-orders: cannot read ${input}: `);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  }
+
+  it("named as the output too (by another spelling): no empty input is created", async () => {
     // Before, the summary file was created first, so the missing input was then "read" as no rows (exit 0).
     const { dir } = caseload();
     const missing = join(dir, "missing.jsonl");
     for (const command of ["assess", "report"] as const) {
       const r = await cli([command, missing, ...AS_OF, "--summary-json", dotRelative(missing)]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain("--summary-json names the same file as the input file");
+      expectCannotRead(r, missing);
+      expect(r.stderr).toContain("there is no such file");
       expect(existsSync(missing)).toBe(false);
+    }
+  });
+
+  it("a missing input with --summary-json, --out or -o elsewhere: none of them is created", async () => {
+    // `assess Cases.jsonl --summary-json cases.jsonl` on a case-insensitive file system (the macOS
+    // and Windows default) names one file twice, though neither name exists and the names differ:
+    // before, the summary was created empty, the input opened it and read no rows (exit 0). That
+    // file system cannot be made here; the general fix is tested instead: the input is opened
+    // before any output, so a missing one is reported and no output is ever created.
+    const { dir } = caseload();
+    const missing = join(dir, "Cases.jsonl");
+    const summary = join(dir, "summary.json");
+    for (const command of ["assess", "review", "validate", "explain"] as const) {
+      const r = await cli([command, missing, ...AS_OF, "--summary-json", summary]);
+      expectCannotRead(r, missing);
+      expect(existsSync(summary), command).toBe(false);
+    }
+    const out = join(dir, "report.html");
+    for (const option of ["--out", "-o"] as const) {
+      const r = await cli(["report", missing, ...AS_OF, option, out, "--summary-json", summary]);
+      expectCannotRead(r, missing);
+      expect(existsSync(summary)).toBe(false);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("an input that is a directory: reported, and no output is created", async () => {
+    const { dir } = caseload();
+    const folder = join(dir, "exports");
+    mkdirSync(folder);
+    const summary = join(dir, "summary.json");
+    for (const command of ["assess", "report"] as const) {
+      const r = await cli([command, folder, ...AS_OF, "--summary-json", summary]);
+      expectCannotRead(r, folder);
+      expect(r.stderr).toContain("it is a directory, not a file");
+      expect(existsSync(summary), command).toBe(false);
     }
   });
 });
@@ -237,7 +284,7 @@ describe("two outputs that are the same file are refused", () => {
   });
 });
 
-describe("the process's own standard input or output as the file (a child process)", () => {
+describe("the process's own standard input, output or error as the file (a child process)", () => {
   it("assess --summary-json naming the file standard input is read from (< cases.jsonl)", async () => {
     const { path } = caseload();
     const fd = openSync(path, "r");
@@ -259,9 +306,48 @@ describe("the process's own standard input or output as the file (a child proces
       const r = await run(["report", path, ...AS_OF, "--format", "json"], { stdio: ["pipe", fd, "pipe"] });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("standard output names the same file as the input file");
+      // Appending corrupts rather than destroys: the message says what is true of both.
+      expect(r.stderr).toContain("writing to it would overwrite or corrupt that file");
     } finally {
       closeSync(fd);
     }
+    expect(readFileSync(path, "utf8")).toBe(CASES);
+  });
+
+  for (const command of ["assess", "report"] as const) {
+    it(`${command} with standard error appending to its own input (2>> cases.jsonl)`, async () => {
+      // Before, the warnings and the summary were appended to the caseload. The refusal itself would
+      // be appended too, so nothing is written: the exit code alone says why.
+      const { path } = caseload();
+      const fd = openSync(path, "a");
+      try {
+        const args =
+          command === "report"
+            ? ["report", path, ...AS_OF, "--format", "json"]
+            : ["assess", path, ...AS_OF, "--jobs", "1"];
+        const r = await run(args, { stdio: ["pipe", "pipe", fd] });
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+      } finally {
+        closeSync(fd);
+      }
+      expect(readFileSync(path, "utf8")).toBe(CASES);
+    });
+  }
+
+  it("standard error and standard output the same file (> run.log 2>&1) is not a clash", async () => {
+    const { dir, path } = caseload();
+    const log = join(dir, "run.log");
+    const fd = openSync(log, "w");
+    try {
+      const r = await run(["assess", path, ...AS_OF, "--jobs", "1"], { stdio: ["pipe", fd, fd] });
+      expect(r.code).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    const written = readFileSync(log, "utf8");
+    expect(written).toContain('"id":"cli-stranger"');
+    expect(written).toContain("2 rows");
     expect(readFileSync(path, "utf8")).toBe(CASES);
   });
 
