@@ -87,7 +87,10 @@ async function stopProcess({ child, logFile }) {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
+    // A server that does not stop within 5 s is killed.
+    const kill = setTimeout(() => child.kill("SIGKILL"), 5000);
     await exited;
+    clearTimeout(kill);
   }
   rmSync(logFile, { force: true });
 }
@@ -249,7 +252,8 @@ export async function measureService({
   const inProcessRequests = small ? 2000 : 20_000;
   // Full mode: enough for a steady p99 and a few seconds of each load, within about two minutes.
   const sequentialRequests = small ? 500 : 5_000;
-  const warmUpRequests = small ? 200 : singleCases;
+  // Every server, and the in-process side, is warmed up by one pass over the cases.
+  const warmUpRequests = singleCases;
   const autocannonSeconds = small ? 1 : 5;
   const stage = (what) => {
     if (small) console.error(`service bench: ${what}`);
@@ -269,7 +273,7 @@ export async function measureService({
   const responseBytes = [];
   let cpuMicroseconds = 0;
   let calls = 0;
-  const inProcessRound = (count, offset, record = true) => {
+  const inProcessRound = (count, offset) => {
     for (let n = 0; n < count; n++) {
       const i = offset + n;
       const body = bodies[i % bodies.length];
@@ -283,7 +287,6 @@ export async function measureService({
       const t3 = performance.now();
       const cpu = process.cpuUsage(cpuBefore);
       sink += bytes.length;
-      if (!record) continue;
       calls += 1;
       cpuMicroseconds += cpu.user + cpu.system;
       responseBytes.push(bytes.length);
@@ -304,14 +307,24 @@ export async function measureService({
       }
     }
   };
-  inProcessRound(warmUpRequests, 0, false);
-  // The response's p50 size, for the bare server that answers pre-encoded bytes of that size.
+  // The in-process warm-up (one pass over the cases, as many calls as each server's warm-up
+  // requests), which also gives the response's p50 size, for the bare server that answers
+  // pre-encoded bytes of that size.
   const sizes = bodies.map((body) => jsonUtf8Bytes(lib.assess(JSON.parse(body), { asOf })).length);
   sizes.sort((a, b) => a - b);
   const p50Bytes = percentile(sizes, 50);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), "protective-orders-bench-service-"));
   const started = [];
+  // Interrupted (Ctrl-C, a CI timeout), the run still stops its servers and removes its files,
+  // then ends as the signal would have ended it.
+  const onSignal = (signal) => {
+    for (const { child } of started) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const start = async (args, env) => {
     const running = await startProcess(dir, args, env);
     started.push(running);
@@ -364,12 +377,18 @@ export async function measureService({
     const inProcess = steps.total;
     const sequential = percentilesOf(pooled.service);
     const bareWork = percentilesOf(pooled.work);
-    const bareTiny = await oneByOne(sequentialRequests, warmUpRequests, () =>
-      bareConnection.tiny.send("GET", "/"),
-    );
-    const bareSized = await oneByOne(sequentialRequests, warmUpRequests, () =>
-      bareConnection.sized.send("GET", "/"),
-    );
+    // The floor servers, with their CPU time a request: the sized one reads a request and sends
+    // the same bytes as the work server with no work, so the work server's CPU beyond it is the
+    // work's CPU in a server process, to set beside the same work's CPU in-process.
+    const floorOf = async (name) => {
+      await oneByOne(0, warmUpRequests, () => bareConnection[name].send("GET", "/"));
+      const before = cpuMicrosecondsOf(bare[name].child.pid);
+      const times = await oneByOne(sequentialRequests, 0, () => bareConnection[name].send("GET", "/"));
+      const after = cpuMicrosecondsOf(bare[name].child.pid);
+      return { ...times, serverCpuPerRequest: cpuMeasured ? (after - before) / sequentialRequests : null };
+    };
+    const bareTiny = await floorOf("tiny");
+    const bareSized = await floorOf("sized");
     for (const c of Object.values(bareConnection)) c.close();
     // The compact record instead of the full assessment (?detail=summary), on the same connection.
     const summaryPath = `/v1/assess?asOf=${asOf}&detail=summary`;
@@ -470,6 +489,11 @@ export async function measureService({
         what: "bare node:net servers (no HTTP parser, no Fastify) on the same client, one connection each",
         tiny: { bytes: 15, ...bareTiny },
         sized: { bytes: p50Bytes, ...bareSized },
+        // The work's CPU a request in a server process: the work server's beyond the sized one's.
+        workCpuInServerPerRequest:
+          cpuMeasured && bareSized.serverCpuPerRequest !== null
+            ? cpu.work / (rounds * perRound) - bareSized.serverCpuPerRequest
+            : null,
         sameWork: { ...bareWork, serverCpuPerRequest: cpuMeasured ? cpu.work / (rounds * perRound) : null },
       },
       oneConnectionNodeHttpMicroseconds: nodeHttp,
@@ -501,6 +525,8 @@ export async function measureService({
     result.floorAboveTarget = bareSized.p50 > 100;
     return result;
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await Promise.all(started.map(stopProcess));
     rmSync(dir, { recursive: true, force: true });
   }
@@ -519,6 +545,7 @@ export function describeService(s) {
     `  one connection, request by request (${one.client}; ${one.rounds} rounds alternating with the in-process rounds and the bare-socket server below): p50 ${f(one.p50)} µs, p99 ${f(one.p99)} µs: the service adds ${f(s.addedAtP50Microseconds)} µs at p50 (everything but the in-process work above)`,
     `    of which moving the work into a server process behind a socket, with no HTTP (the same work behind a bare node:net server: p50 ${f(s.bareSocketMicroseconds.sameWork.p50)} µs, its CPU a request ${s.bareSocketMicroseconds.sameWork.serverCpuPerRequest === null ? "not measured" : `${f(s.bareSocketMicroseconds.sameWork.serverCpuPerRequest, 0)} µs`}) ${f(s.addedBySocketAtP50Microseconds)} µs, and the service's HTTP stack (node:http, Fastify, its hooks) ${f(s.addedByHttpStackAtP50Microseconds)} µs`,
     `    this machine's floor (bare node:net servers on the same client): 15 B p50 ${f(s.bareSocketMicroseconds.tiny.p50)} µs; a pre-encoded ${kb(s.bareSocketMicroseconds.sized.bytes)} body p50 ${f(s.bareSocketMicroseconds.sized.p50)} µs${s.floorAboveTarget ? ": moving the response alone takes more than the 100 µs target here" : ""}`,
+    `    CPU a request: the sized floor server ${s.bareSocketMicroseconds.sized.serverCpuPerRequest === null ? "not measured" : `${f(s.bareSocketMicroseconds.sized.serverCpuPerRequest, 0)} µs`}, so the work itself in a server process ${s.bareSocketMicroseconds.workCpuInServerPerRequest === null ? "not measured" : `${f(s.bareSocketMicroseconds.workCpuInServerPerRequest, 0)} µs`}, against ${f(lib.cpuPerCall, 0)} µs in-process`,
     `    the service's floor on that connection: GET ${one.floor.healthz.target} (${one.floor.healthz.bytes} B) p50 ${f(one.floor.healthz.p50)} µs; pre-rendered responses: GET ${one.floor.provisions.target} (${kb(one.floor.provisions.bytes)}) p50 ${f(one.floor.provisions.p50)} µs, GET ${one.floor.openApi.target} (${kb(one.floor.openApi.bytes)}) p50 ${f(one.floor.openApi.p50)} µs`,
     `    the compact record instead (POST /v1/assess?detail=summary, ${one.summary.bytes} B): p50 ${f(one.summary.p50)} µs, p99 ${f(one.summary.p99)} µs`,
     `    the service's CPU a request: ${one.serverCpuPerRequest === null ? "not measured (no /proc)" : `${f(one.serverCpuPerRequest, 0)} µs`} (the library in-process: ${f(lib.cpuPerCall, 0)} µs a call)`,

@@ -16,10 +16,11 @@ export interface NamedFile {
   /** An open file descriptor instead of a path (an opened input, the process's own standard streams). */
   readonly fd?: number | undefined;
   /**
-   * An output compared with the inputs only, never with the other outputs: standard error, which
-   * is the same file as standard output in the everyday `> run.log 2>&1`.
+   * The process's own standard output or error: the two may be one file (the everyday
+   * `> run.log 2>&1`), so that pair is never a clash; and when standard error is an input, the
+   * refusal is not written at all (it would land in the input).
    */
-  readonly inputsOnly?: boolean | undefined;
+  readonly stream?: "stdout" | "stderr" | undefined;
 }
 
 /** Why a command's files cannot be opened: the message, and the output that would be written. */
@@ -88,8 +89,9 @@ function identityOf(file: NamedFile): string | undefined {
  * Why these outputs cannot be opened, or `undefined` when they can: an output that is the same file
  * as an input (compared by device and inode when it exists, by where it would be created otherwise,
  * so a relative or absolute spelling, a symbolic link or a hard link is the same file), or two
- * outputs that are the same file (standard error, {@link NamedFile.inputsOnly}, is compared with the
- * inputs only). Standard input, output and error count only when they are regular files
+ * outputs that are the same file (but standard output and standard error, `> run.log 2>&1`). Standard
+ * error is compared first, so that when it is an input that is the clash found (see
+ * {@link NamedFile.stream}). Standard input, output and error count only when they are regular files
  * (`< cases.jsonl`, `>> cases.jsonl`, `2>> cases.jsonl`); terminals, pipes and devices are never a
  * clash. The message names the options, never what is in the files. Call it before opening any
  * output.
@@ -106,7 +108,11 @@ export function findFileClash(
 ): FileClash | undefined {
   const inputIds = inputs.map((file) => ({ file, id: identityOf(file) }));
   const outputIds = outputs.map((file) => ({ file, id: identityOf(file) }));
-  for (const output of outputIds) {
+  const stderrFirst = [
+    ...outputIds.filter((output) => output.file.stream === "stderr"),
+    ...outputIds.filter((output) => output.file.stream !== "stderr"),
+  ];
+  for (const output of stderrFirst) {
     if (output.id === undefined) continue;
     const input = inputIds.find((candidate) => candidate.id === output.id);
     if (input)
@@ -116,10 +122,13 @@ export function findFileClash(
         isInput: true,
       };
   }
-  const comparedOutputs = outputIds.filter((output) => output.file.inputsOnly !== true);
-  for (const [i, output] of comparedOutputs.entries()) {
+  const standardPair = (a: NamedFile, b: NamedFile) =>
+    a.stream !== undefined && b.stream !== undefined && a.stream !== b.stream;
+  for (const [i, output] of outputIds.entries()) {
     if (output.id === undefined) continue;
-    const other = comparedOutputs.slice(i + 1).find((candidate) => candidate.id === output.id);
+    const other = outputIds
+      .slice(i + 1)
+      .find((candidate) => candidate.id === output.id && !standardPair(output.file, candidate.file));
     if (other)
       return {
         message: `${output.file.option} and ${other.file.option} name the same file: one would overwrite the other; choose two files`,
@@ -158,22 +167,43 @@ export function inputNamed(source: InputSource, stdin: unknown): NamedFile {
  *
  * For example (not type-checked: the CLI is not a public entry point):
  * ```ts
- * outputNamedStdout(process.stdout); // { option: "standard output", fd: 1 }
+ * outputNamedStdout(process.stdout); // { option: "standard output", fd: 1, stream: "stdout" }
  * ```
  */
 export function outputNamedStdout(stdout: unknown): NamedFile {
-  return { option: "standard output", fd: descriptorOf(stdout) };
+  return { option: "standard output", fd: descriptorOf(stdout), stream: "stdout" };
 }
 
 /**
  * Standard error as {@link findFileClash} compares it: by its descriptor, when it is the process's
- * own, and with the inputs only (it may be standard output's file, `> run.log 2>&1`).
+ * own (it may be standard output's file, `> run.log 2>&1`: that pair is never a clash).
  *
  * For example (not type-checked: the CLI is not a public entry point):
  * ```ts
- * outputNamedStderr(process.stderr); // { option: "standard error", fd: 2, inputsOnly: true }
+ * outputNamedStderr(process.stderr); // { option: "standard error", fd: 2, stream: "stderr" }
  * ```
  */
 export function outputNamedStderr(stderr: unknown): NamedFile {
-  return { option: "standard error", fd: descriptorOf(stderr), inputsOnly: true };
+  return { option: "standard error", fd: descriptorOf(stderr), stream: "stderr" };
+}
+
+/**
+ * True when standard error is the same regular file as the input a command is about to read (the
+ * file named, or standard input when none is): then no message may be written at all, not even a
+ * usage error found before the input is opened, or it would land in the input. A path that cannot
+ * be looked at is not a clash here (opening it reports it).
+ *
+ * For example (not type-checked: the CLI is not a public entry point):
+ * ```ts
+ * standardErrorIsTheInput("cases.jsonl", process.stdin, process.stderr); // true under `2>> cases.jsonl`
+ * ```
+ */
+export function standardErrorIsTheInput(file: string | undefined, stdin: unknown, stderr: unknown): boolean {
+  const errorId = identityOf({ option: "standard error", fd: descriptorOf(stderr) });
+  if (errorId === undefined || !errorId.startsWith("file ")) return false;
+  const input =
+    file !== undefined
+      ? { option: "the input file", path: file }
+      : { option: "standard input", fd: descriptorOf(stdin) };
+  return identityOf(input) === errorId;
 }

@@ -6,7 +6,13 @@ import { buildReportFigures, type ReportRow } from "../report/build-report.js";
 import { chartSpec, renderChartSvg } from "../report/charts.js";
 import { reportHtml, reportJson, reportMarkdown } from "../report/render.js";
 import { caseloadReport } from "../report/report-model.js";
-import { findFileClash, inputNamed, outputNamedStderr, outputNamedStdout } from "./file-clash.js";
+import {
+  findFileClash,
+  inputNamed,
+  outputNamedStderr,
+  outputNamedStdout,
+  standardErrorIsTheInput,
+} from "./file-clash.js";
 import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
 import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
 import { type BatchIo, EXIT, fileErrorInWords, refuseClash } from "./run-batch.js";
@@ -41,6 +47,8 @@ export interface ReportCliOptions {
  * ```
  */
 export async function runReport(options: ReportCliOptions, io: BatchIo): Promise<number> {
+  // Standard error appending to the input: not one message may be written (see runBatch).
+  if (standardErrorIsTheInput(options.file, io.stdin, io.stderr)) return EXIT.usage;
   // The one clock read of the run, before any row is read.
   const asOf = options.asOf ?? todayInLondon((io.now ?? (() => new Date()))());
   const say = (message: string) => io.stderr.write(`protective-orders: ${message}\n`);

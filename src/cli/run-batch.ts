@@ -8,6 +8,7 @@ import {
   inputNamed,
   outputNamedStderr,
   outputNamedStdout,
+  standardErrorIsTheInput,
 } from "./file-clash.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
 import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
@@ -109,7 +110,7 @@ export function fileErrorInWords(error: unknown): string {
  * the message would be appended to the very file it protects; the exit code alone says why.
  */
 export function refuseClash(io: BatchIo, command: string, clash: FileClash): number {
-  if (clash.isInput && clash.output.inputsOnly === true) return EXIT.usage;
+  if (clash.isInput && clash.output.stream === "stderr") return EXIT.usage;
   return usage(io, command, terminalSafe(clash.message));
 }
 
@@ -131,6 +132,9 @@ export function usage(io: BatchIo, command: string, message: string): number {
  * ```
  */
 export async function runBatch(spec: CommandSpec, options: BatchOptions, io: BatchIo): Promise<number> {
+  // Standard error appending to the input (`2>> cases.jsonl`): not one message may be written, not
+  // even a usage error found before the input is opened, or it would land in the caseload.
+  if (standardErrorIsTheInput(options.file, io.stdin, io.stderr)) return EXIT.usage;
   const env = io.env ?? {};
   // The one clock read of the run: every row, every worker, gets this date. None with --as-of
   // (the first time zone lookup costs more than a few hundred rows).

@@ -8,13 +8,15 @@ import { types } from "node:util";
 const FRAMED_LEVELS = 2;
 
 /**
- * True when `value` is written out here: an ordinary plain object or array (not a Proxy), with no
+ * True when `value` is written out here: an ordinary plain object or array (not a Proxy, nor a boxed
+ * primitive whose prototype was changed), with no
  * `toJSON` of its own or inherited. Checked without reading any property, so no getter (not even
  * one named `toJSON`) runs here that `JSON.stringify` would not run; anything else is left to
  * `JSON.stringify` whole, which then calls its `toJSON` (ECMA-262 SerializeJSONProperty) itself.
  */
 function isWrittenOut(value: unknown): value is object {
-  if (typeof value !== "object" || value === null || types.isProxy(value)) return false;
+  if (typeof value !== "object" || value === null || types.isProxy(value) || types.isBoxedPrimitive(value))
+    return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   const plain =
     prototype === Object.prototype ||
@@ -27,13 +29,19 @@ function isWrittenOut(value: unknown): value is object {
  * The JSON text of a plain object or array, as pieces: its members written out here, and theirs to
  * `levels` more levels; anything deeper, or not written out, as `JSON.stringify` gives it.
  */
-function collectPieces(value: object, levels: number, out: string[]): void {
+function collectPieces(value: object, levels: number, out: string[], writing: object[]): void {
+  // A cycle through the levels written out here: the TypeError JSON.stringify throws (a cycle
+  // deeper down, JSON.stringify finds itself).
+  if (writing.includes(value)) throw new TypeError("Converting circular structure to JSON");
+  writing.push(value);
   if (Array.isArray(value)) {
     out.push("[");
-    for (let i = 0; i < value.length; i++) {
+    // The length read once, before any element, as JSON.stringify reads it (SerializeJSONArray).
+    const length = value.length;
+    for (let i = 0; i < length; i++) {
       if (i > 0) out.push(",");
       const item: unknown = value[i];
-      if (levels > 0 && isWrittenOut(item)) collectPieces(item, levels - 1, out);
+      if (levels > 0 && isWrittenOut(item)) collectPieces(item, levels - 1, out, writing);
       else {
         // Stringified under its own key, so that a toJSON gets the index as JSON.stringify gives
         // it; what has no JSON (undefined, a function, a symbol) is null in an array.
@@ -43,6 +51,7 @@ function collectPieces(value: object, levels: number, out: string[]): void {
       }
     }
     out.push("]");
+    writing.pop();
     return;
   }
   out.push("{");
@@ -51,7 +60,7 @@ function collectPieces(value: object, levels: number, out: string[]): void {
     const item: unknown = (value as Record<string, unknown>)[key];
     if (levels > 0 && isWrittenOut(item)) {
       out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
-      collectPieces(item, levels - 1, out);
+      collectPieces(item, levels - 1, out, writing);
     } else {
       // `"key":value` as JSON.stringify writes the member (its toJSON called with its key), or
       // nothing for a member JSON leaves out.
@@ -62,6 +71,7 @@ function collectPieces(value: object, levels: number, out: string[]): void {
     first = false;
   }
   out.push("}");
+  writing.pop();
 }
 
 /** Bytes kept between calls to write into: room for a ~1 MB response in the worst case. */
@@ -78,12 +88,13 @@ let scratch: Buffer | undefined;
  * en dashes). Made as one string and then encoded, it costs a large fresh allocation for the text
  * and another for the bytes, each request. Written piece by piece (each order a piece) into a buffer
  * kept between calls, then copied once into a buffer of exactly its length, the same bytes cost about
- * a quarter less (docs/guides/http-service.md, "Speed").
+ * a fifth less (docs/guides/http-service.md, "Speed").
  *
  * The same bytes as `JSON.stringify` for every value: each property is read once, in the same order,
  * and every `toJSON` is called once with its own key, by `JSON.stringify` itself (a value with one,
  * a Proxy, or anything but a plain object or array is left to it whole). It throws what
- * `JSON.stringify` throws (a cycle, a BigInt without `toJSON`); where `JSON.stringify` gives
+ * `JSON.stringify` throws (a cycle, a BigInt without `toJSON`; through a cycle, a getter on the way
+ * may be read a different number of times before the TypeError); where `JSON.stringify` gives
  * `undefined` (a function, `undefined` itself), the buffer is empty.
  *
  * @example
@@ -96,7 +107,7 @@ let scratch: Buffer | undefined;
 export function jsonUtf8Bytes(value: unknown): Buffer {
   if (!isWrittenOut(value)) return Buffer.from(JSON.stringify(value) ?? "", "utf8");
   const pieces: string[] = [];
-  collectPieces(value, FRAMED_LEVELS - 1, pieces);
+  collectPieces(value, FRAMED_LEVELS - 1, pieces, []);
   // From here no caller code runs (every getter and toJSON has been), so the scratch buffer cannot
   // be in use twice at once.
   let units = 0;

@@ -335,6 +335,60 @@ describe("the process's own standard input, output or error as the file (a child
     });
   }
 
+  // Standard error as the input wherever else the clash is found first, and before any other check:
+  // before, the refusal (or a usage error) was appended to the caseload.
+  for (const [name, extra, streams] of [
+    ["assess >> cases.jsonl 2>&1", ["assess"], "both"],
+    ["report >> cases.jsonl 2>&1", ["report"], "both"],
+    ["assess --summary-json cases.jsonl 2>> cases.jsonl", ["assess", "--summary-json"], "stderr"],
+    [
+      "assess --fields bogus 2>> cases.jsonl (a usage error found before the input is opened)",
+      ["assess", "--fields", "bogus"],
+      "stderr",
+    ],
+    ["report --out cases.jsonl 2>> cases.jsonl", ["report", "--out"], "stderr"],
+  ] as const) {
+    it(`${name}: nothing is written to the input`, async () => {
+      const { path } = caseload();
+      const fd = openSync(path, "a");
+      try {
+        const [command, ...options] = extra;
+        // An option that takes a file is given the input itself.
+        const withFile =
+          options.at(-1) === "--summary-json" || options.at(-1) === "--out" ? [...options, path] : options;
+        const args = [
+          command,
+          path,
+          ...AS_OF,
+          ...(command === "assess" ? ["--jobs", "1"] : ["--format", "json"]),
+          ...withFile,
+        ];
+        const r = await run(args, { stdio: ["pipe", streams === "both" ? fd : "pipe", fd] });
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe("");
+      } finally {
+        closeSync(fd);
+      }
+      expect(readFileSync(path, "utf8")).toBe(CASES);
+    });
+  }
+
+  it("standard error and --summary-json the same file (not the input) is refused, and the input is intact", async () => {
+    const { dir, path } = caseload();
+    const log = join(dir, "run.log");
+    const fd = openSync(log, "w");
+    try {
+      const r = await run(["assess", path, ...AS_OF, "--jobs", "1", "--summary-json", log], {
+        stdio: ["pipe", "pipe", fd],
+      });
+      expect(r.code).toBe(2);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, "utf8")).toContain("standard error name the same file");
+    expect(readFileSync(path, "utf8")).toBe(CASES);
+  });
+
   it("standard error and standard output the same file (> run.log 2>&1) is not a clash", async () => {
     const { dir, path } = caseload();
     const log = join(dir, "run.log");

@@ -268,6 +268,79 @@ describe("jsonUtf8Bytes", () => {
     expect(reads(jsonUtf8Bytes)).toEqual(reads(JSON.stringify));
   });
 
+  it("reads an array's length once, before its elements, as JSON.stringify does", () => {
+    const grown = (): unknown[] => {
+      const list: unknown[] = [];
+      list.push({
+        toJSON: () => {
+          list.push(9);
+          return 1;
+        },
+      });
+      return list;
+    };
+    expect(jsonUtf8Bytes({ list: grown() }).toString("utf8")).toBe(JSON.stringify({ list: grown() }));
+    const shrunk = (): unknown[] => {
+      const list = [1, 2, 3];
+      Object.defineProperty(list, 0, {
+        get: () => {
+          list.length = 1;
+          return 1;
+        },
+      });
+      return list;
+    };
+    expect(jsonUtf8Bytes({ list: shrunk() }).toString("utf8")).toBe(JSON.stringify({ list: shrunk() }));
+  });
+
+  it("writes a boxed primitive as its value, or throws, whatever its prototype, as JSON.stringify does", () => {
+    const boxes = (): unknown[] => [
+      Object.setPrototypeOf(new Boolean(false), null),
+      Object.setPrototypeOf(new Number(5), Object.prototype),
+      Object.setPrototypeOf(new String("ab"), null),
+      Object.setPrototypeOf(Object(1n), null),
+      Object.setPrototypeOf(new Boolean(true), Array.prototype),
+    ];
+    for (const box of boxes())
+      for (const value of [box, { a: box }, [box], { a: [box] }]) {
+        let expected: string;
+        try {
+          expected = oracle(value).toString("base64");
+        } catch (error) {
+          expected = `throws ${(error as Error).constructor.name}`;
+        }
+        let actual: string;
+        try {
+          actual = jsonUtf8Bytes(value).toString("base64");
+        } catch (error) {
+          actual = `throws ${(error as Error).constructor.name}`;
+        }
+        expect(actual).toBe(expected);
+      }
+  });
+
+  it("throws JSON.stringify's TypeError for a cycle through the levels it writes, reading the getter once", () => {
+    const reads = (serialise: (value: unknown) => unknown): { threw: boolean; reads: number } => {
+      let n = 0;
+      const top: Record<string, unknown> = {};
+      Object.defineProperty(top, "x", {
+        enumerable: true,
+        get: () => {
+          n += 1;
+          return n === 1 ? top : 1;
+        },
+      });
+      try {
+        serialise(top);
+        return { threw: false, reads: n };
+      } catch (error) {
+        return { threw: error instanceof TypeError, reads: n };
+      }
+    };
+    expect(reads(jsonUtf8Bytes)).toEqual(reads(JSON.stringify));
+    expect(reads(JSON.stringify)).toEqual({ threw: true, reads: 1 });
+  });
+
   it("reads a getter once even when a Date (with its toJSON) sits beside it", () => {
     const reads = (serialise: (value: unknown) => unknown): number => {
       let n = 0;
