@@ -31,6 +31,9 @@ export const DeclineReasonCodeSchema = z.enum([
   "no-ongoing-risk",
   "other-protection-adequate",
   "victim-does-not-want-order",
+  "suspect-lives-outside-england-and-wales",
+  "risk-threshold-misstated",
+  "acts-not-on-the-list",
   "unclassified",
 ]);
 /**

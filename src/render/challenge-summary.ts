@@ -1,3 +1,4 @@
+import { CaseFactsError } from "../assess/errors.js";
 import type { CaseFacts } from "../model/case-facts.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
@@ -42,6 +43,11 @@ const ENGLAND_AND_WALES_TEST =
 const NORTHERN_IRELAND_TEST =
   "Under the Protection from Stalking Act (Northern Ireland) 2022, the Chief Constable of the PSNI may apply to a court of summary jurisdiction (s.7), which may make the order if satisfied that (a) the defendant has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) the order is necessary to protect another person from that risk (s.8(2)). No conviction, charge or prosecution is needed, and it does not matter whether the acts took place in the UK or elsewhere, or before or after s.8 came into operation on 19 October 2023 (s.8(7)). The exact words of the Chief Constable's test in s.7 were not seen: that point is unverified.";
 
+/** The text with its first letter a capital, for a value that starts a sentence ("The force declined"). */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function forceName(id: string | undefined): string {
   return POLICE_FORCES.find((f) => f.id === id)?.name ?? "the force";
 }
@@ -68,6 +74,20 @@ function namesFrom(facts: CaseFacts | undefined): {
   return { victim, suspect };
 }
 
+/** The fields of a decline review that `challengeSummary` reads and that `value` lacks. */
+function missingReviewFields(input: unknown): string[] {
+  if (typeof input !== "object" || input === null) return ["review"];
+  const value = input as Record<string, unknown>;
+  const out: string[] = [];
+  for (const k of ["findings", "questions"]) if (!Array.isArray(ownField(value, k))) out.push(k);
+  for (const k of ["decision", "spo"]) {
+    const v = ownField(value, k);
+    if (typeof v !== "object" || v === null) out.push(k);
+  }
+  if (typeof ownField(value, "verdictText") !== "string") out.push("verdictText");
+  return out.map((k) => `review.${k}`);
+}
+
 /**
  * A challenge summary for an advocate: what was decided, which reasons do not hold and why, what
  * the Act requires, and what to ask the force to reconsider. By default it names no one; pass the
@@ -88,6 +108,15 @@ function namesFrom(facts: CaseFacts | undefined): {
  * ```
  */
 export function challengeSummary(review: DeclineReview, options: ChallengeSummaryOptions = {}): string {
+  const missing = missingReviewFields(review);
+  if (missing.length > 0)
+    throw new CaseFactsError(
+      missing.map((path) => ({
+        path,
+        message: "expected a decline review from reviewSpoDecline(): this field is missing or of the wrong kind",
+      })),
+      "input",
+    );
   const md = ownField(options, "format") === "markdown";
   const esc = md ? escapeMarkdown : escapeText;
   // The law's text (labels, reasons, questions, citation titles) is escaped in Markdown too: a rule pack or a
@@ -113,21 +142,32 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
   const when = decidedOn ? ` on ${esc(String(decidedOn))}` : "";
   const asked = requestedOn ? `, requested on ${esc(String(requestedOn))}` : "";
   out.push(
-    `${force} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`,
+    `${capitalise(force)} declined to apply for a Stalking Protection Order${suspect ? ` against ${suspect}` : ""} on ${who} behalf${when}${asked}.`,
   );
   if (review.daysFromRequestToDecision !== null)
     out.push(`The decision took ${line(String(review.daysFromRequestToDecision))} days.`);
   out.push("");
   h("The reasons given");
+  const decisionTextOf = ownField(review, "decisionText");
   for (const finding of review.findings) {
     const classifiedAs = ownField(finding, "classifiedAs");
     const onTheFacts = ownField(finding, "onTheFacts");
     const positions = ownField(finding, "positions");
-    const where =
-      Array.isArray(positions) && positions.length > 0
-        ? `, ${line(positions.join("; "))} of the decision`
-        : "";
-    const classified = classifiedAs ? ` (read as: ${line(classifiedAs)}${where})` : "";
+    // A reason read from the letter: where it was read, the letter's own words when the caller
+    // asked for them (`includeDecisionText`), and what it was read as, in plain English, never a code.
+    const placed = Array.isArray(positions) && positions.length > 0 ? (positions as readonly string[]) : [];
+    const partsRead = Array.isArray(decisionTextOf?.parts) ? decisionTextOf.parts : [];
+    const words = placed
+      .map((p) => partsRead.find((part) => ownField(part, "position") === p))
+      .map((part) => (part === undefined ? undefined : ownField(part, "text")))
+      .filter((t): t is string => typeof t === "string");
+    const quoted = words.length > 0 ? ` ("${words.map(esc).join('"; "')}")` : "";
+    const subject =
+      classifiedAs === undefined
+        ? `"${line(finding.label)}"`
+        : placed.length > 0
+          ? `${capitalise(line(placed.join("; ")))} of the decision${quoted}, read as "${line(finding.label)}",`
+          : `A reason given in free text, read as "${line(finding.label)}",`;
     const cites = finding.citations.map((c) => (md ? markdownCitation(c) : oneLine(c.title))).join("; ");
     const flag = finding.unverified
       ? md
@@ -135,7 +175,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
         : " (rests on an unverified point)"
       : "";
     out.push(
-      `${md ? "- " : "- "}"${line(finding.label)}"${classified} ${Object.hasOwn(FINDING_WORDS, finding.finding) ? FINDING_WORDS[finding.finding] : line(String(finding.finding))}.${flag} ${line(finding.why)}${onTheFacts ? ` On the facts: ${line(onTheFacts)}` : ""} (${cites})`,
+      `- ${subject} ${Object.hasOwn(FINDING_WORDS, finding.finding) ? FINDING_WORDS[finding.finding] : line(String(finding.finding))}.${flag} ${line(finding.why)}${onTheFacts ? ` On the facts: ${line(onTheFacts)}` : ""} (${cites})`,
     );
   }
   const decisionText = ownField(review, "decisionText");
@@ -169,7 +209,7 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
     if (finding.finding === "misdirected") {
       const referTo = ownField(finding, "referTo");
       out.push(
-        `- Refer the request${referTo?.length ? ` to ${referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one he is in or coming to"} rather than closing it.`,
+        `- Refer the request${referTo?.length ? ` to ${referTo.map(forceName).join(" or ")}` : " to the force for the suspect's home area, or one the suspect is believed to be in or coming to"} rather than closing it.`,
       );
     } else {
       out.push(

@@ -1,3 +1,4 @@
+import { CaseFactsError } from "../assess/errors.js";
 import type { Assessment } from "../assess/assessment.js";
 import type { ConditionCheck, Outcome, RuleEvaluation, Truth } from "../evaluate/types.js";
 import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField, textCitation } from "./escape.js";
@@ -131,6 +132,22 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
   out.push("");
 }
 
+/** The fields of an assessment that `explain` reads and that `value` lacks (own fields, by path). */
+function missingAssessmentFields(input: unknown): string[] {
+  if (typeof input !== "object" || input === null) return ["assessment"];
+  const value = input as Record<string, unknown>;
+  const lists = ["notices", "orders", "questions"].filter((k) => !Array.isArray(ownField(value, k)));
+  const recommendation = ownField(value, "recommendation");
+  const rec =
+    typeof recommendation === "object" &&
+    recommendation !== null &&
+    Array.isArray(ownField(recommendation as Record<string, unknown>, "ranked")) &&
+    Array.isArray(ownField(recommendation as Record<string, unknown>, "whatWouldChange"))
+      ? []
+      : ["recommendation"];
+  return [...lists, ...rec].map((k) => `assessment.${k}`);
+}
+
 /**
  * Renders an assessment as plain text or Markdown for a case note: the recommendation, each order
  * with its outcome and every limb (holds, fails or unknown) with the facts it used and its
@@ -149,8 +166,16 @@ function explainOrder(order: RuleEvaluation, md: boolean, out: string[]): void {
  * const text = explain(assess({ id: "c1", jurisdiction: "scotland" }, { asOf: "2025-01-01" }));
  * text.includes("do not apply in Scotland"); // true
  * ```
+ *
+ * @throws {CaseFactsError} naming each missing field (`explain({})`), never a bare TypeError.
  */
 export function explain(assessment: Assessment, options: ExplainOptions = {}): string {
+  const missing = missingAssessmentFields(assessment);
+  if (missing.length > 0)
+    throw new CaseFactsError(
+      missing.map((path) => ({ path, message: "expected an assessment from assess(): this field is missing or not a list" })),
+      "input",
+    );
   const md = ownField(options, "format") === "markdown";
   const esc = md ? escapeMarkdown : escapeText;
   const line = lawText(md);

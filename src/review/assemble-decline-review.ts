@@ -90,7 +90,8 @@ export function assembleDeclineReview(
     const body = law.findingFor(classifiedAs ?? code, questions);
     findings.push({
       code,
-      label: LABELS.get(code) ?? code,
+      // A reason read from free text is named by what it was read as, in plain English (issue 26).
+      label: LABELS.get(classifiedAs ?? code) ?? code,
       ...(classifiedAs ? { classifiedAs } : {}),
       ...body,
       ...(positions ? { positions } : {}),

@@ -5,7 +5,8 @@ import { mostSpecificReason } from "./read-decline-text.js";
 
 /**
  * How a reason is judged: on the law alone (`misstates-law`, `misdirected`, `questionable`), by the
- * statutory guidance in force on the decision date (`guidance-dated`), or against the facts.
+ * statutory guidance in force on the decision date (`guidance-dated`), against where the suspect
+ * lives and is believed to be (`residence`, SPA 2019 s.1(3)), or against the facts.
  *
  * @example
  * ```ts
@@ -17,6 +18,7 @@ import { mostSpecificReason } from "./read-decline-text.js";
 export type DeclineReasonTest =
   | "misstates-law"
   | "misdirected"
+  | "residence"
   | "guidance-dated"
   | "questionable"
   | "depends-on-facts"

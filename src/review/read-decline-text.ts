@@ -550,20 +550,37 @@ function indexPatterns(list: readonly Entry[]): PatternIndex {
 
 /** The taxonomy's patterns, compiled and indexed (on first use, not at import: see `onFirstUse`). */
 const patternTables = onFirstUse(() => {
-  const reasonPatterns: readonly ReasonPatterns[] = (
-    data.reasons as readonly {
-      code: DeclineReasonCode;
-      patterns?: readonly string[];
-      overrides?: readonly string[];
-    }[]
-  ).map((r) => ({
+  const reasons = data.reasons as readonly {
+    code: DeclineReasonCode;
+    patterns?: readonly string[];
+    overrides?: readonly string[];
+    overridesInClause?: readonly string[];
+    overridesLaterInClause?: readonly string[];
+  }[];
+  const reasonPatterns: readonly ReasonPatterns[] = reasons.map((r) => ({
     code: r.code,
     patterns: (r.patterns ?? []).map(compileDeclinePattern),
     overrides: new Set(r.overrides ?? []),
   }));
+  const frames = (list: readonly string[]) =>
+    indexPatterns(list.map((p) => ({ code: "unclassified" as const, pattern: compileDeclinePattern(p) })));
   return {
     reasonPatterns,
     overrides: new Map(reasonPatterns.map((r) => [r.code, r.overrides])),
+    overridesInClause: new Map(
+      reasons
+        .filter((r) => (r.overridesInClause ?? []).length > 0)
+        .map((r) => [r.code, new Set(r.overridesInClause) as ReadonlySet<string>]),
+    ) as ReadonlyMap<DeclineReasonCode, ReadonlySet<string>>,
+    overridesLaterInClause: new Map(
+      reasons
+        .filter((r) => (r.overridesLaterInClause ?? []).length > 0)
+        .map((r) => [r.code, new Set(r.overridesLaterInClause) as ReadonlySet<string>]),
+    ) as ReadonlyMap<DeclineReasonCode, ReadonlySet<string>>,
+    denialFrames: frames(reading.denialFrames),
+    reportFrames: frames(reading.reportFrames),
+    frameScopeEndsAt: new Set(reading.frameScopeEndsAt.map(stem)) as ReadonlySet<string>,
+    reportedReasonsStillGiven: new Set(reading.reportedReasonsStillGiven) as ReadonlySet<string>,
     reasonIndex: indexPatterns(
       reasonPatterns.flatMap((r) => r.patterns.map((pattern) => ({ code: r.code, pattern }))),
     ),
@@ -624,6 +641,90 @@ function resolve(matches: readonly Match[]): Match[] {
   );
 }
 
+interface Clause {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Clauses: the runs between strong breaks that hold at least one word. */
+function clausesOf(tokens: readonly Token[]): Clause[] {
+  const clauses: Clause[] = [];
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]!.brk === "strong") {
+      if (tokens.slice(from, i).some((t) => !t.brk)) clauses.push({ from, to: i });
+      from = i + 1;
+    }
+  }
+  if (clauses.length === 0) clauses.push({ from: 0, to: tokens.length });
+  return clauses;
+}
+
+/**
+ * The spans of a clause that deny or report what follows them ("we do not consider this …", "it is
+ * wrong to say …", "her sister said that …"): from the end of the frame to the clause's end, or to
+ * a word that starts a reason of the writer's own ("as", "since", "given").
+ */
+function framedSpans(
+  tokens: readonly Token[],
+  clause: Clause,
+): { readonly from: number; readonly to: number; readonly report: boolean }[] {
+  const { denialFrames, reportFrames, frameScopeEndsAt } = patternTables();
+  const clauseTokens = tokens.slice(clause.from, clause.to);
+  const spans: { from: number; to: number; report: boolean }[] = [];
+  for (const [index, report] of [
+    [denialFrames, false],
+    [reportFrames, true],
+  ] as const) {
+    for (const m of findMatches(clauseTokens, index)) {
+      let to = clause.to;
+      for (let j = clause.from + m.end; j < clause.to; j++) {
+        if (frameScopeEndsAt.has(tokens[j]!.stem)) {
+          to = j;
+          break;
+        }
+      }
+      spans.push({ from: clause.from + m.end, to, report });
+    }
+  }
+  return spans;
+}
+
+/**
+ * The reasons a sentence states: every pattern's reading, less those a denial or report frame
+ * governs (a clause that denies or reports a reason is not that reason), resolved where they
+ * overlap, and less those another reading in the same clause replaces (`overridesInClause`, or
+ * `overridesLaterInClause` for readings after it: "on police bail while the investigation
+ * continues" is one reason, bail).
+ */
+function sentenceMatches(tokens: readonly Token[], clauses: readonly Clause[]): Match[] {
+  const { reasonIndex, overridesInClause, overridesLaterInClause, reportedReasonsStillGiven } =
+    patternTables();
+  const spans = clauses.flatMap((clause) => framedSpans(tokens, clause));
+  const kept = findMatches(tokens, reasonIndex).filter(
+    (m) =>
+      !spans.some(
+        (span) =>
+          m.start >= span.from &&
+          m.start < span.to &&
+          !(span.report && reportedReasonsStillGiven.has(m.code)),
+      ),
+  );
+  const resolved = resolve(kept);
+  return resolved.filter((m) => {
+    const clause = clauses.find((c) => m.start >= c.from && m.start < c.to);
+    if (clause === undefined) return true;
+    return !resolved.some(
+      (o) =>
+        o !== m &&
+        o.start >= clause.from &&
+        o.start < clause.to &&
+        (overridesInClause.get(o.code)?.has(m.code) === true ||
+          (o.start < m.start && overridesLaterInClause.get(o.code)?.has(m.code) === true)),
+    );
+  });
+}
+
 /**
  * Reads a decline letter or email: splits it into sentences and clauses, normalises word forms
  * (Porter stemming), police shorthand (NFA, CPS, OIC, DA, NMO, RO) and negation ("has not been
@@ -640,23 +741,16 @@ function resolve(matches: readonly Match[]): Match[] {
  * ```
  */
 export function readDeclineText(text: string, options: ReadDeclineTextOptions = {}): DeclineTextReading {
-  const sentences = splitSentences(typeof text === "string" ? text.slice(0, 20_000).normalize("NFKC") : "");
+  // The whole letter is read: no silent stop at a length (issue 26; the case-facts schema bounds
+  // `freeText` itself).
+  const sentences = splitSentences(typeof text === "string" ? text.normalize("NFKC") : "");
   const parts: DeclineTextPart[] = [];
   const reasons = new Map<DeclineReasonCode, string[]>();
-  const { reasonIndex, decisionPatterns, courtesyPatterns } = patternTables();
+  const { decisionPatterns, courtesyPatterns } = patternTables();
   sentences.forEach((sentence, si) => {
     const tokens = tokenise(sentence.text);
-    const matches = resolve(findMatches(tokens, reasonIndex));
-    // Clauses: the runs between strong breaks that hold at least one word.
-    const clauses: { from: number; to: number }[] = [];
-    let from = 0;
-    for (let i = 0; i <= tokens.length; i++) {
-      if (i === tokens.length || tokens[i]!.brk === "strong") {
-        if (tokens.slice(from, i).some((t) => !t.brk)) clauses.push({ from, to: i });
-        from = i + 1;
-      }
-    }
-    if (clauses.length === 0) clauses.push({ from: 0, to: tokens.length });
+    const clauses = clausesOf(tokens);
+    const matches = sentenceMatches(tokens, clauses);
     clauses.forEach((clause, ci) => {
       const inClause = matches
         .filter((m) => m.start < clause.to && m.end > clause.from)
@@ -724,11 +818,9 @@ export function declineReasonCodes(text: string): DeclineReasonCode[] {
 /** The single most specific reason in a text, for the one-code classifier. */
 export function mostSpecificReason(text: string): DeclineReasonCode | undefined {
   let best: Match | undefined;
-  for (const sentence of splitSentences(
-    typeof text === "string" ? text.slice(0, 20_000).normalize("NFKC") : "",
-  )) {
+  for (const sentence of splitSentences(typeof text === "string" ? text.normalize("NFKC") : "")) {
     const tokens = tokenise(sentence.text);
-    for (const m of resolve(findMatches(tokens, patternTables().reasonIndex))) {
+    for (const m of sentenceMatches(tokens, clausesOf(tokens))) {
       if (best === undefined || m.weight > best.weight) best = m;
     }
   }

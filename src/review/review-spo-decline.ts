@@ -70,7 +70,7 @@ function judge(
         outcome: "unknown",
         question: {
           fact: "incidents.suspectKnewOrOughtToKnowUnwelcome",
-          question: "Did the suspect know, or ought he to have known, that the acts were unwelcome?",
+          question: "Did the suspect know, or ought the suspect to have known, that the acts were unwelcome?",
           citation: "spa-2019:s1(4)",
         },
       };
@@ -143,7 +143,7 @@ function judge(
         outcome: "unknown",
         question: {
           fact: "victimViews.wantsProtection",
-          question: "Does the victim want protection? Record her views.",
+          question: "Does the victim want protection? Record the victim's views.",
           citation: "spa-2019:s1",
         },
       };
@@ -198,6 +198,75 @@ function referrals(facts: CaseFacts, decidingForce: PoliceForceId | undefined): 
     if (force !== decidingForce && !candidates.includes(force)) candidates.push(force);
   }
   return candidates;
+}
+
+/** What the British Transport Police and MoD Police may do, and what the digest does not say. */
+const NOT_AREA_LIMITED =
+  "The British Transport Police and the Ministry of Defence Police are not limited by area (SPA 2019 Explanatory Notes); whether either would act on such a case is a practical question the law digest does not answer.";
+
+/**
+ * A decline because the suspect lives outside England and Wales (SPA 2019 s.1(3)): lawful for a
+ * territorial force only when it does not believe the suspect is in, or intends to come to, its
+ * area. Judged on `suspect.believedInOrComingTo` and `suspect.homeForceArea`; never a misstatement
+ * of s.1(5), which is about where the acts took place.
+ */
+function residenceFinding(
+  definition: DeclineReasonDefinition,
+  facts: CaseFacts,
+  decision: SpoRequest["decision"],
+  questions: Question[],
+  citations: ReasonFinding["citations"],
+  unverified: boolean,
+): Omit<ReasonFinding, "code" | "label" | "classifiedAs"> {
+  const force = decision?.decidingForce;
+  const believed = facts.suspect?.believedInOrComingTo;
+  const base = { why: definition.why, citations, unverified };
+  if (force !== undefined && NON_TERRITORIAL.has(force))
+    return {
+      finding: "misstates-the-law",
+      ...base,
+      onTheFacts: "The deciding force is not limited by area, so where the suspect lives does not bar it.",
+    };
+  if (force !== undefined && facts.suspect?.homeForceArea === force)
+    return {
+      finding: "contradicted-by-facts",
+      ...base,
+      onTheFacts: "The suspect is recorded as living in the deciding force's own area (s.1(3)(a)).",
+    };
+  if (force !== undefined && believed?.includes(force) === true)
+    return {
+      finding: "contradicted-by-facts",
+      ...base,
+      onTheFacts:
+        "The suspect is recorded as believed to be in, or to intend to come to, the deciding force's area, so that force may apply (s.1(3)(b)).",
+    };
+  if (force !== undefined && believed !== undefined) {
+    const referTo = believed.filter((f) => f !== force);
+    if (referTo.length > 0)
+      return {
+        finding: "misdirected",
+        ...base,
+        onTheFacts: `The suspect is believed to be in, or to intend to come to, another area, whose chief officer may apply (s.1(3)(b)). Refer to: ${referTo.map(forceName).join(", ")}. ${NOT_AREA_LIMITED}`,
+        referTo,
+      };
+    return {
+      finding: "lawful-on-these-facts",
+      ...base,
+      onTheFacts: `The suspect is not recorded as believed to be in, or to intend to come to, the deciding force's area or any other: no territorial force may apply (s.1(3)). ${NOT_AREA_LIMITED}`,
+    };
+  }
+  questions.push({
+    fact: "suspect.believedInOrComingTo",
+    question:
+      "Does the deciding force believe the suspect is in its area, or intends to come to it (or is that believed of any other area)? A chief officer may apply about a person living outside the area only then (SPA 2019 s.1(3)(b)).",
+    settles: [],
+    citation: citationFor("spa-2019:s1(3)"),
+  });
+  return {
+    finding: "needs-information",
+    ...base,
+    onTheFacts: `Lawful for a territorial force only if it does not believe the suspect is in, or intends to come to, its area: that is not recorded. ${NOT_AREA_LIMITED}`,
+  };
 }
 
 function findingFor(
@@ -256,6 +325,8 @@ function findingFor(
         unverified: unverifiedCitation,
       };
     }
+    case "residence":
+      return residenceFinding(definition, facts, decision, questions, citations, unverifiedCitation);
     case "guidance-dated": {
       const from = definition.guidanceFrom ?? "0000-01-01";
       if (decision?.decidedOn === undefined) {

@@ -99,7 +99,8 @@ describe("decline letters: each reason read, judged, and the verdict follows the
     const l = DATA.letters.find((x) => x.expected.notRecognised.length === 1)!;
     const review = reviewSpoDecline(caseWith(l.letter, l.facts));
     const summary = challengeSummary(review);
-    expect(summary).toContain("suspect-in-another-force-area");
+    expect(summary).toContain('read as "The suspect lives in another force area"');
+    expect(summary).not.toContain("suspect-in-another-force-area");
     expect(summary).toContain("Not recognised: sentence 4 of 5");
     expect(summary).not.toContain("decent sort");
   });

@@ -62,7 +62,7 @@ describe("item 1: where the suspect lives is not where the acts took place (SPA 
   });
 
   it("a residence reason is never called a misstatement of law; it needs the s.1(3)(b) fact when not recorded", () => {
-    const review = reviewSpoDecline(caseWith("The suspect now lives in Spain."));
+    const review = reviewSpoDecline(caseWith("The suspect now lives in Spain.", { suspect: { age: 41 } }));
     const finding = review.findings.find((f) => f.classifiedAs === RESIDENCE);
     expect(finding?.finding).toBe("needs-information");
     expect(review.findings.some((f) => f.finding === "misstates-the-law")).toBe(false);
