@@ -505,6 +505,8 @@ interface Match {
   readonly start: number;
   readonly end: number;
   readonly weight: number;
+  /** The pattern itself reads a negator (`NEG`). */
+  readonly negated: boolean;
 }
 
 interface ReasonPatterns {
@@ -611,7 +613,7 @@ function findMatches(tokens: readonly Token[], index: PatternIndex): Match[] {
         const end = matchFrom(pattern.steps, 0, tokens, i);
         if (end <= i) continue;
         if (!pattern.negated && negatedBefore(tokens, i)) continue;
-        out.push({ code, start: i, end, weight: pattern.weight });
+        out.push({ code, start: i, end, weight: pattern.weight, negated: pattern.negated });
       }
     }
   }
@@ -668,10 +670,10 @@ function clausesOf(tokens: readonly Token[]): Clause[] {
 function framedSpans(
   tokens: readonly Token[],
   clause: Clause,
-): { readonly from: number; readonly to: number; readonly report: boolean }[] {
+): FramedSpan[] {
   const { denialFrames, reportFrames, frameScopeEndsAt } = patternTables();
   const clauseTokens = tokens.slice(clause.from, clause.to);
-  const spans: { from: number; to: number; report: boolean }[] = [];
+  const spans: FramedSpan[] = [];
   for (const [index, report] of [
     [denialFrames, false],
     [reportFrames, true],
@@ -684,10 +686,47 @@ function framedSpans(
           break;
         }
       }
-      spans.push({ from: clause.from + m.end, to, report });
+      // A report's own words ("her friend claims") are the reporter, not a reason, so its span
+      // starts with the frame; a denial's starts after it.
+      spans.push({
+        from: clause.from + (report ? m.start : m.end),
+        scope: clause.from + m.end,
+        to,
+        report,
+        negated: m.negated,
+      });
     }
   }
   return spans;
+}
+
+interface FramedSpan {
+  /** Readings that start from here to `to` are governed by the frame. */
+  readonly from: number;
+  /** Where the framed words start (after the frame). */
+  readonly scope: number;
+  readonly to: number;
+  readonly report: boolean;
+  /** The frame holds a negator ("we do not consider that …"). */
+  readonly negated: boolean;
+}
+
+/**
+ * Reasons a negated denial frame states by its own negator: "we do not consider that he poses a
+ * risk" is the no-risk reason, read as "not … he poses a risk". Only readings whose pattern needs
+ * a negator, and that start at the frame's negator, are kept.
+ */
+function negatedFrameMatches(tokens: readonly Token[], span: FramedSpan): Match[] {
+  const { reasonIndex } = patternTables();
+  const first = tokens[span.scope];
+  if (first === undefined || span.scope >= span.to) return [];
+  const synthetic: Token[] = [
+    { stem: "not", negator: true, start: first.start, end: first.start },
+    ...tokens.slice(span.scope, span.to),
+  ];
+  return findMatches(synthetic, reasonIndex)
+    .filter((m) => m.start === 0 && m.negated)
+    .map((m) => ({ ...m, start: span.scope, end: span.scope + m.end - 1 }));
 }
 
 /**
@@ -710,6 +749,7 @@ function sentenceMatches(tokens: readonly Token[], clauses: readonly Clause[]): 
           !(span.report && reportedReasonsStillGiven.has(m.code)),
       ),
   );
+  for (const span of spans) if (!span.report && span.negated) kept.push(...negatedFrameMatches(tokens, span));
   const resolved = resolve(kept);
   return resolved.filter((m) => {
     const clause = clauses.find((c) => m.start >= c.from && m.start < c.to);
