@@ -16,9 +16,10 @@ const main = read("decline-corpus.json");
 const heldOut2 = read("decline-corpus-held-out-2.json");
 const round3 = read("decline-corpus-round-3.json");
 const CORPORA = [
-  ["Round 3 (issue 26), declines and lawful", [...round3.declines, ...round3.lawful]],
-  ["Second held-out set", [...heldOut2.declines, ...heldOut2.lawful]],
-  ["Main corpus (issue 20), all sets", [...main.declines, ...main.lawful, ...main.heldOutDeclines, ...main.heldOutLawful]],
+  ["decline-corpus-round-3.json (issue 26), declines and lawful", [...round3.declines, ...round3.lawful]],
+  ["decline-corpus-held-out-2.json", [...heldOut2.declines, ...heldOut2.lawful]],
+  ["decline-corpus.json, declines and lawful", [...main.declines, ...main.lawful]],
+  ["decline-corpus.json, heldOutDeclines and heldOutLawful", [...main.heldOutDeclines, ...main.heldOutLawful]],
 ];
 
 function measure(sentences) {
