@@ -19,7 +19,10 @@ const CORPORA = [
   ["decline-corpus-round-3.json (issue 26), declines and lawful", [...round3.declines, ...round3.lawful]],
   ["decline-corpus-held-out-2.json", [...heldOut2.declines, ...heldOut2.lawful]],
   ["decline-corpus.json, declines and lawful", [...main.declines, ...main.lawful]],
-  ["decline-corpus.json, heldOutDeclines and heldOutLawful", [...main.heldOutDeclines, ...main.heldOutLawful]],
+  [
+    "decline-corpus.json, heldOutDeclines and heldOutLawful",
+    [...main.heldOutDeclines, ...main.heldOutLawful],
+  ],
 ];
 
 function measure(sentences) {
@@ -56,7 +59,10 @@ const results = CORPORA.map(([title, sentences]) => ({ title, ...measure(sentenc
 if (process.argv.includes("--json")) {
   console.log(
     JSON.stringify(
-      results.map((r) => ({ ...r, tally: Object.fromEntries([...r.tally].sort(([a], [b]) => a.localeCompare(b))) })),
+      results.map((r) => ({
+        ...r,
+        tally: Object.fromEntries([...r.tally].sort(([a], [b]) => a.localeCompare(b))),
+      })),
       null,
       2,
     ),
@@ -68,10 +74,14 @@ if (process.argv.includes("--json")) {
     console.log("|---|---:|---:|---:|---:|");
     const sum = { labelled: 0, found: 0, predicted: 0, correct: 0 };
     for (const [code, t] of [...r.tally].sort(([a], [b]) => a.localeCompare(b))) {
-      console.log(`| ${code} | ${t.labelled} | ${t.predicted} | ${pct(t.found, t.labelled)} | ${pct(t.correct, t.predicted)} |`);
+      console.log(
+        `| ${code} | ${t.labelled} | ${t.predicted} | ${pct(t.found, t.labelled)} | ${pct(t.correct, t.predicted)} |`,
+      );
       for (const k of Object.keys(sum)) sum[k] += t[k];
     }
-    console.log(`| **overall** | ${sum.labelled} | ${sum.predicted} | ${pct(sum.found, sum.labelled)} | ${pct(sum.correct, sum.predicted)} |\n`);
+    console.log(
+      `| **overall** | ${sum.labelled} | ${sum.predicted} | ${pct(sum.found, sum.labelled)} | ${pct(sum.correct, sum.predicted)} |\n`,
+    );
     for (const t of r.falseMisstatesText) console.log(`  false misstatement: ${t}`);
   }
 }

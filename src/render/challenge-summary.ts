@@ -113,7 +113,8 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
     throw new CaseFactsError(
       missing.map((path) => ({
         path,
-        message: "expected a decline review from reviewSpoDecline(): this field is missing or of the wrong kind",
+        message:
+          "expected a decline review from reviewSpoDecline(): this field is missing or of the wrong kind",
       })),
       "input",
     );

@@ -1,5 +1,5 @@
-import { CaseFactsError } from "../assess/errors.js";
 import type { Assessment } from "../assess/assessment.js";
+import { CaseFactsError } from "../assess/errors.js";
 import type { ConditionCheck, Outcome, RuleEvaluation, Truth } from "../evaluate/types.js";
 import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField, textCitation } from "./escape.js";
 
@@ -173,7 +173,10 @@ export function explain(assessment: Assessment, options: ExplainOptions = {}): s
   const missing = missingAssessmentFields(assessment);
   if (missing.length > 0)
     throw new CaseFactsError(
-      missing.map((path) => ({ path, message: "expected an assessment from assess(): this field is missing or not a list" })),
+      missing.map((path) => ({
+        path,
+        message: "expected an assessment from assess(): this field is missing or not a list",
+      })),
       "input",
     );
   const md = ownField(options, "format") === "markdown";

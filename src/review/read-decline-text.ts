@@ -667,10 +667,7 @@ function clausesOf(tokens: readonly Token[]): Clause[] {
  * wrong to say …", "her sister said that …"): from the end of the frame to the clause's end, or to
  * a word that starts a reason of the writer's own ("as", "since", "given").
  */
-function framedSpans(
-  tokens: readonly Token[],
-  clause: Clause,
-): FramedSpan[] {
+function framedSpans(tokens: readonly Token[], clause: Clause): FramedSpan[] {
   const { denialFrames, reportFrames, frameScopeEndsAt } = patternTables();
   const clauseTokens = tokens.slice(clause.from, clause.to);
   const spans: FramedSpan[] = [];

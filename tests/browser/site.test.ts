@@ -239,7 +239,9 @@ describe.skipIf(skip)("the documentation site, in chromium", () => {
     expect(await page.isHidden("#decline-unread-section")).toBe(true);
     const summary = (await page.textContent("#challenge-summary")) ?? "";
     expect(summary).toContain("REQUEST FOR REVIEW: DECLINED SPO REQUEST");
-    expect(summary).toContain('Sentence 1 of 2, clause 1 of 2 of the decision, read as "No charge, or no further action",');
+    expect(summary).toContain(
+      'Sentence 1 of 2, clause 1 of 2 of the decision, read as "No charge, or no further action",',
+    );
     expect(summary).toContain("Stalking Protection Act 2019 s.1(1)");
     // Decision text is case data: the review shows positions, never the letter's words.
     const shown = (await review.textContent()) ?? "";

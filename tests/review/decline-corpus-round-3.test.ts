@@ -28,9 +28,7 @@ const HELD_OUT_2 = read("./decline-corpus-held-out-2.json") as Record<string, un
 const EVERY_CORPUS: readonly Labelled[] = [
   ...ROUND_3.declines,
   ...ROUND_3.lawful,
-  ...[MAIN, HELD_OUT_2].flatMap((c) =>
-    Object.values(c).filter(Array.isArray).flat() as Labelled[],
-  ),
+  ...[MAIN, HELD_OUT_2].flatMap((c) => Object.values(c).filter(Array.isArray).flat() as Labelled[]),
 ];
 const MISSTATES: ReadonlySet<string> = new Set(
   DECLINE_REASONS.filter((r) => r.test === "misstates-law").map((r) => r.code),
@@ -46,7 +44,9 @@ describe("the round-3 decline-letter corpus", () => {
       }
     // Every reason of the taxonomy is labelled somewhere in it.
     const labelled = new Set(ROUND_3.declines.flatMap((s) => s.codes));
-    expect(DeclineReasonCodeSchema.options.filter((c) => c !== "unclassified" && !labelled.has(c))).toEqual([]);
+    expect(DeclineReasonCodeSchema.options.filter((c) => c !== "unclassified" && !labelled.has(c))).toEqual(
+      [],
+    );
   });
 
   it("no clause of any corpus is read as a misstatement of the law it was not labelled with", () => {

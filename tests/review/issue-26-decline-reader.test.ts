@@ -134,7 +134,9 @@ describe("item 3: other misreadings", () => {
   });
 
   it('"reserved for high risk cases" misstates the threshold: s.1(1)(b) asks for "a risk"', () => {
-    expect(declineReasonCodes("SPOs are reserved for high risk cases.")).toEqual(["risk-threshold-misstated"]);
+    expect(declineReasonCodes("SPOs are reserved for high risk cases.")).toEqual([
+      "risk-threshold-misstated",
+    ]);
     const review = reviewSpoDecline(caseWith("SPOs are reserved for high risk cases."));
     expect(review.findings[0]?.finding).toBe("misstates-the-law");
   });
@@ -203,15 +205,17 @@ describe("item 3: other misreadings", () => {
   }
 
   it("review outputs: no assumed sex, capitalised sentences, no 'Another reason (free text)', no slug", () => {
-    const facts = caseWith(
-      "He is 16. The victim does not want an order. Reference 12. He is a nice man.",
-      { victimViews: {} },
-    );
+    const facts = caseWith("He is 16. The victim does not want an order. Reference 12. He is a nice man.", {
+      victimViews: {},
+    });
     const { spoRequest, ...rest } = facts;
-    const review = reviewSpoDecline(rest as CaseFacts, {
-      ...spoRequest!,
-      decision: { ...spoRequest!.decision!, decidingForce: undefined as never },
-    } as never);
+    const review = reviewSpoDecline(
+      rest as CaseFacts,
+      {
+        ...spoRequest!,
+        decision: { ...spoRequest!.decision!, decidingForce: undefined as never },
+      } as never,
+    );
     const summary = challengeSummary(review);
     const texts = [
       summary,

@@ -68,7 +68,12 @@ const neutralSentence = fc
   .map(([i, n]) => FRAMES[i]!(n));
 
 /** Words about the suspect's age, as the issue names them. */
-const AGE_PHRASES = ["He is 16.", "The suspect is aged 17.", "A juvenile suspect.", "The suspect is under 18."];
+const AGE_PHRASES = [
+  "He is 16.",
+  "The suspect is aged 17.",
+  "A juvenile suspect.",
+  "The suspect is under 18.",
+];
 
 const REASONS = [
   "He has not been charged.",
@@ -123,16 +128,12 @@ describe("numbers are not ages (issue 26 item 2)", () => {
 
   it("appending a neutral number sentence to a letter does not change the verdict", () => {
     fc.assert(
-      fc.property(
-        fc.subarray(REASONS, { minLength: 1, maxLength: 3 }),
-        neutralSentence,
-        (reasons, extra) => {
-          const letter = reasons.join(" ");
-          const before = reviewSpoDecline(caseWith(letter)).verdict;
-          const after = reviewSpoDecline(caseWith(`${letter} ${extra}`)).verdict;
-          expect(after).toBe(before);
-        },
-      ),
+      fc.property(fc.subarray(REASONS, { minLength: 1, maxLength: 3 }), neutralSentence, (reasons, extra) => {
+        const letter = reasons.join(" ");
+        const before = reviewSpoDecline(caseWith(letter)).verdict;
+        const after = reviewSpoDecline(caseWith(`${letter} ${extra}`)).verdict;
+        expect(after).toBe(before);
+      }),
       { numRuns: 200 },
     );
   });
