@@ -237,3 +237,27 @@ describe("item 3: other misreadings", () => {
     expect(challengeSummary(review)).toContain('"He is 16."');
   });
 });
+
+describe("item 1 in Northern Ireland: one mechanism with s.7(3)", () => {
+  it("residence abroad is judged on where the defendant lives or is believed to be, never as acts abroad", () => {
+    const facts = {
+      id: "ni-residence",
+      jurisdiction: "northern-ireland",
+      incidents: [
+        { kind: "following", date: "2024-12-01" },
+        { kind: "contacting", date: "2024-12-19" },
+      ],
+      risk: { psychologicalHarm: true, ongoing: true },
+      protection: {},
+      spoRequest: {
+        requestedOn: "2025-01-27",
+        decision: { decidedOn: "2025-02-24", outcome: "declined", freeText: "He has moved abroad." },
+      },
+    } as unknown as CaseFacts;
+    const review = reviewSpoDecline(facts);
+    const finding = review.findings.find((f) => f.classifiedAs === RESIDENCE);
+    expect(finding).toBeDefined();
+    expect(finding?.citations.map((c) => c.id)).toContain("pfsa-ni-2022:s7(3)");
+    expect(review.findings.some((f) => f.classifiedAs === "acts-abroad")).toBe(false);
+  });
+});

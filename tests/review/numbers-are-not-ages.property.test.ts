@@ -112,6 +112,21 @@ describe("numbers are not ages (issue 26 item 2)", () => {
     );
   });
 
+  it("letters mixing reasons and number sentences read no age unless an age phrase is present", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(neutralSentence, fc.constantFrom(...REASONS)), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.constantFrom(...AGE_PHRASES),
+        (sentences, withAge, age) => {
+          const letter = [...sentences, ...(withAge ? [age] : [])].join(" ");
+          expect(declineReasonCodes(letter).includes("suspect-under-18")).toBe(withAge);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("an age phrase about the suspect is read however many number sentences surround it", () => {
     fc.assert(
       fc.property(
