@@ -319,6 +319,7 @@ export function legalBasisMarkdown(pkg, version) {
   const TEST_WORDS = {
     "misstates-law": "on the law alone",
     misdirected: "who should apply",
+    residence: "who may apply: against where the suspect lives and is believed to be (s.1(3))",
     "guidance-dated": "by the guidance in force on the decision date",
     questionable: "on the law alone: questionable, not a misstatement of the law",
     "depends-on-facts": "against the recorded facts",
