@@ -6,9 +6,10 @@ import { assess } from "../../src/index.js";
 // the SPO's three conditions, and the SPO is the order recommended first, so its questions come first.
 describe("the ranked questions: SPO first", () => {
   it("on empty England and Wales facts, every SPO question comes before the suspect's age", () => {
-    const facts = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).questions.map(
-      (q) => q.fact,
-    );
+    const facts: string[] = assess(
+      { id: "c", jurisdiction: "england-and-wales" },
+      { asOf: "2025-06-01" },
+    ).questions.map((q) => q.fact);
     // The suspect's age is one question for both 16+ and 18+ (asked once, under either fact).
     const age = facts.findIndex((f) => f === "suspect.aged18OrOver" || f === "suspect.aged16OrOver");
     expect(age).toBeGreaterThan(-1);
@@ -24,7 +25,10 @@ describe("the ranked questions: SPO first", () => {
   });
 
   it("every question that settles the SPO comes before every question that does not", () => {
-    const questions = assess({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).questions;
+    const questions = assess(
+      { id: "c", jurisdiction: "england-and-wales" },
+      { asOf: "2025-06-01" },
+    ).questions;
     const settlesSpo = questions.map((q) => q.settles.includes("spo"));
     const lastSpo = settlesSpo.lastIndexOf(true);
     const firstOther = settlesSpo.indexOf(false);
