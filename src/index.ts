@@ -104,6 +104,12 @@ export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/v
 export { type ChallengeSummaryOptions, challengeSummary } from "./render/challenge-summary.js";
 export { type ExplainOptions, explain } from "./render/explain.js";
 export {
+  SPO_DOCUMENT_CSS,
+  type SpoDocumentOptions,
+  spoApplicationPack,
+  spoRequestLetter,
+} from "./render/spo-documents.js";
+export {
   classifyDeclineReason,
   DECLINE_REASONS,
   type DeclineReasonDefinition,

@@ -180,7 +180,7 @@ function findingFor(
       questions.push({
         fact: "suspect.homeForceArea",
         question:
-          "Where does the suspect live (police area), and is he believed to be in, or to intend to come to, Northern Ireland?",
+          "Where does the suspect live (police area), and is the suspect believed to be in, or to intend to come to, Northern Ireland?",
         settles: [],
         citation: citationFor("pfsa-ni-2022:s7(3)"),
       });

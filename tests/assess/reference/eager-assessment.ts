@@ -350,8 +350,7 @@ function rankQuestions(
   });
   // The highest-ranked order a question settles comes first (SPO first, issue 31), then the count.
   scored.sort(
-    (a, b) =>
-      a.best - b.best || b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi,
+    (a, b) => a.best - b.best || b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi,
   );
   // Two facts can share one question (the suspect's age decides both 16+ and 18+): ask it once,
   // where the more decisive of them would put it.
