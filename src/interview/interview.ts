@@ -656,10 +656,21 @@ export function nextQuestion(facts: CaseFacts, options: NextQuestionOptions): In
   for (const question of assessment.questions) {
     if (question.settles.length === 0) continue;
     const writer = writerFor(facts, question.fact);
-    if (!writer) continue;
+    if (!writer || !canSettleItsFact(facts, question.fact, writer, options.asOf)) continue;
     return describe(facts, question, writer, assessOptions);
   }
   return null;
+}
+
+/**
+ * Whether some answer the writer offers would make the fact known. A fact that stays unknown
+ * whatever is answered (the police force area recorded, the pilot also depending on the local
+ * authority, which the interview does not ask) is not asked again: asking would change nothing.
+ */
+function canSettleItsFact(facts: CaseFacts, factId: string, writer: Writer, asOf: IsoDate): boolean {
+  const definition = FACT_DEFINITIONS.find((f) => f.id === factId);
+  if (!definition || writer.answers.length === 0) return true;
+  return writer.answers.some(({ value }) => definition.derive(writer.write(facts, value), asOf) !== undefined);
 }
 
 function describe(
@@ -721,5 +732,7 @@ export function interviewQuestionFor(
   const assessOptions = { asOf: options.asOf, rules: options.rules };
   const question = assess(facts, assessOptions).questions.find((q) => q.fact === factId);
   const writer = writerFor(facts, factId);
-  return question && writer ? describe(facts, question, writer, assessOptions) : null;
+  return question && writer && canSettleItsFact(facts, factId, writer, options.asOf)
+    ? describe(facts, question, writer, assessOptions)
+    : null;
 }

@@ -149,11 +149,10 @@ async function walkToLetter(page: Page, script: Script): Promise<string[]> {
 
 async function axeSerious(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: readFileSync(AXE, "utf8") });
-  const violations = await page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
-    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v: { id: string; impact: string; nodes: unknown[] }) => ({ id: v.id, impact: v.impact, n: v.nodes.length }));
-  });
+  // A string, evaluated in the page (the tests have no DOM types).
+  const violations = (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length })))",
+  )) as { id: string; impact: string; n: number }[];
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.n})`);
 }
 
@@ -217,8 +216,8 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
     // Nothing left the page: every request went to this site, nothing is in the URL or in storage.
     expect(requests.every((r) => r.startsWith(origin))).toBe(true);
     expect(page.url()).toBe(url);
-    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
-    expect(await page.evaluate(() => document.cookie)).toBe("");
+    expect(await page.evaluate("localStorage.length + sessionStorage.length")).toBe(0);
+    expect(await page.evaluate("document.cookie")).toBe("");
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -260,14 +259,14 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
   it("is usable by keyboard alone, and says what is missing when no answer is chosen", async () => {
     const { context, page } = await openPage();
     // Focus is on the question; Tab reaches the first answer, the arrow keys choose, Enter submits.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("question-heading");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("question-heading");
     await page.click("#next");
     expect(await page.locator("#answer-error").textContent()).toBe("Choose an answer.");
     await page.focus('input[name="answer"] >> nth=0');
     await page.keyboard.press("Space");
     await page.keyboard.press("Enter");
     expect(await page.locator("#question-heading").textContent()).toContain("still pose that risk");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("question-heading");
+    expect(await page.evaluate("document.activeElement?.id")).toBe("question-heading");
     await context.close();
   }, 60_000);
 

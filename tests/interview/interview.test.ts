@@ -42,7 +42,7 @@ const answererArb: fc.Arbitrary<Answerer> = fc.record({
   }),
 });
 
-const ASOF = ["2019-06-01", "2020-01-20", "2025-06-01"] as const;
+const ASOF = ["2019-06-01", "2020-01-20", "2025-06-01", "2026-12-07"] as const;
 
 function answerFor(question: InterviewQuestion, answerer: Answerer, step: number): InterviewAnswer {
   switch (question.answerType) {
