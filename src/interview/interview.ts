@@ -670,7 +670,9 @@ export function nextQuestion(facts: CaseFacts, options: NextQuestionOptions): In
 function canSettleItsFact(facts: CaseFacts, factId: string, writer: Writer, asOf: IsoDate): boolean {
   const definition = FACT_DEFINITIONS.find((f) => f.id === factId);
   if (!definition || writer.answers.length === 0) return true;
-  return writer.answers.some(({ value }) => definition.derive(writer.write(facts, value), asOf) !== undefined);
+  return writer.answers.some(
+    ({ value }) => definition.derive(writer.write(facts, value), asOf) !== undefined,
+  );
 }
 
 function describe(

@@ -30,7 +30,9 @@ const CHROMIUM_ARGS = [
 ];
 
 const missing = [
-  existsSync(join(SITE, "try", "interview.html")) ? undefined : "the interview page is not built (run `npm run docs`)",
+  existsSync(join(SITE, "try", "interview.html"))
+    ? undefined
+    : "the interview page is not built (run `npm run docs`)",
   existsSync(CHROMIUM) ? undefined : `no chromium at ${CHROMIUM}`,
 ].filter((m): m is string => m !== undefined);
 const skip = missing.length > 0 && process.env.REQUIRE_BROWSER_TESTS !== "1";
@@ -50,10 +52,14 @@ function serveSite(): Promise<{ server: Server; origin: string }> {
     if (file !== SITE && !file.startsWith(SITE + sep)) return void response.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return void response.writeHead(404).end("not found");
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    response
+      .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
   });
   return new Promise((ok) =>
-    server.listen(0, "127.0.0.1", () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+    server.listen(0, "127.0.0.1", () =>
+      ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
   );
 }
 
@@ -153,7 +159,9 @@ async function axeSerious(page: Page): Promise<string[]> {
   const violations = (await page.evaluate(
     "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length })))",
   )) as { id: string; impact: string; n: number }[];
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.n})`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.n})`);
 }
 
 describe.skipIf(skip)("the interview page, in chromium", () => {
@@ -193,18 +201,18 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
     expect(await page.locator("#question-heading").textContent()).toContain("Which part of the UK");
     // SPO first: the questions of the SPO's s.1(1) conditions come before any other order's.
     const asked = await walkToLetter(page, STRANGER);
-    expect(asked.slice(0, 5).map((h) => h.slice(0, 24))).toEqual(
-      [
-        "Which part of the UK is ",
-        "Does the suspect still p",
-        "What has the suspect don",
-        "Does the suspect pose a ",
-        "Is the victim already pr",
-      ],
-    );
+    expect(asked.slice(0, 5).map((h) => h.slice(0, 24))).toEqual([
+      "Which part of the UK is ",
+      "Does the suspect still p",
+      "What has the suspect don",
+      "Does the suspect pose a ",
+      "Is the victim already pr",
+    ]);
     const letter = (await page.locator("#document-view").textContent()) ?? "";
     expect(letter).toContain("Request for a Stalking Protection Order");
-    expect(letter).toContain("We ask you to apply to the court for a Stalking Protection Order to protect the victim from the suspect.");
+    expect(letter).toContain(
+      "We ask you to apply to the court for a Stalking Protection Order to protect the victim from the suspect.",
+    );
     expect(letter).toContain("We also ask you to apply for an interim order");
     await page.click("#show-pack");
     const pack = (await page.locator("#document-view").textContent()) ?? "";
