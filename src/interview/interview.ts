@@ -166,7 +166,16 @@ const ACT_KINDS: readonly InterviewAct["kind"][] = [
   "violence",
 ];
 
-/** The kinds of act the interview offers (every recorded kind but "other"), for pickers. */
+/**
+ * The kinds of act the interview offers (every kind the case facts record but "other", whose
+ * reading needs a judgement the interview cannot record), for a picker.
+ *
+ * @example
+ * ```ts
+ * import { INTERVIEW_ACT_KINDS } from "protective-orders";
+ * INTERVIEW_ACT_KINDS.includes("following"); // true
+ * ```
+ */
 export const INTERVIEW_ACT_KINDS: readonly InterviewAct["kind"][] = ACT_KINDS;
 
 const AGE_BANDS = [

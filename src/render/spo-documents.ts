@@ -511,7 +511,16 @@ function html(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The print stylesheet: A4, the citations set smaller, questions and unverified points marked. */
+/**
+ * The documents' print stylesheet (A4, the citations set smaller, questions and unverified points
+ * marked), as the HTML format inlines it: for a page that shows a document's markup under its own CSP.
+ *
+ * @example
+ * ```ts
+ * import { SPO_DOCUMENT_CSS } from "protective-orders";
+ * SPO_DOCUMENT_CSS.startsWith("@page{size:A4"); // true
+ * ```
+ */
 export const SPO_DOCUMENT_CSS =
   "@page{size:A4;margin:18mm 20mm}body{font:11pt/1.5 Georgia,'Times New Roman',serif;color:#111;max-width:170mm;margin:0 auto;padding:8mm 0}h1{font-size:16pt;margin:0 0 6mm}h2{font-size:12.5pt;margin:6mm 0 2mm;break-after:avoid}ul{margin:0;padding-left:5mm}li{margin:0 0 1.5mm;break-inside:avoid}.cite{font-size:9pt;color:#333}.cite a{color:#1a3d6d}.mark{font-weight:bold}.closing{margin-top:8mm;font-style:italic}@media print{a{text-decoration:none}}";
 
