@@ -379,6 +379,41 @@ function periodWriter(
   };
 }
 
+const AGREEMENT_ANSWERS = ["current", "ended", "never"] as const;
+function agreementWriter(key: "agreementToMarry" | "civilPartnershipAgreement", question: string): Writer {
+  return {
+    question,
+    help: "Some orders depend on this connection, now or in the past.",
+    answerType: "choice",
+    answers: [
+      { value: "current", label: "Yes, and it stands" },
+      { value: "ended", label: "Yes, but it has ended" },
+      { value: "never", label: "Never" },
+    ],
+    write: (facts, answer) =>
+      set(facts, "relationship", {
+        ...facts.relationship,
+        [key]: { ...facts.relationship?.[key], status: choice("answer", answer, AGREEMENT_ANSWERS) },
+      }),
+  };
+}
+
+const SIGNIFICANT_DURATION_WRITER: Writer = {
+  question: "Did the intimate relationship last a significant time?",
+  help: "Some orders treat a former intimate relationship as a connection only if it lasted a significant time.",
+  answerType: "yes-no",
+  answers: YES_NO,
+  write: (facts, answer) =>
+    set(facts, "relationship", {
+      ...facts.relationship,
+      intimateRelationship: {
+        status: "former",
+        ...facts.relationship?.intimateRelationship,
+        significantDuration: yesNo("answer", answer),
+      },
+    }),
+};
+
 function relationshipFlag(
   key: "relatives" | "parentsOfSameChild" | "partiesToSameFamilyProceedings",
   question: string,
@@ -544,6 +579,15 @@ const FIXED_WRITERS: Readonly<Record<string, Writer>> = {
     "intimateRelationship",
     "Are, or were, the victim and the suspect in an intimate personal relationship?",
   ),
+  "relationship.agreedToMarry": agreementWriter(
+    "agreementToMarry",
+    "Have the victim and the suspect ever agreed to marry each other?",
+  ),
+  "relationship.civilPartnershipAgreement": agreementWriter(
+    "civilPartnershipAgreement",
+    "Have the victim and the suspect ever agreed to form a civil partnership?",
+  ),
+  "relationship.intimateOfSignificantDuration": SIGNIFICANT_DURATION_WRITER,
   "relationship.relatives": relationshipFlag("relatives", "Are the victim and the suspect related?"),
   "relationship.parentsOfSameChild": relationshipFlag(
     "parentsOfSameChild",

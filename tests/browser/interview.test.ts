@@ -71,10 +71,11 @@ interface Script {
   readonly answers: readonly (readonly [string, string | number | readonly Act[]])[];
 }
 
+// The held examples of the try-it page (docs/try/try-it.js, PRESETS), answered one question at a time.
 const ACTS: Act[] = [
   { kind: "following", date: "2025-05-01", unwelcome: true },
   { kind: "loitering", date: "2025-05-03", unwelcome: true },
-  { kind: "contacting", date: "2025-05-10", unwelcome: true },
+  { kind: "watching-or-spying", date: "2025-05-10", unwelcome: true },
 ];
 const STRANGER: Script = {
   name: "stranger",
@@ -85,7 +86,7 @@ const STRANGER: Script = {
     ["risk of harm", "Yes: psychological harm"],
     ["already protected", "No"],
     ["criminal proceedings", "Under investigation"],
-    ["How old is the suspect", 34],
+    ["How old is the suspect", 44],
     ["How old is the victim", 29],
     ["How does the victim know", "They are strangers"],
   ],
@@ -95,14 +96,23 @@ const EX_PARTNER: Script = {
   answers: [
     ["Which part of the UK", "England and Wales"],
     ["still pose that risk", "Yes"],
-    ["What has the suspect done", ACTS],
+    [
+      "What has the suspect done",
+      [
+        { kind: "contacting", date: "2025-04-20", unwelcome: true },
+        { kind: "monitoring-electronic-communications", date: "2025-05-02", unwelcome: true },
+        { kind: "threats-of-violence", date: "2025-05-12", unwelcome: true },
+      ],
+    ],
     ["risk of harm", "Yes: both"],
     ["already protected", "No"],
     ["criminal proceedings", "None"],
-    ["How old is the suspect", 41],
-    ["How old is the victim", 38],
+    ["How old is the suspect", 37],
+    ["How old is the victim", 34],
+    ["police force area", "Kent Police"],
     ["How does the victim know", "A former partner"],
     ["intimate personal relationship", "Yes, in the past"],
+    ["significant time", "Yes"],
   ],
 };
 const NORTHERN_IRELAND: Script = {
