@@ -46,6 +46,8 @@ const state = {
   /** Acts added so far, for an acts question. */
   acts: [],
   shown: "letter",
+  /** Questions the user does not know the answer to: not asked again; their facts stay unknown. */
+  skipped: [],
   urls: [],
 };
 
@@ -54,6 +56,7 @@ function actWords(kind) {
 }
 
 function answerWords(question, answer) {
+  if (answer === undefined) return "Not known";
   if (question.answerType === "acts")
     return answer.length === 0
       ? "No acts"
@@ -233,6 +236,7 @@ function goBackTo(index) {
   state.previous = step.answer;
   // Later answers may no longer apply once this one changes: they are asked again.
   state.steps = state.steps.slice(0, index);
+  state.skipped = state.steps.filter((s) => s.skipped).map((s) => s.question.id);
   advance(false);
 }
 
@@ -268,7 +272,7 @@ function renderDocuments() {
 
 function advance(clearPrevious = true) {
   if (clearPrevious) state.previous = undefined;
-  state.question = nextQuestion(state.facts, { asOf: state.asOf });
+  state.question = nextQuestion(state.facts, { asOf: state.asOf, skip: state.skipped });
   renderSummary();
   if (state.question === null) {
     renderDocuments();
@@ -296,6 +300,12 @@ function start() {
     const factsBefore = state.facts;
     state.facts = answerQuestion(state.facts, question.id, read.value);
     state.steps.push({ factsBefore, question, answer: read.value });
+    advance();
+  });
+  $("#dont-know").addEventListener("click", () => {
+    const question = state.question;
+    state.skipped.push(question.id);
+    state.steps.push({ factsBefore: state.facts, question, answer: undefined, skipped: true });
     advance();
   });
   $("#back").addEventListener("click", () => {

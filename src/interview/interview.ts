@@ -115,6 +115,8 @@ export interface InterviewQuestion {
  */
 export interface NextQuestionOptions {
   readonly asOf: IsoDate;
+  /** Question ids not to ask (the person does not know): their facts stay unknown, never "no". */
+  readonly skip?: readonly string[] | undefined;
   readonly rules?: AssessOptions["rules"];
 }
 
@@ -478,7 +480,9 @@ const JURISDICTION_WRITER: Writer = {
   write: (facts, answer) => set(facts, "jurisdiction", choice("answer", answer, JURISDICTION_VALUES)),
 };
 
-const NI_PRESENCE = ["lives-in-northern-ireland", "in-or-coming-to-northern-ireland", "neither"] as const;
+// No "neither": s.7(3) is "no" only when the suspect's home police area is recorded too, which this
+// question does not ask; an interviewer who knows neither applies skips the question (`skip`).
+const NI_PRESENCE = ["lives-in-northern-ireland", "in-or-coming-to-northern-ireland"] as const;
 const NI_PRESENCE_WRITER: Writer = {
   question: "Does the suspect live in Northern Ireland, or is the suspect believed to be in or coming to it?",
   help: "In Northern Ireland the police can apply for an order against someone who lives there, or is in or coming to it.",
@@ -486,23 +490,15 @@ const NI_PRESENCE_WRITER: Writer = {
   answers: [
     { value: "lives-in-northern-ireland", label: "Lives in Northern Ireland" },
     { value: "in-or-coming-to-northern-ireland", label: "Is in, or coming to, Northern Ireland" },
-    { value: "neither", label: "Neither" },
   ],
   write: (facts, answer) => {
     const presence = choice("answer", answer, NI_PRESENCE);
     const suspect = facts.suspect ?? {};
     if (presence === "lives-in-northern-ireland")
       return set(facts, "suspect", { ...suspect, homeForceArea: "psni" });
-    if (presence === "in-or-coming-to-northern-ireland")
-      return set(facts, "suspect", {
-        ...suspect,
-        believedInOrComingTo: [...(suspect.believedInOrComingTo ?? []).filter((f) => f !== "psni"), "psni"],
-      });
-    // Neither: the suspect is not believed to be in or coming to Northern Ireland. Where they live is
-    // still a question, unless recorded (s.7(3) needs both to be "no").
     return set(facts, "suspect", {
       ...suspect,
-      believedInOrComingTo: (suspect.believedInOrComingTo ?? []).filter((f) => f !== "psni"),
+      believedInOrComingTo: [...(suspect.believedInOrComingTo ?? []).filter((f) => f !== "psni"), "psni"],
     });
   },
 };
@@ -707,7 +703,7 @@ export function nextQuestion(facts: CaseFacts, options: NextQuestionOptions): In
   const assessOptions = { asOf: options.asOf, rules: options.rules };
   const assessment = assess(facts, assessOptions);
   for (const question of assessment.questions) {
-    if (question.settles.length === 0) continue;
+    if (question.settles.length === 0 || options.skip?.includes(question.fact)) continue;
     const writer = writerFor(facts, question.fact);
     if (!writer || !canSettleItsFact(facts, question.fact, writer, options.asOf)) continue;
     return describe(facts, question, writer, assessOptions);

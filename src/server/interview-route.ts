@@ -34,6 +34,11 @@ export const InterviewRequestSchema = z.strictObject({
     })
     .optional()
     .meta({ description: "An answer to record before asking the next question." }),
+  skip: z
+    .array(z.string().max(200))
+    .max(200)
+    .optional()
+    .meta({ description: "Question ids not to ask (the person does not know): their facts stay unknown." }),
 });
 
 const CitationSchema = z.looseObject({
@@ -101,5 +106,8 @@ export function runInterview(
       return { ok: false, problems: [{ path, message: error.message.slice(error.path.length + 2) }] };
     }
   }
-  return { ok: true, body: { facts, question: nextQuestion(facts, { asOf: asOf as IsoDate }) } };
+  return {
+    ok: true,
+    body: { facts, question: nextQuestion(facts, { asOf: asOf as IsoDate, skip: request.data.skip }) },
+  };
 }

@@ -274,6 +274,18 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
     await context.close();
   }, 60_000);
 
+  it('"I don\'t know" leaves the fact unknown and moves on; the letter then asks it as a question', async () => {
+    const { context, page } = await openPage();
+    await answerCurrent(page, STRANGER);
+    expect(await page.locator("#question-heading").textContent()).toContain("still pose that risk");
+    await page.click("#dont-know");
+    expect(await page.locator("#question-heading").textContent()).not.toContain("still pose that risk");
+    expect(await page.locator("#answers-list").textContent()).toContain("Not known");
+    await walkToLetter(page, STRANGER);
+    expect(await page.locator("#document-view").textContent()).toContain("Question: Does the suspect still pose that risk now?");
+    await context.close();
+  }, 120_000);
+
   it("is usable by keyboard alone, and says what is missing when no answer is chosen", async () => {
     const { context, page } = await openPage();
     // Focus is on the question; Tab reaches the first answer, the arrow keys choose, Enter submits.

@@ -91,7 +91,12 @@ describe("nextQuestion / answerQuestion: the interview", () => {
   it("from empty facts, every question asked could change an outcome, and every answer keeps the facts valid", () => {
     fc.assert(
       fc.property(answererArb, fc.constantFrom(...ASOF), (answerer, asOf) => {
+        const times = new Map<string, number>();
         walk(interview, answerer, asOf, (facts, question) => {
+          // A question is asked at most twice (once more when its first answer left a follow-up:
+          // the acts, then a judgement on those not settled; the relationship, then one connection).
+          times.set(question.id, (times.get(question.id) ?? 0) + 1);
+          expect(times.get(question.id)).toBeLessThanOrEqual(2);
           const before = assess(facts, { asOf });
           // Its fact is one still unknown that could change some outcome, and some order waits on it.
           expect(before.missingFacts as readonly string[]).toContain(question.id);
@@ -192,6 +197,27 @@ describe("nextQuestion / answerQuestion: the interview", () => {
     );
   });
 
+  it("does not ask the police force area again once answered (the DAPO pilot also needing the local authority)", () => {
+    const asOf = "2026-12-07";
+    let facts: CaseFacts = { id: "c", jurisdiction: "england-and-wales" };
+    for (let i = 0; i < 30; i++) {
+      const q = nextQuestion(facts, { asOf });
+      if (q === null) break;
+      if (q.id === "area.domesticAbuseProtectionPilot") {
+        for (const option of q.answers) {
+          const after = answerQuestion(facts, q.id, option.value);
+          expect(nextQuestion(after, { asOf })?.id).not.toBe("area.domesticAbuseProtectionPilot");
+        }
+        return;
+      }
+      facts = answerQuestion(
+        facts,
+        q.id,
+        q.answerType === "age" ? 30 : q.answerType === "acts" ? [] : q.answers[0]!.value,
+      );
+    }
+  });
+
   it("rejects an answer that does not fit, naming what was expected and never the value", () => {
     expect(() => answerQuestion({ id: "c" }, "risk.ongoing", "secret-text")).toThrow(InterviewAnswerError);
     try {
@@ -204,5 +230,17 @@ describe("nextQuestion / answerQuestion: the interview", () => {
     expect(() =>
       answerQuestion({ id: "c" }, "risk.harm", [{ kind: "other", unwelcome: true }] as never),
     ).toThrow(InterviewAnswerError);
+  });
+});
+
+describe("nextQuestion: skip", () => {
+  it("does not ask a skipped question, and the skipped fact stays unknown (needs information, not 'no')", () => {
+    const facts = answerQuestion({ id: "c" }, "case.jurisdiction", "england-and-wales");
+    const skipped = nextQuestion(facts, { asOf: "2025-06-01", skip: ["risk.ongoing"] });
+    expect(skipped?.id).not.toBe("risk.ongoing");
+    expect(skipped?.id).toBe("conduct.actsAssociatedWithStalking");
+    expect(assess(facts, { asOf: "2025-06-01" }).orders.find((o) => o.rule === "spo")?.outcome).toBe(
+      "needs-information",
+    );
   });
 });
