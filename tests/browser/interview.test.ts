@@ -12,6 +12,7 @@ import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spoApplicationPack, spoRequestLetter } from "../../src/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SITE = join(ROOT, "site");
@@ -282,7 +283,9 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
     expect(await page.locator("#question-heading").textContent()).not.toContain("still pose that risk");
     expect(await page.locator("#answers-list").textContent()).toContain("Not known");
     await walkToLetter(page, STRANGER);
-    expect(await page.locator("#document-view").textContent()).toContain("Question: Does the suspect still pose that risk now?");
+    expect(await page.locator("#document-view").textContent()).toContain(
+      "Question: Does the suspect still pose that risk now?",
+    );
     await context.close();
   }, 120_000);
 
@@ -317,6 +320,20 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
     // A4 is 595 x 842 points.
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
     expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]);
+    // The downloadable HTML documents themselves (their own @page rule), E&W and NI.
+    for (const facts of [
+      { id: "e", jurisdiction: "england-and-wales" as const },
+      { id: "n", jurisdiction: "northern-ireland" as const },
+    ]) {
+      for (const render of [spoRequestLetter, spoApplicationPack]) {
+        await page.setContent(render(facts, { asOf: "2025-06-01", format: "html" }));
+        expect(await page.locator("h1").textContent()).toMatch(/case [en]\)$/);
+        const own = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(
+          (await page.pdf({ preferCSSPageSize: true })).toString("latin1"),
+        );
+        expect(own && [Math.round(Number(own[1])), Math.round(Number(own[2]))]).toEqual([595, 842]);
+      }
+    }
     await context.close();
   }, 120_000);
 });
