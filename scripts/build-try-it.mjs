@@ -81,15 +81,17 @@ async function main() {
     }
   }
 
-  // Every relative href/src of the page must reach a file in the built site.
-  const html = readFileSync(join(out, "index.html"), "utf8");
-  const missing = [];
-  for (const [, url] of html.matchAll(/\s(?:href|src)="([^"#]+)(?:#[^"]*)?"/g)) {
-    if (/^[a-z]+:/i.test(url) || url.startsWith("/")) continue;
-    if (!existsSync(resolve(out, url))) missing.push(url);
+  // Every relative href/src of the pages (the form and the interview) must reach a file in the built site.
+  for (const page of ["index.html", "interview.html"]) {
+    const html = readFileSync(join(out, page), "utf8");
+    const missing = [];
+    for (const [, url] of html.matchAll(/\s(?:href|src)="([^"#]+)(?:#[^"]*)?"/g)) {
+      if (/^[a-z]+:/i.test(url) || url.startsWith("/")) continue;
+      if (!existsSync(resolve(out, url))) missing.push(url);
+    }
+    if (missing.length > 0)
+      throw new Error(`site/try/${page} links to files the site does not have: ${missing.join(", ")}`);
   }
-  if (missing.length > 0)
-    throw new Error(`site/try/index.html links to files the site does not have: ${missing.join(", ")}`);
 
   const bytes = statSync(join(out, BUNDLE_NAME)).size;
   console.log(

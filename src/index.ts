@@ -37,6 +37,18 @@ export {
 // The rule set `assess` takes (`AssessOptions.rules`); how to build one is in protective-orders/rule-authoring.
 export type { CompiledRuleSet } from "./evaluate/compile.js";
 export * from "./evaluate/types.js";
+export {
+  answerQuestion,
+  INTERVIEW_ACT_KINDS,
+  type InterviewAct,
+  type InterviewAnswer,
+  InterviewAnswerError,
+  type InterviewAnswerOption,
+  type InterviewAnswerType,
+  type InterviewQuestion,
+  type NextQuestionOptions,
+  nextQuestion,
+} from "./interview/interview.js";
 export type { FactId, LimbId, RuleId, RuleOrder } from "./law/bundled-names.js";
 export type { Citation, Confidence, InForcePeriod, Instrument, Provision } from "./law/citation.js";
 export { citationFor } from "./law/citations.js";
@@ -91,6 +103,12 @@ export { type OrderDates, orderDates, safeOrderDates } from "./orders/order-date
 export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/validate-order.js";
 export { type ChallengeSummaryOptions, challengeSummary } from "./render/challenge-summary.js";
 export { type ExplainOptions, explain } from "./render/explain.js";
+export {
+  SPO_DOCUMENT_CSS,
+  type SpoDocumentOptions,
+  spoApplicationPack,
+  spoRequestLetter,
+} from "./render/spo-documents.js";
 export {
   classifyDeclineReason,
   DECLINE_REASONS,

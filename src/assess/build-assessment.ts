@@ -191,7 +191,8 @@ let scratchTruths = new Uint8Array(64);
 
 /**
  * For every unknown fact that some needs-information order is waiting on: the orders one of its
- * possible answers would settle. Most decisive (settling the most orders) first.
+ * possible answers would settle. Those settling the highest-ranked order first (SPO first), then the
+ * most decisive (settling the most orders).
  */
 function rankQuestions(
   rules: CompiledRuleSet,
@@ -210,22 +211,38 @@ function rankQuestions(
   const plan = planFor(rules);
   if (scratchTruths.length < plan.longestRule) scratchTruths = new Uint8Array(plan.longestRule);
   const scratch = scratchTruths;
-  const scored: { fi: number; settles: string[]; waiting: number }[] = [];
+  // The rank of each rule in the recommendation order (SPO first): a question that settles a
+  // higher-ranked order comes before one that settles more lower-ranked orders, so the order the
+  // library recommends considering first is the one whose questions come first (issue 31: the
+  // suspect's age, a DAPO question, had come before the SPO's own protection question).
+  const rankOf = new Array<number>(rules.rules.length);
+  plan.byRank.forEach((ruleIndex, rank) => {
+    rankOf[ruleIndex] = rank;
+  });
+  const scored: { fi: number; settles: string[]; best: number; waiting: number }[] = [];
   for (const [fi, ruleIndexes] of waiting) {
     const settles: string[] = [];
+    let best = Number.POSITIVE_INFINITY;
     const domain = rules.domains[fi]!;
     for (const ruleIndex of ruleIndexes) {
       const truth = truths[ruleIndex]!;
       for (const value of domain) {
         if (settlesWith(rules, truth, ctx, fi, value, scratch)) {
           settles.push(rules.rules[ruleIndex]!.rule.name);
+          best = Math.min(best, rankOf[ruleIndex] ?? Number.POSITIVE_INFINITY);
           break;
         }
       }
     }
-    scored.push({ fi, settles, waiting: ruleIndexes.length });
+    scored.push({ fi, settles, best, waiting: ruleIndexes.length });
   }
-  scored.sort((a, b) => b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi);
+  scored.sort(
+    (a, b) =>
+      (a.best === b.best ? 0 : a.best < b.best ? -1 : 1) ||
+      b.settles.length - a.settles.length ||
+      b.waiting - a.waiting ||
+      a.fi - b.fi,
+  );
   // Two facts can share one question (the suspect's age decides both 16+ and 18+): ask it once,
   // where the more decisive of them would put it.
   const byQuestion = new Map<string, { fi: number; settles: Set<string> }>();

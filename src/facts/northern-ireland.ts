@@ -183,7 +183,7 @@ export const NORTHERN_IRELAND_FACT_DEFINITIONS: readonly FactDefinition[] = [
     type: boolean,
     label: "The suspect resides in Northern Ireland, or is believed to be in or coming to it",
     question:
-      "Where does the suspect live (police area), and is he believed to be in, or to intend to come to, Northern Ireland?",
+      "Where does the suspect live (police area), and is the suspect believed to be in, or to intend to come to, Northern Ireland?",
     citation: "pfsa-ni-2022:s7(3)",
     reads: ["suspect.homeForceArea", "suspect.believedInOrComingTo"],
     derive: defendantIsInOrComingToNorthernIreland,

@@ -3,6 +3,7 @@ import type { CaseFacts } from "../model/case-facts.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
 import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField } from "./escape.js";
+import { englandAndWalesLaw, NOT_LEGAL_ADVICE, northernIrelandLaw } from "./spo-wording.js";
 
 /**
  * Options for {@link challengeSummary}.
@@ -35,13 +36,13 @@ const FINDING_WORDS: Record<ReasonFindingKind, string> = {
   "needs-information": "cannot be judged without more information",
 };
 
-const ENGLAND_AND_WALES_TEST =
-  "Under the Stalking Protection Act 2019 s.1(1), a chief officer may apply if it appears that (a) the person has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) there is reasonable cause to believe the order is necessary to protect that person. No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).";
-
-// Digest §13 / second verification pass, Part A.2–A.3: s.8(2) and s.8(7) were seen; the words of
-// the s.7 test were not, so they are described as the Explanatory Notes describe them and flagged.
-const NORTHERN_IRELAND_TEST =
-  "Under the Protection from Stalking Act (Northern Ireland) 2022, the Chief Constable of the PSNI may apply to a court of summary jurisdiction (s.7), which may make the order if satisfied that (a) the defendant has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) the order is necessary to protect another person from that risk (s.8(2)). No conviction, charge or prosecution is needed, and it does not matter whether the acts took place in the UK or elsewhere, or before or after s.8 came into operation on 19 October 2023 (s.8(7)). The exact words of the Chief Constable's test in s.7 were not seen: that point is unverified.";
+// The law in plain words: the same statements the application pack and the request letter list.
+const ENGLAND_AND_WALES_TEST = englandAndWalesLaw()
+  .map((s) => s.text)
+  .join(" ");
+const NORTHERN_IRELAND_TEST = northernIrelandLaw()
+  .map((s) => s.text)
+  .join(" ");
 
 /** The text with its first letter a capital, for a value that starts a sentence ("The force declined"). */
 function capitalise(text: string): string {
@@ -227,10 +228,6 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
   for (const q of review.questions) out.push(`- Record and consider: ${line(q.question)}`);
   out.push("");
   out.push(line(review.verdictText));
-  out.push(
-    md
-      ? "\n_This is a prompt for review, not legal advice._"
-      : "\nThis is a prompt for review, not legal advice.",
-  );
+  out.push(md ? `\n_${NOT_LEGAL_ADVICE}_` : `\n${NOT_LEGAL_ADVICE}`);
   return `${out.join("\n").trimEnd()}\n`;
 }

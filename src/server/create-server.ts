@@ -22,6 +22,7 @@ import { explain } from "../render/explain.js";
 import { safeReviewSpoDecline } from "../review/review-spo-decline.js";
 import { bearerTokenCheck } from "./auth.js";
 import { batchOutput } from "./batch-stream.js";
+import { INTERVIEW_PATH, runInterview } from "./interview-route.js";
 import { jsonUtf8Bytes } from "./json-utf8-bytes.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import type { ServerOptions } from "./options.js";
@@ -342,6 +343,12 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     const result = safeReviewSpoDecline(value, undefined, { asOf });
     if (!result.success) return sendProblem(reply, "invalid-input", undefined, result.problems);
     return sendJson(reply, result.review, result.review.asOf);
+  });
+
+  caseRoute(INTERVIEW_PATH, (value, asOf, reply) => {
+    const result = runInterview(value, asOf);
+    if (!result.ok) return sendProblem(reply, "invalid-input", undefined, result.problems);
+    return sendJson(reply, result.body, asOf);
   });
 
   route("POST", "/v1/explain", (request, reply) => {

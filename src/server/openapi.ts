@@ -5,6 +5,7 @@ import { caseFactsDocs } from "../model/case-facts-docs.js";
 import { caseFactsJsonSchema, labelEnumValues } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import { OrderSchema } from "../model/order.js";
+import { INTERVIEW_PATH, InterviewRequestSchema, InterviewResponseSchema } from "./interview-route.js";
 import { PROBLEM_JSON, PROBLEMS, type ProblemKind } from "./problem.js";
 import { AssessBreachesRequestSchema, ValidateOrderRequestSchema } from "./requests.js";
 import {
@@ -177,6 +178,13 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
     ...componentSchemas("ProvisionEntry", ProvisionEntrySchema, "output"),
     ...componentSchemas("Health", HealthSchema, "output"),
     ...componentSchemas("BatchRecord", BatchRecordSchema, "output"),
+    ...componentSchemas("InterviewRequest", InterviewRequestSchema, "input"),
+    ...componentSchemas("InterviewResponse", InterviewResponseSchema, "output"),
+  };
+  // The interview's `facts` are case facts: validated as such by the route, so described as such here.
+  (schemas.InterviewRequest!.properties as JsonObject).facts = {
+    ...ref("CaseFacts"),
+    description: 'The case facts so far; `{ "id": "…" }` to start.',
   };
   const caseBody = json("CaseFacts");
   return {
@@ -237,6 +245,13 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
           problems: ["not-acceptable"],
           asOf: true,
         },
+      ),
+      [INTERVIEW_PATH]: post(
+        "Ask the next interview question",
+        "One question at a time, SPO first: records `answer` (if given) with `answerQuestion(facts, questionId, value)`, then returns the facts and `nextQuestion(facts, { asOf })` (null when no open question could change an outcome). Stateless: send the facts each time.",
+        json("InterviewRequest"),
+        json("InterviewResponse"),
+        { operationId: "interview", parameters: [asOfParameter], asOf: true },
       ),
       "/v1/validate": post(
         "Validate case facts",

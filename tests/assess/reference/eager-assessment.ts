@@ -315,7 +315,8 @@ function assessBody(
 
 /**
  * For every unknown fact that some needs-information order is waiting on: the orders one of its
- * possible answers would settle. Most decisive (settling the most orders) first.
+ * possible answers would settle. Those settling the highest-ranked order first, then the most
+ * decisive (settling the most orders).
  */
 function rankQuestions(
   rules: CompiledRuleSet,
@@ -330,6 +331,12 @@ function rankQuestions(
       waiting.set(fi, [...(waiting.get(fi) ?? []), ruleIndex]);
     }
   });
+  const rankOrder = rules.rules
+    .map((rule, i) => ({ name: rule.rule.name, rank: rule.rule.recommendation.rank, i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.name);
+  const bestRank = (settles: readonly string[]) =>
+    settles.length === 0 ? rankOrder.length : Math.min(...settles.map((name) => rankOrder.indexOf(name)));
   const scored = [...waiting.entries()].map(([fi, ruleIndexes]) => {
     const settles: string[] = [];
     const settings = rules.domains[fi]!.map((value) => withFact(ctx, fi, value));
@@ -339,9 +346,12 @@ function rankQuestions(
       );
       if (settled) settles.push(rules.rules[ruleIndex]!.rule.name);
     }
-    return { fi, settles, waiting: ruleIndexes.length };
+    return { fi, settles, best: bestRank(settles), waiting: ruleIndexes.length };
   });
-  scored.sort((a, b) => b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi);
+  // The highest-ranked order a question settles comes first (SPO first, issue 31), then the count.
+  scored.sort(
+    (a, b) => a.best - b.best || b.settles.length - a.settles.length || b.waiting - a.waiting || a.fi - b.fi,
+  );
   // Two facts can share one question (the suspect's age decides both 16+ and 18+): ask it once,
   // where the more decisive of them would put it.
   const byQuestion = new Map<string, { fi: number; settles: Set<string> }>();

@@ -1,0 +1,789 @@
+import { type AssessOptions, assess } from "../assess/assess.js";
+import type { Question } from "../assess/assessment.js";
+import type { Outcome } from "../evaluate/types.js";
+import { stalkingActBasis } from "../facts/conduct.js";
+import { FACT_DEFINITIONS } from "../facts/registry.js";
+import type { Citation } from "../law/citation.js";
+import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
+import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
+import { POLICE_FORCES } from "../model/police-forces.js";
+
+// One question at a time (issue 31). The interview asks the questions `assess` ranks (SPO first,
+// then the most decisive), each reworded for the people in the room and paired with a writer that
+// records the answer in the case facts, so a case system can drive the same interview with
+// `answerQuestion`. A ranked question the interview has no way to record (a judgement the case
+// facts have no field for) is left out, never answered by guessing.
+
+/**
+ * How a question is answered: `yes-no` (`true` / `false`), `choice` (one of `answers`' values),
+ * `age` (whole years, 0–130), `date` (YYYY-MM-DD) or `acts` (a list of {@link InterviewAct}; an
+ * empty list means no act).
+ *
+ * @example
+ * ```ts
+ * import type { InterviewAnswerType } from "protective-orders";
+ * const type: InterviewAnswerType = "yes-no";
+ * ```
+ */
+export type InterviewAnswerType = "yes-no" | "choice" | "age" | "date" | "acts";
+
+/**
+ * One act the suspect did, as the interview records it: its kind, when (if known), and whether it
+ * was unwelcome and the suspect knew or ought to have known that (SPA 2019 s.1(4)(b)).
+ *
+ * @example
+ * ```ts
+ * import type { InterviewAct } from "protective-orders";
+ * const act: InterviewAct = { kind: "following", date: "2025-05-01", unwelcome: true };
+ * ```
+ */
+export interface InterviewAct {
+  readonly kind: Exclude<IncidentKind, "other">;
+  readonly date?: IsoDate | undefined;
+  readonly unwelcome: boolean;
+}
+
+/**
+ * An answer: a boolean for `yes-no`, a string for `choice` and `date`, a number for `age`, a list of
+ * acts for `acts`.
+ *
+ * @example
+ * ```ts
+ * import type { InterviewAnswer } from "protective-orders";
+ * const answer: InterviewAnswer = [{ kind: "loitering", unwelcome: true }];
+ * ```
+ */
+export type InterviewAnswer = boolean | string | number | readonly InterviewAct[];
+
+/**
+ * One answer a question offers, and what it would settle: for each order still open that this
+ * answer alone would decide, the outcome it would then have.
+ *
+ * @example
+ * ```ts
+ * import { nextQuestion, type InterviewAnswerOption } from "protective-orders";
+ * const options: readonly InterviewAnswerOption[] = nextQuestion({ id: "c" }, { asOf: "2025-06-01" })?.answers ?? [];
+ * options.map((o) => o.label);
+ * ```
+ */
+export interface InterviewAnswerOption {
+  readonly value: InterviewAnswer;
+  readonly label: string;
+  /** The orders this answer would settle, with the outcome each would then have. */
+  readonly settles: readonly {
+    readonly rule: string;
+    readonly outcome: Exclude<Outcome, "needs-information">;
+  }[];
+}
+
+/**
+ * The next question of the interview.
+ *
+ * @example
+ * ```ts
+ * import { nextQuestion, type InterviewQuestion } from "protective-orders";
+ * const question: InterviewQuestion | null = nextQuestion({ id: "c" }, { asOf: "2025-06-01" });
+ * question?.id; // "case.jurisdiction"
+ * ```
+ */
+export interface InterviewQuestion {
+  /** The id to pass to {@link answerQuestion}: the derived fact the answer settles. */
+  readonly id: string;
+  /** The question, in plain words. */
+  readonly question: string;
+  /** What the question means and why it matters, in plain words. */
+  readonly help: string;
+  readonly answerType: InterviewAnswerType;
+  /**
+   * The answers offered: every allowed answer for `yes-no` and `choice`; for `age`, `date` and
+   * `acts`, representative answers (any age in a band settles the same orders).
+   */
+  readonly answers: readonly InterviewAnswerOption[];
+  /** The orders some answer to this question would settle. */
+  readonly settles: readonly string[];
+  readonly citation: Citation;
+}
+
+/**
+ * Options for {@link nextQuestion}: the date whose law applies (required: the interview reads no clock).
+ *
+ * @example
+ * ```ts
+ * import type { NextQuestionOptions } from "protective-orders";
+ * const options: NextQuestionOptions = { asOf: "2025-06-01" };
+ * ```
+ */
+export interface NextQuestionOptions {
+  readonly asOf: IsoDate;
+  /** Question ids not to ask (the person does not know): their facts stay unknown, never "no". */
+  readonly skip?: readonly string[] | undefined;
+  readonly rules?: AssessOptions["rules"];
+}
+
+/**
+ * An answer that does not fit its question: names the question and what was expected, never the value.
+ *
+ * @example
+ * ```ts
+ * import { answerQuestion, InterviewAnswerError } from "protective-orders";
+ * try { answerQuestion({ id: "c" }, "risk.ongoing", "maybe"); } catch (e) { e instanceof InterviewAnswerError; }
+ * ```
+ */
+export class InterviewAnswerError extends Error {
+  readonly path: string;
+  constructor(path: string, expected: string) {
+    super(`${path}: expected ${expected}`);
+    this.name = "InterviewAnswerError";
+    this.path = path;
+  }
+}
+
+interface Writer {
+  readonly question: string;
+  readonly help: string;
+  readonly answerType: InterviewAnswerType;
+  /** Allowed (or representative) answers with their labels. */
+  readonly answers: readonly { readonly value: InterviewAnswer; readonly label: string }[];
+  readonly write: (facts: CaseFacts, answer: InterviewAnswer) => CaseFacts;
+}
+
+const YES_NO = [
+  { value: true, label: "Yes" },
+  { value: false, label: "No" },
+] as const;
+
+const ACT_KINDS: readonly InterviewAct["kind"][] = [
+  "following",
+  "contacting",
+  "third-party-contact",
+  "publishing",
+  "monitoring-electronic-communications",
+  "loitering",
+  "interfering-with-property",
+  "watching-or-spying",
+  "entering-premises",
+  "leaving-items-or-gifts",
+  "impersonation",
+  "threats-of-violence",
+  "violence",
+];
+
+/**
+ * The kinds of act the interview offers (every kind the case facts record but "other", whose
+ * reading needs a judgement the interview cannot record), for a picker.
+ *
+ * @example
+ * ```ts
+ * import { INTERVIEW_ACT_KINDS } from "protective-orders";
+ * INTERVIEW_ACT_KINDS.includes("following"); // true
+ * ```
+ */
+export const INTERVIEW_ACT_KINDS: readonly InterviewAct["kind"][] = ACT_KINDS;
+
+const AGE_BANDS = [
+  { value: 15, label: "Under 16 (for example 15)" },
+  { value: 17, label: "16 or 17" },
+  { value: 18, label: "18 or over" },
+] as const;
+
+function set<K extends keyof CaseFacts>(facts: CaseFacts, key: K, value: CaseFacts[K]): CaseFacts {
+  return { ...facts, [key]: value };
+}
+
+function yesNo(path: string, answer: InterviewAnswer): boolean {
+  if (typeof answer !== "boolean") throw new InterviewAnswerError(path, "true or false");
+  return answer;
+}
+
+function choice<T extends string>(path: string, answer: InterviewAnswer, allowed: readonly T[]): T {
+  if (typeof answer !== "string" || !(allowed as readonly string[]).includes(answer))
+    throw new InterviewAnswerError(path, `one of ${allowed.join(", ")}`);
+  return answer as T;
+}
+
+function age(path: string, answer: InterviewAnswer): number {
+  if (typeof answer !== "number" || !Number.isInteger(answer) || answer < 0 || answer > 130)
+    throw new InterviewAnswerError(path, "a whole number of years from 0 to 130");
+  return answer;
+}
+
+function date(path: string, answer: InterviewAnswer): IsoDate {
+  if (typeof answer !== "string" || !isRealCalendarDate(answer))
+    throw new InterviewAnswerError(path, "a calendar date written YYYY-MM-DD");
+  return answer as IsoDate;
+}
+
+function acts(path: string, answer: InterviewAnswer): readonly InterviewAct[] {
+  if (!Array.isArray(answer)) throw new InterviewAnswerError(path, "a list of acts");
+  answer.forEach((act: unknown, i) => {
+    const a = act as Partial<InterviewAct> | null;
+    if (typeof a !== "object" || a === null || !ACT_KINDS.includes(a.kind as InterviewAct["kind"]))
+      throw new InterviewAnswerError(`${path}[${i}].kind`, `one of ${ACT_KINDS.join(", ")}`);
+    if (typeof a.unwelcome !== "boolean")
+      throw new InterviewAnswerError(`${path}[${i}].unwelcome`, "true or false");
+    if (a.date !== undefined && !(typeof a.date === "string" && isRealCalendarDate(a.date)))
+      throw new InterviewAnswerError(`${path}[${i}].date`, "a calendar date written YYYY-MM-DD");
+  });
+  return answer as readonly InterviewAct[];
+}
+
+function toIncident(act: InterviewAct): Incident {
+  return {
+    kind: act.kind,
+    ...(act.date === undefined ? {} : { date: act.date }),
+    suspectKnewOrOughtToKnowUnwelcome: act.unwelcome,
+  };
+}
+
+const ACTS_WRITER: Writer = {
+  question: "What has the suspect done? Add each act, with its date if known.",
+  help:
+    "Include every act, wherever and whenever it happened: acts abroad and acts before the law began count. " +
+    "For each act, say whether it was unwelcome and the suspect knew, or ought to have known, that. " +
+    "Following, contacting, watching, loitering and interfering with property are examples of acts linked to stalking.",
+  answerType: "acts",
+  answers: [
+    { value: [], label: "Nothing yet recorded" },
+    {
+      value: [
+        { kind: "following", unwelcome: true },
+        { kind: "loitering", unwelcome: true },
+      ],
+      label: "Two unwelcome acts (for example following and loitering)",
+    },
+  ],
+  write: (facts, answer) => set(facts, "incidents", acts("answer", answer).map(toIncident)),
+};
+
+/** The follow-up once acts are recorded but some are not settled: the officer's judgement. */
+const ACTS_JUDGEMENT_WRITER: Writer = {
+  question: "In your judgement, are the acts not yet settled linked to stalking?",
+  help:
+    "Some recorded acts are not settled: the list of examples counts them only 'in particular circumstances'. " +
+    "Say whether, on what you know, they are acts linked to stalking.",
+  answerType: "yes-no",
+  answers: YES_NO,
+  write: (facts, answer) => {
+    const judgement = yesNo("answer", answer);
+    return set(
+      facts,
+      "incidents",
+      (facts.incidents ?? []).map((incident) =>
+        stalkingActBasis(incident) === undefined
+          ? { ...incident, associatedWithStalking: judgement }
+          : incident,
+      ),
+    );
+  },
+};
+
+const HARM_ANSWERS = ["physical", "psychological", "both", "neither"] as const;
+const HARM_WRITER: Writer = {
+  question: "Does the suspect pose a risk of harm to the victim, or to someone close to them?",
+  help:
+    "Harm can be physical or psychological. It includes fear, alarm and distress. " +
+    "Acts that look harmless count when the suspect knows they are unwelcome.",
+  answerType: "choice",
+  answers: [
+    { value: "physical", label: "Yes: physical harm" },
+    { value: "psychological", label: "Yes: psychological harm" },
+    { value: "both", label: "Yes: both" },
+    { value: "neither", label: "No risk of harm" },
+  ],
+  write: (facts, answer) => {
+    const harm = choice("answer", answer, HARM_ANSWERS);
+    return set(facts, "risk", {
+      ...facts.risk,
+      physicalHarm: harm === "physical" || harm === "both",
+      psychologicalHarm: harm === "psychological" || harm === "both",
+    });
+  },
+};
+
+const ONGOING_WRITER: Writer = {
+  question: "Does the suspect still pose that risk now?",
+  help: "Is the conduct continuing, or likely to start again? An order protects against what may happen next.",
+  answerType: "yes-no",
+  answers: YES_NO,
+  write: (facts, answer) => set(facts, "risk", { ...facts.risk, ongoing: yesNo("answer", answer) }),
+};
+
+const PROTECTION_WRITER: Writer = {
+  question: "Is the victim already protected well enough without a new order?",
+  help:
+    "For example by bail conditions or another order that covers the victim and is being kept to. " +
+    "Protection that has ended or been breached does not count. Answer no if there is none.",
+  answerType: "yes-no",
+  answers: YES_NO,
+  write: (facts, answer) =>
+    set(facts, "protection", { ...facts.protection, adequate: yesNo("answer", answer) }),
+};
+
+const SUMMARY_VALUES = [
+  "stranger",
+  "acquaintance",
+  "colleague",
+  "neighbour",
+  "online-only",
+  "ex-partner",
+  "partner",
+  "family",
+  "other",
+] as const;
+const SUMMARY_WRITER: Writer = {
+  question: "How does the victim know the suspect?",
+  help:
+    "Some orders depend on a personal connection (family, a partner or former partner, living together). " +
+    "If they are strangers or only acquaintances, no such connection is recorded.",
+  answerType: "choice",
+  answers: [
+    { value: "stranger", label: "They are strangers" },
+    { value: "acquaintance", label: "An acquaintance" },
+    { value: "colleague", label: "A colleague" },
+    { value: "neighbour", label: "A neighbour" },
+    { value: "online-only", label: "Only online" },
+    { value: "ex-partner", label: "A former partner" },
+    { value: "partner", label: "A current partner" },
+    { value: "family", label: "Family" },
+    { value: "other", label: "Another connection" },
+  ],
+  write: (facts, answer) => {
+    const summary = choice("answer", answer, SUMMARY_VALUES);
+    // No personal connection at all: every connection the Family Law Act lists is then recorded (as absent).
+    const none = ["stranger", "acquaintance", "colleague", "neighbour", "online-only"].includes(summary);
+    return set(facts, "relationship", {
+      ...facts.relationship,
+      summary,
+      ...(none ? { allConnectionsRecorded: true } : {}),
+    });
+  },
+};
+
+const PERIOD_ANSWERS = ["current", "former", "never"] as const;
+function periodWriter(
+  key: "marriage" | "civilPartnership" | "cohabitation" | "intimateRelationship",
+  question: string,
+): Writer {
+  return {
+    question,
+    help: "Some orders depend on this connection, now or in the past.",
+    answerType: "choice",
+    answers: [
+      { value: "current", label: "Yes, now" },
+      { value: "former", label: "Yes, in the past" },
+      { value: "never", label: "Never" },
+    ],
+    write: (facts, answer) =>
+      set(facts, "relationship", {
+        ...facts.relationship,
+        [key]: { ...facts.relationship?.[key], status: choice("answer", answer, PERIOD_ANSWERS) },
+      }),
+  };
+}
+
+const AGREEMENT_ANSWERS = ["current", "ended", "never"] as const;
+function agreementWriter(key: "agreementToMarry" | "civilPartnershipAgreement", question: string): Writer {
+  return {
+    question,
+    help: "Some orders depend on this connection, now or in the past.",
+    answerType: "choice",
+    answers: [
+      { value: "current", label: "Yes, and it stands" },
+      { value: "ended", label: "Yes, but it has ended" },
+      { value: "never", label: "Never" },
+    ],
+    write: (facts, answer) =>
+      set(facts, "relationship", {
+        ...facts.relationship,
+        [key]: { ...facts.relationship?.[key], status: choice("answer", answer, AGREEMENT_ANSWERS) },
+      }),
+  };
+}
+
+const SIGNIFICANT_DURATION_WRITER: Writer = {
+  question: "Did the intimate relationship last a significant time?",
+  help: "Some orders treat a former intimate relationship as a connection only if it lasted a significant time.",
+  answerType: "yes-no",
+  answers: YES_NO,
+  write: (facts, answer) =>
+    set(facts, "relationship", {
+      ...facts.relationship,
+      intimateRelationship: {
+        status: "former",
+        ...facts.relationship?.intimateRelationship,
+        significantDuration: yesNo("answer", answer),
+      },
+    }),
+};
+
+function relationshipFlag(
+  key: "relatives" | "parentsOfSameChild" | "partiesToSameFamilyProceedings",
+  question: string,
+): Writer {
+  return {
+    question,
+    help: "Some orders depend on this connection.",
+    answerType: "yes-no",
+    answers: YES_NO,
+    write: (facts, answer) =>
+      set(facts, "relationship", { ...facts.relationship, [key]: yesNo("answer", answer) }),
+  };
+}
+
+const SUSPECT_AGE_WRITER: Writer = {
+  question: "How old is the suspect?",
+  help: "Some orders can only be made against someone aged 16 or 18 and over.",
+  answerType: "age",
+  answers: AGE_BANDS,
+  write: (facts, answer) => set(facts, "suspect", { ...facts.suspect, age: age("answer", answer) }),
+};
+
+const VICTIM_AGE_WRITER: Writer = {
+  question: "How old is the victim?",
+  help: "Some orders protect only people aged 16 and over.",
+  answerType: "age",
+  answers: AGE_BANDS,
+  write: (facts, answer) => {
+    const years = age("answer", answer);
+    const people = facts.personsToProtect ?? [];
+    const index = people.findIndex((p) => p.role === "victim");
+    const at = index === -1 ? 0 : index;
+    if (people.length === 0) return set(facts, "personsToProtect", [{ role: "victim", age: years }]);
+    return set(
+      facts,
+      "personsToProtect",
+      people.map((p, i) => (i === at ? { ...p, age: years } : p)),
+    );
+  },
+};
+
+const FORCE_IDS = POLICE_FORCES.map((f) => f.id);
+const AREA_WRITER: Writer = {
+  question: "Which police force area is the case in?",
+  help: "Some orders are, for now, available only in the areas piloting them.",
+  answerType: "choice",
+  answers: POLICE_FORCES.map((f) => ({ value: f.id, label: f.name })),
+  write: (facts, answer) =>
+    set(facts, "policeForceArea", choice("answer", answer, FORCE_IDS) as CaseFacts["policeForceArea"]),
+};
+
+const JURISDICTION_VALUES = ["england-and-wales", "northern-ireland", "scotland"] as const;
+const JURISDICTION_WRITER: Writer = {
+  question: "Which part of the UK is the case in?",
+  help: "The orders differ between England and Wales, Northern Ireland and Scotland.",
+  answerType: "choice",
+  answers: [
+    { value: "england-and-wales", label: "England and Wales" },
+    { value: "northern-ireland", label: "Northern Ireland" },
+    { value: "scotland", label: "Scotland" },
+  ],
+  write: (facts, answer) => set(facts, "jurisdiction", choice("answer", answer, JURISDICTION_VALUES)),
+};
+
+// No "neither": s.7(3) is "no" only when the suspect's home police area is recorded too, which this
+// question does not ask; an interviewer who knows neither applies skips the question (`skip`).
+const NI_PRESENCE = ["lives-in-northern-ireland", "in-or-coming-to-northern-ireland"] as const;
+const NI_PRESENCE_WRITER: Writer = {
+  question: "Does the suspect live in Northern Ireland, or is the suspect believed to be in or coming to it?",
+  help: "In Northern Ireland the police can apply for an order against someone who lives there, or is in or coming to it.",
+  answerType: "choice",
+  answers: [
+    { value: "lives-in-northern-ireland", label: "Lives in Northern Ireland" },
+    { value: "in-or-coming-to-northern-ireland", label: "Is in, or coming to, Northern Ireland" },
+  ],
+  write: (facts, answer) => {
+    const presence = choice("answer", answer, NI_PRESENCE);
+    const suspect = facts.suspect ?? {};
+    if (presence === "lives-in-northern-ireland")
+      return set(facts, "suspect", { ...suspect, homeForceArea: "psni" });
+    return set(facts, "suspect", {
+      ...suspect,
+      believedInOrComingTo: [...(suspect.believedInOrComingTo ?? []).filter((f) => f !== "psni"), "psni"],
+    });
+  },
+};
+
+const CRIMINAL_STATUS = [
+  "none",
+  "under-investigation",
+  "no-further-action",
+  "charged",
+  "convicted",
+  "acquitted",
+] as const;
+const OFFENCES = ["pha-s2", "pha-s2a", "pha-s4", "pha-s4a", "other"] as const;
+
+function criminalWriter(
+  key: "courtCurrentlyDealing" | "courtOfAppeal",
+  question: string,
+  help: string,
+): Writer {
+  return {
+    question,
+    help,
+    answerType: "yes-no",
+    answers: YES_NO,
+    write: (facts, answer) => set(facts, "criminal", { ...facts.criminal, [key]: yesNo("answer", answer) }),
+  };
+}
+
+function criminalDate(key: "convictedOn" | "acquittedOn", question: string): Writer {
+  return {
+    question,
+    help: "The date matters for which version of the law applies.",
+    answerType: "date",
+    answers: [],
+    write: (facts, answer) => set(facts, "criminal", { ...facts.criminal, [key]: date("answer", answer) }),
+  };
+}
+
+function withoutNotice(
+  key: "riskOfSignificantHarmIfNotImmediate" | "applicantLikelyDeterred" | "respondentEvadingService",
+  question: string,
+): Writer {
+  return {
+    question,
+    help: "A court can act before the suspect is told only for reasons like this.",
+    answerType: "yes-no",
+    answers: YES_NO,
+    write: (facts, answer) =>
+      set(facts, "withoutNoticeGrounds", { ...facts.withoutNoticeGrounds, [key]: yesNo("answer", answer) }),
+  };
+}
+
+const FIXED_WRITERS: Readonly<Record<string, Writer>> = {
+  "case.jurisdiction": JURISDICTION_WRITER,
+  "risk.harm": HARM_WRITER,
+  "ni.riskOfHarm": HARM_WRITER,
+  "risk.ongoing": ONGOING_WRITER,
+  "ni.riskOngoing": ONGOING_WRITER,
+  "protection.otherProtectionAdequate": PROTECTION_WRITER,
+  "ni.otherProtectionAdequate": PROTECTION_WRITER,
+  "relationship.married": periodWriter(
+    "marriage",
+    "Are, or were, the victim and the suspect married to each other?",
+  ),
+  "relationship.civilPartners": periodWriter(
+    "civilPartnership",
+    "Are, or were, the victim and the suspect civil partners of each other?",
+  ),
+  "relationship.cohabitants": periodWriter(
+    "cohabitation",
+    "Do, or did, the victim and the suspect live together as a couple?",
+  ),
+  "relationship.intimate": periodWriter(
+    "intimateRelationship",
+    "Are, or were, the victim and the suspect in an intimate personal relationship?",
+  ),
+  "relationship.agreedToMarry": agreementWriter(
+    "agreementToMarry",
+    "Have the victim and the suspect ever agreed to marry each other?",
+  ),
+  "relationship.civilPartnershipAgreement": agreementWriter(
+    "civilPartnershipAgreement",
+    "Have the victim and the suspect ever agreed to form a civil partnership?",
+  ),
+  "relationship.intimateOfSignificantDuration": SIGNIFICANT_DURATION_WRITER,
+  "relationship.relatives": relationshipFlag("relatives", "Are the victim and the suspect related?"),
+  "relationship.parentsOfSameChild": relationshipFlag(
+    "parentsOfSameChild",
+    "Are the victim and the suspect both parents of the same child?",
+  ),
+  "relationship.sameFamilyProceedings": relationshipFlag(
+    "partiesToSameFamilyProceedings",
+    "Are the victim and the suspect both parties to the same family court case?",
+  ),
+  "suspect.aged18OrOver": SUSPECT_AGE_WRITER,
+  "suspect.aged16OrOver": SUSPECT_AGE_WRITER,
+  "victim.aged16OrOver": VICTIM_AGE_WRITER,
+  "area.domesticAbuseProtectionPilot": AREA_WRITER,
+  "criminal.status": {
+    question: "Where have any criminal proceedings against the suspect got to?",
+    help: "Some orders are made by a criminal court on conviction or acquittal. An SPO needs no conviction.",
+    answerType: "choice",
+    answers: [
+      { value: "none", label: "None" },
+      { value: "under-investigation", label: "Under investigation" },
+      { value: "no-further-action", label: "No further action" },
+      { value: "charged", label: "Charged" },
+      { value: "convicted", label: "Convicted" },
+      { value: "acquitted", label: "Acquitted" },
+    ],
+    write: (facts, answer) =>
+      set(facts, "criminal", { ...facts.criminal, status: choice("answer", answer, CRIMINAL_STATUS) }),
+  },
+  "criminal.offence": {
+    question: "Which offence is it?",
+    help: "Harassment and stalking offences are in the Protection from Harassment Act 1997.",
+    answerType: "choice",
+    answers: [
+      { value: "pha-s2", label: "Harassment (section 2)" },
+      { value: "pha-s2a", label: "Stalking (section 2A)" },
+      { value: "pha-s4", label: "Putting people in fear of violence (section 4)" },
+      {
+        value: "pha-s4a",
+        label: "Stalking involving fear of violence or serious alarm or distress (section 4A)",
+      },
+      { value: "other", label: "Another offence" },
+    ],
+    write: (facts, answer) =>
+      set(facts, "criminal", { ...facts.criminal, offence: choice("answer", answer, OFFENCES) }),
+  },
+  "criminal.convictedOn": criminalDate("convictedOn", "On what date was the suspect convicted?"),
+  "criminal.acquittedOn": criminalDate("acquittedOn", "On what date was the suspect acquitted?"),
+  "criminal.courtCurrentlyDealing": criminalWriter(
+    "courtCurrentlyDealing",
+    "Is a criminal court dealing with the suspect now?",
+    "A criminal court can make some orders while it deals with the case.",
+  ),
+  "criminal.courtOfAppeal": criminalWriter(
+    "courtOfAppeal",
+    "Is the case before the Court of Appeal?",
+    "The Court of Appeal can make some orders when it deals with an appeal.",
+  ),
+  "withoutNotice.significantHarm": withoutNotice(
+    "riskOfSignificantHarmIfNotImmediate",
+    "Is there a risk of significant harm if an order is not made at once?",
+  ),
+  "withoutNotice.applicantDeterred": withoutNotice(
+    "applicantLikelyDeterred",
+    "Is the victim likely to be put off applying if the suspect is told first?",
+  ),
+  "withoutNotice.respondentEvadingService": withoutNotice(
+    "respondentEvadingService",
+    "Is the suspect avoiding being served with court papers?",
+  ),
+  "ni.defendantInOrComingToNorthernIreland": NI_PRESENCE_WRITER,
+};
+
+const CONDUCT_FACTS = new Set([
+  "conduct.actsAssociatedWithStalking",
+  "ni.actsAssociatedWithStalking",
+  "conduct.courseOfConduct",
+  "conduct.violenceOrThreats",
+  "conduct.abusive",
+]);
+const RELATIONSHIP_FACTS = new Set(
+  FACT_DEFINITIONS.filter((f) => f.id.startsWith("relationship.")).map((f) => f.id),
+);
+
+/** How the interview records an answer to the question about `factId`, given the facts so far. */
+function writerFor(facts: CaseFacts, factId: string): Writer | undefined {
+  if (CONDUCT_FACTS.has(factId)) {
+    if (facts.incidents === undefined) return ACTS_WRITER;
+    if (
+      (factId === "conduct.actsAssociatedWithStalking" || factId === "ni.actsAssociatedWithStalking") &&
+      facts.incidents.some((i) => stalkingActBasis(i) === undefined)
+    )
+      return ACTS_JUDGEMENT_WRITER;
+    // A recorded act whose kind the record does not settle (abusive in other ways, "other"
+    // conduct): the case facts have no field for that judgement, so the interview does not ask.
+    return undefined;
+  }
+  // The relationship first, in one question: strangers settle every connection at once.
+  if (RELATIONSHIP_FACTS.has(factId) && facts.relationship?.summary === undefined) return SUMMARY_WRITER;
+  return FIXED_WRITERS[factId];
+}
+
+/**
+ * The question `assess` ranks first (the one settling the order to consider first, the SPO, then
+ * the most decisive) that the interview can record an answer to, or `null` when no open question
+ * could change an outcome. Pure: the same facts and date give the same question.
+ *
+ * @example
+ * ```ts
+ * import { nextQuestion } from "protective-orders";
+ * const question = nextQuestion({ id: "c", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" });
+ * question?.id; // "risk.ongoing"
+ * question?.answerType; // "yes-no"
+ * question?.citation.id; // "spa-2019:s1(1)(b)"
+ * ```
+ */
+export function nextQuestion(facts: CaseFacts, options: NextQuestionOptions): InterviewQuestion | null {
+  const assessOptions = { asOf: options.asOf, rules: options.rules };
+  const assessment = assess(facts, assessOptions);
+  for (const question of assessment.questions) {
+    if (question.settles.length === 0 || options.skip?.includes(question.fact)) continue;
+    const writer = writerFor(facts, question.fact);
+    if (!writer || !canSettleItsFact(facts, question.fact, writer, options.asOf)) continue;
+    return describe(facts, question, writer, assessOptions);
+  }
+  return null;
+}
+
+/**
+ * Whether some answer the writer offers would make the fact known. A fact that stays unknown
+ * whatever is answered (the police force area recorded, the pilot also depending on the local
+ * authority, which the interview does not ask) is not asked again: asking would change nothing.
+ */
+function canSettleItsFact(facts: CaseFacts, factId: string, writer: Writer, asOf: IsoDate): boolean {
+  const definition = FACT_DEFINITIONS.find((f) => f.id === factId);
+  if (!definition || writer.answers.length === 0) return true;
+  return writer.answers.some(
+    ({ value }) => definition.derive(writer.write(facts, value), asOf) !== undefined,
+  );
+}
+
+function describe(
+  facts: CaseFacts,
+  question: Question,
+  writer: Writer,
+  options: AssessOptions,
+): InterviewQuestion {
+  const before = new Map(assess(facts, options).orders.map((o) => [o.rule, o.outcome]));
+  const answers: InterviewAnswerOption[] = writer.answers.map(({ value, label }) => {
+    const after = assess(writer.write(facts, value), options).orders;
+    const settles: { rule: string; outcome: Exclude<Outcome, "needs-information"> }[] = [];
+    for (const order of after) {
+      if (before.get(order.rule) === "needs-information" && order.outcome !== "needs-information")
+        settles.push({ rule: order.rule, outcome: order.outcome });
+    }
+    return { value, label, settles };
+  });
+  const citation = question.citation;
+  return {
+    id: question.fact,
+    question: writer.question,
+    help: writer.help,
+    answerType: writer.answerType,
+    answers,
+    settles: question.settles,
+    citation,
+  };
+}
+
+/**
+ * Records an answer to the question `questionId` (an {@link InterviewQuestion}'s id) and returns
+ * the new case facts; the facts given are not changed. Throws {@link InterviewAnswerError} (naming
+ * what was expected, never the value) for an answer that does not fit, or a question the
+ * interview cannot record.
+ *
+ * @example
+ * ```ts
+ * import { answerQuestion } from "protective-orders";
+ * const facts = answerQuestion({ id: "c", jurisdiction: "england-and-wales" }, "risk.ongoing", true);
+ * facts.risk?.ongoing; // true
+ * ```
+ */
+export function answerQuestion(facts: CaseFacts, questionId: string, answer: InterviewAnswer): CaseFacts {
+  const writer = writerFor(facts, questionId);
+  if (!writer) throw new InterviewAnswerError("questionId", "a question the interview asks of these facts");
+  return writer.write(facts, answer);
+}
+
+/**
+ * Internal, for the tests: the interview's question about `factId` on these facts (whether or not
+ * `nextQuestion` would ask it now), or `null` when the interview cannot record an answer to it.
+ */
+export function interviewQuestionFor(
+  facts: CaseFacts,
+  factId: string,
+  options: NextQuestionOptions,
+): InterviewQuestion | null {
+  const assessOptions = { asOf: options.asOf, rules: options.rules };
+  const question = assess(facts, assessOptions).questions.find((q) => q.fact === factId);
+  const writer = writerFor(facts, factId);
+  return question && writer && canSettleItsFact(facts, factId, writer, options.asOf)
+    ? describe(facts, question, writer, assessOptions)
+    : null;
+}

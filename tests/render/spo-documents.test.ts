@@ -1,0 +1,219 @@
+// The officer's application pack and the advocate's request letter (issue 31): every statement
+// cites, needs-information points are questions, unverified points say so, no one is named unless
+// asked and no sex is assumed, values are escaped, and the sentences are short enough to read.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type CaseFacts,
+  challengeSummary,
+  reviewSpoDecline,
+  spoApplicationPack,
+  spoRequestLetter,
+} from "../../src/index.js";
+
+const ASOF = "2025-06-01";
+const STRANGER: CaseFacts = {
+  id: "stranger-1",
+  jurisdiction: "england-and-wales",
+  policeForceArea: "kent",
+  relationship: { summary: "stranger", allConnectionsRecorded: true },
+  personsToProtect: [{ id: "v", name: "Alex Doe", role: "victim" }],
+  suspect: { name: "Sam Roe" },
+  incidents: [
+    { kind: "following", date: "2019-05-01", suspectKnewOrOughtToKnowUnwelcome: true },
+    { kind: "loitering", date: "2025-05-03", suspectKnewOrOughtToKnowUnwelcome: true, place: "abroad" },
+  ],
+  risk: { psychologicalHarm: true, ongoing: true },
+  protection: { adequate: false },
+};
+const NI: CaseFacts = {
+  ...STRANGER,
+  id: "ni-1",
+  jurisdiction: "northern-ireland",
+  suspect: { homeForceArea: "psni" },
+};
+const EMPTY: CaseFacts = { id: "empty", jurisdiction: "england-and-wales" };
+
+const DOCUMENTS = [
+  ["pack", spoApplicationPack],
+  ["letter", spoRequestLetter],
+] as const;
+
+/** The statements of a Markdown document: its list items. */
+const items = (md: string) => md.split("\n").filter((l) => l.startsWith("- "));
+
+/** Average words per sentence of the statements' own words (citations and marks left out). */
+function averageSentenceLength(md: string): number {
+  const text = items(md)
+    .map((l) =>
+      l
+        .slice(2)
+        .replace(/ \(\[.*\)$/, "")
+        .replace(/\*\*[A-Za-z]+:\*\* /, ""),
+    )
+    .join(" ");
+  // A sentence ends at a full stop, question mark or exclamation mark followed by a space or the
+  // end: "s.1(1)" and "2019-05-01" are not ends.
+  const sentences = text.match(/[.?!](?=\s|$)/g)?.length ?? 1;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words / sentences;
+}
+
+describe("spoApplicationPack and spoRequestLetter", () => {
+  for (const [name, render] of DOCUMENTS) {
+    for (const [caseName, facts] of [
+      ["stranger", STRANGER],
+      ["NI", NI],
+      ["empty", EMPTY],
+    ] as const) {
+      it(`${name}, ${caseName}: every statement cites a provision`, () => {
+        const md = render(facts, { asOf: ASOF });
+        const lines = items(md);
+        expect(lines.length).toBeGreaterThan(3);
+        for (const line of lines)
+          expect(line, line).toMatch(
+            /\(\[[^\]]+\]\(https:\/\/www\.legislation\.gov\.uk\/[^)]+\)(; \[[^\]]+\]\(https:[^)]+\))*\)$/,
+          );
+      });
+
+      it(`${name}, ${caseName}: reads easily (under 30 words a sentence on average) and assumes no sex`, () => {
+        const md = render(facts, { asOf: ASOF });
+        expect(averageSentenceLength(md)).toBeLessThan(30);
+        expect(md).not.toMatch(/\b(he|she|him|his|her|hers|himself|herself)\b/i);
+        // Names only when asked.
+        expect(md).not.toContain("Alex");
+        expect(md).not.toContain("Sam Roe");
+      });
+    }
+  }
+
+  it("uses the names given when asked", () => {
+    const letter = spoRequestLetter(STRANGER, { asOf: ASOF, useNames: true });
+    expect(letter).toContain("to protect Alex Doe from Sam Roe");
+  });
+
+  it("asks what is unknown as questions (SPA 2019 s.1(1): each condition needs facts)", () => {
+    const md = spoApplicationPack(EMPTY, { asOf: ASOF });
+    expect(md).toContain("**Question:** Does the suspect still pose that risk now?");
+    expect(md).toContain("**Question:** Is the victim already protected well enough without a new order?");
+    expect(md).toContain("cannot be judged yet");
+    expect(md).not.toContain("this condition is met");
+  });
+
+  it("marks what the law digest could not verify (NI: the words of s.7, the length of an interim order)", () => {
+    const md = spoApplicationPack(NI, { asOf: ASOF });
+    expect(md).toContain(
+      "**Unverified:** The exact words of the Chief Constable's test in s.7 were not seen",
+    );
+    expect(md).toContain("**Unverified:** How long an interim order lasts is not known.");
+    const letter = spoRequestLetter(NI, { asOf: ASOF });
+    expect(letter).toContain("Chief Constable of the Police Service of Northern Ireland");
+    expect(letter).toContain("Protection from Stalking Act (Northern Ireland) 2022, s.8(7)");
+  });
+
+  it("the stranger case: the pack says the test is met, drafts terms with their necessity, and seeks an interim order", () => {
+    const md = spoApplicationPack(STRANGER, { asOf: ASOF });
+    expect(md).toContain(
+      "the test for a Stalking Protection Order to protect the victim from the suspect is met",
+    );
+    expect(md).toContain("Why: Answers recorded");
+    // s.1(5): acts abroad and before the Act count.
+    expect(md).toContain("It happened abroad, which still counts.");
+    expect(md).toContain("It happened before the Act came into force, which still counts.");
+    expect(md).toContain("Seek an interim order with the main application");
+    // s.9(1): 3 days beginning with the day of service.
+    expect(md).toContain("Within 3 days beginning with the day the order is served");
+  });
+
+  it("the letter asks the chief officer to apply, and an interim order where the facts support one, and says by when", () => {
+    const md = spoRequestLetter(STRANGER, { asOf: ASOF });
+    expect(md).toContain("This letter is to the chief officer of Kent Police.");
+    expect(md).toContain("We also ask you to apply for an interim order with it");
+    expect(md).toContain("by 2025-06-15");
+    expect(md).toContain("No conviction, charge or prosecution is needed");
+    expect(md).toContain("the order may require as well as prohibit");
+  });
+
+  it("shares the law's wording and the closing line with the challenge summary", () => {
+    const review = reviewSpoDecline(
+      STRANGER,
+      { decision: { outcome: "declined", reasons: [{ code: "no-conviction" }] } },
+      { asOf: ASOF },
+    );
+    const summary = challengeSummary(review, { format: "markdown" });
+    const letter = spoRequestLetter(STRANGER, { asOf: ASOF });
+    const sentence =
+      "No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020";
+    expect(summary).toContain(sentence);
+    expect(letter).toContain(sentence);
+    expect(summary.trimEnd().endsWith("_This is a prompt for review, not legal advice._")).toBe(true);
+    expect(letter.trimEnd().endsWith("_This is a prompt for review, not legal advice._")).toBe(true);
+  });
+
+  it("print-ready HTML: an A4 page, every value escaped", () => {
+    const hostile: CaseFacts = {
+      ...STRANGER,
+      id: '<script>alert(1)</script>"',
+      suspect: { name: "<img src=x onerror=alert(1)>" },
+    };
+    for (const [, render] of DOCUMENTS) {
+      const page = render(hostile, { asOf: ASOF, format: "html", useNames: true });
+      expect(page.startsWith("<!doctype html>")).toBe(true);
+      expect(page).toContain("@page{size:A4");
+      expect(page).not.toContain("<script>");
+      expect(page).not.toContain("<img");
+      expect(page).toContain("&lt;script&gt;");
+    }
+  });
+
+  it("never throws and always cites, on generated case facts", () => {
+    const arb = fc.record({
+      jurisdiction: fc.constantFrom("england-and-wales" as const, "northern-ireland" as const),
+      ongoing: fc.option(fc.boolean(), { nil: undefined }),
+      harm: fc.option(fc.boolean(), { nil: undefined }),
+      adequate: fc.option(fc.boolean(), { nil: undefined }),
+      acts: fc.option(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(
+              "following" as const,
+              "contacting" as const,
+              "violence" as const,
+              "other" as const,
+            ),
+            suspectKnewOrOughtToKnowUnwelcome: fc.option(fc.boolean(), { nil: undefined }),
+          }),
+          { maxLength: 3 },
+        ),
+        { nil: undefined },
+      ),
+    });
+    fc.assert(
+      fc.property(arb, (g) => {
+        const facts: CaseFacts = {
+          id: "g",
+          jurisdiction: g.jurisdiction,
+          ...(g.acts
+            ? {
+                incidents: g.acts.map((a) =>
+                  a.suspectKnewOrOughtToKnowUnwelcome === undefined ? { kind: a.kind } : a,
+                ) as never,
+              }
+            : {}),
+          risk: {
+            ...(g.ongoing === undefined ? {} : { ongoing: g.ongoing }),
+            ...(g.harm === undefined ? {} : { psychologicalHarm: g.harm, physicalHarm: g.harm }),
+          },
+          ...(g.adequate === undefined ? {} : { protection: { adequate: g.adequate } }),
+        };
+        for (const [, render] of DOCUMENTS) {
+          const md = render(facts, { asOf: ASOF });
+          for (const line of items(md))
+            expect(line).toMatch(/\(\[[^\]]+\]\(https:[^)]+\)(; \[[^\]]+\]\(https:[^)]+\))*\)$/);
+          expect(averageSentenceLength(md)).toBeLessThan(30);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
