@@ -12,6 +12,7 @@ import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import { ownOption } from "../model/plain-data.js";
+import type { CaseFactsInput } from "../model/readonly-input.js";
 import type { Assessment, BundledAssessment, Notice, NoticeCode } from "./assessment.js";
 import { buildAssessment } from "./build-assessment.js";
 import { bundledRules } from "./bundled-rules.js";
@@ -84,9 +85,9 @@ export type SafeAssessResult<V extends Vocabulary = Vocabulary> =
  * assessment.recommendation.first; // "spo"
  * ```
  */
-export function assess(facts: CaseFacts, options?: BundledRulesOptions | null): BundledAssessment;
-export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment;
-export function assess(facts: CaseFacts, options?: AssessOptions | null): Assessment {
+export function assess(facts: CaseFactsInput, options?: BundledRulesOptions | null): BundledAssessment;
+export function assess(facts: CaseFactsInput, options?: AssessOptions | null): Assessment;
+export function assess(facts: CaseFactsInput, options?: AssessOptions | null): Assessment {
   const result = safeAssess(facts, options);
   if (!result.success) throw new CaseFactsError(result.problems);
   return result.assessment;

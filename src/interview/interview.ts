@@ -7,6 +7,7 @@ import type { Citation } from "../law/citation.js";
 import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
+import type { CaseFactsInput } from "../model/readonly-input.js";
 
 // One question at a time (issue 31). The interview asks the questions `assess` ranks (SPO first,
 // then the most decisive), each reworded for the people in the room and paired with a writer that
@@ -699,7 +700,9 @@ function writerFor(facts: CaseFacts, factId: string): Writer | undefined {
  * question?.citation.id; // "spa-2019:s1(1)(b)"
  * ```
  */
-export function nextQuestion(facts: CaseFacts, options: NextQuestionOptions): InterviewQuestion | null {
+export function nextQuestion(input: CaseFactsInput, options: NextQuestionOptions): InterviewQuestion | null {
+  // The interview never writes to its input (answerQuestion returns new facts), so the readonly view is safe here.
+  const facts = input as CaseFacts;
   const assessOptions = { asOf: options.asOf, rules: options.rules };
   const assessment = assess(facts, assessOptions);
   for (const question of assessment.questions) {
@@ -765,7 +768,12 @@ function describe(
  * facts.risk?.ongoing; // true
  * ```
  */
-export function answerQuestion(facts: CaseFacts, questionId: string, answer: InterviewAnswer): CaseFacts {
+export function answerQuestion(
+  input: CaseFactsInput,
+  questionId: string,
+  answer: InterviewAnswer,
+): CaseFacts {
+  const facts = input as CaseFacts;
   const writer = writerFor(facts, questionId);
   if (!writer) throw new InterviewAnswerError("questionId", "a question the interview asks of these facts");
   return writer.write(facts, answer);

@@ -19,6 +19,7 @@ import {
   underPath,
 } from "../model/parse-arguments.js";
 import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
+import type { BreachReportInput, OrderInput } from "../model/readonly-input.js";
 import { datesOf } from "./order-dates.js";
 import { ukWallTimeToUtc } from "./uk-time.js";
 
@@ -286,8 +287,8 @@ export function breachOffenceFor(
  * ```
  */
 export function assessBreaches(
-  order: Order,
-  reports: readonly BreachReport[],
+  order: OrderInput,
+  reports: readonly BreachReportInput[],
   options: {
     readonly convictedOn?: IsoDate | undefined;
     readonly responseThresholdHours?: number | undefined;

@@ -4,6 +4,7 @@ import { citationFor } from "../law/citations.js";
 import templates from "../law/stalking-protection-act-2019/term-templates.json";
 import type { CaseFacts, IncidentKind } from "../model/case-facts.js";
 import { type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
+import type { CaseFactsInput } from "../model/readonly-input.js";
 
 /**
  * A proposed SPO term, tied to the conduct it answers.
@@ -123,7 +124,7 @@ const TIME_BOUND = new Set(["exclusion-zone", "programme", "assessment", "sign-o
  * draft.terms.map((t) => t.id).includes("disclose-devices-and-accounts"); // true
  * ```
  */
-export function draftSpoTerms(facts: CaseFacts): DraftSpoTerms {
+export function draftSpoTerms(facts: CaseFactsInput): DraftSpoTerms {
   const result = safeDraftSpoTerms(facts);
   if (!result.success) throw new CaseFactsError(result.problems);
   return result.data;

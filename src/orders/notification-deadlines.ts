@@ -6,6 +6,7 @@ import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
 import { BOOLEAN_OPTION, parseOrder, readOptions, underPath } from "../model/parse-arguments.js";
 import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
+import type { OrderInput } from "../model/readonly-input.js";
 import {
   isNorthernIrelandOrder,
   type NorthernIrelandNotificationStatus,
@@ -77,7 +78,7 @@ export type NotificationDuty =
  * ```
  */
 export function notificationDuty(
-  order: Order,
+  order: OrderInput,
   person: {
     readonly subjectToSexOffenderNotification?: boolean | undefined;
     readonly replacesInterimSpo?: boolean | undefined;

@@ -7,6 +7,7 @@ import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
 import { parseOrder, readOptions, underPath } from "../model/parse-arguments.js";
 import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
+import type { OrderInput } from "../model/readonly-input.js";
 import { isNorthernIrelandOrder, northernIrelandOrderDates } from "./northern-ireland.js";
 
 /**
@@ -64,7 +65,10 @@ export interface OrderDates {
  * dates.lastDay; // "2025-03-01"
  * ```
  */
-export function orderDates(order: Order, options: { readonly renewalNoticeDays?: number } = {}): OrderDates {
+export function orderDates(
+  order: OrderInput,
+  options: { readonly renewalNoticeDays?: number } = {},
+): OrderDates {
   const result = safeOrderDates(order, options);
   if (!result.success) throw new CaseFactsError(result.problems, "input");
   return result.data;

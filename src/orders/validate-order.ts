@@ -4,6 +4,7 @@ import { citationFor } from "../law/citations.js";
 import type { Suspect } from "../model/case-facts.js";
 import { type Order, OrderSchema, PoliceRankSchema } from "../model/order.js";
 import { problemsFromZodError } from "../model/parse-case-facts.js";
+import type { OrderInput, ReadonlyDeep } from "../model/readonly-input.js";
 import { isNorthernIrelandOrder, northernIrelandOrderIssues } from "./northern-ireland.js";
 
 /**
@@ -120,8 +121,8 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function validateOrder(
   input: unknown,
   context: {
-    readonly existingOrders?: readonly Order[] | undefined;
-    readonly suspect?: Suspect | undefined;
+    readonly existingOrders?: readonly OrderInput[] | undefined;
+    readonly suspect?: ReadonlyDeep<Suspect> | undefined;
   } = {},
 ): OrderValidation {
   const defects: OrderIssue[] = [];
@@ -369,7 +370,8 @@ export function validateOrder(
     }
   }
   if (isNorthernIrelandOrder(order)) {
-    const ni = northernIrelandOrderIssues(order, context);
+    // Read only: the readonly view of the caller's context is safe to pass on.
+    const ni = northernIrelandOrderIssues(order, context as Parameters<typeof northernIrelandOrderIssues>[1]);
     defects.push(...ni.defects);
     warnings.push(...ni.warnings);
   }

@@ -10,6 +10,7 @@ import { interviewQuestionFor } from "../interview/interview.js";
 import type { CaseFacts, Incident } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
+import type { CaseFactsInput } from "../model/readonly-input.js";
 import { draftSpoTerms } from "../orders/draft-spo-terms.js";
 import { escapeMarkdown, linkTarget } from "./escape.js";
 import {
@@ -383,7 +384,8 @@ function outcomeWords(outcome: RuleEvaluation["outcome"]): string {
  * pack.includes("Draft prohibitions and requirements"); // true
  * ```
  */
-export function spoApplicationPack(facts: CaseFacts, options: SpoDocumentOptions): string {
+export function spoApplicationPack(input: CaseFactsInput, options: SpoDocumentOptions): string {
+  const facts = input as CaseFacts; // read only
   const ctx = contextFor(facts, options);
   const test = ctx.ni ? "pfsa-ni-2022:s7" : "spa-2019:s1";
   const doc: SpoDocument = {
@@ -424,7 +426,8 @@ export function spoApplicationPack(facts: CaseFacts, options: SpoDocumentOptions
  * letter.includes("Chief Constable"); // true
  * ```
  */
-export function spoRequestLetter(facts: CaseFacts, options: SpoDocumentOptions): string {
+export function spoRequestLetter(input: CaseFactsInput, options: SpoDocumentOptions): string {
+  const facts = input as CaseFacts; // read only
   const ctx = contextFor(facts, options);
   const days = options.answerWithinDays ?? 14;
   const force = ctx.ni

@@ -13,6 +13,7 @@ import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js"
 import { parsePlainData } from "../model/parse-plain-data.js";
 import { ownOption } from "../model/plain-data.js";
 import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
+import type { CaseFactsInput, SpoRequestInput } from "../model/readonly-input.js";
 import { assembleDeclineReview } from "./assemble-decline-review.js";
 import { DECLINE_REASONS, type DeclineReasonDefinition } from "./decline-reasons.js";
 import type { DeclineReview, DeclineVerdict, ReasonFinding, ReasonFindingKind } from "./decline-review.js";
@@ -443,8 +444,8 @@ function unjustifiedText(unread: readonly string[]): string {
  * ```
  */
 export function reviewSpoDecline(
-  facts: CaseFacts,
-  decision?: SpoRequest,
+  facts: CaseFactsInput,
+  decision?: SpoRequestInput,
   options?: ReviewOptions | null,
 ): DeclineReview {
   const result = safeReviewSpoDecline(facts, decision, options);
