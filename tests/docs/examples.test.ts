@@ -2,13 +2,18 @@
 // must compile, as written, against the public API ("protective-orders" and
 // "protective-orders/json-rules-engine", mapped to src/) with the project's strict options.
 // A failing example is written to node_modules/.cache/protective-orders-examples/ to inspect.
-import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   collectExamples,
   collectGuideExamples,
   type ExampleResult,
   publicExportDocs,
+  ROOT,
   typeCheckExamples,
+  writeRunnableExample,
 } from "./examples.js";
 
 const examples = collectExamples();
@@ -75,4 +80,54 @@ describe("code in the guides (docs/guides/*.md)", () => {
       expect(r.errors, describeFailure(r)).toEqual([]);
     },
   );
+});
+
+// Issue 29 item 4: the README's and the guides' examples are run, and every value a comment states
+// (`assessment.recommendation.first; // "spo"`) is checked against what the code returns.
+describe("examples in the README and the guides run, and say what they return", () => {
+  const runnable = guideExamples.filter((e) => e.run !== false);
+
+  // The files the examples name (`cases.jsonl`, `local-policy.json`), made from the bundled examples in a
+  // scratch folder the examples run in.
+  let scratch = "";
+  const cwd = process.cwd();
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), "po-examples-"));
+    const cases = JSON.parse(readFileSync(join(ROOT, "examples/caseload.json"), "utf8")) as unknown[];
+    writeFileSync(join(scratch, "cases.jsonl"), `${cases.map((c) => JSON.stringify(c)).join("\n")}\n`);
+    writeFileSync(join(scratch, "case.json"), JSON.stringify(cases[0]));
+    copyFileSync(join(ROOT, "examples/rule-packs/local-policy.json"), join(scratch, "local-policy.json"));
+    process.chdir(scratch);
+  });
+  afterAll(() => {
+    process.chdir(cwd);
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('turns the README\'s stated values into checks (`// "spo"` is asserted)', () => {
+    const readme = runnable.find((e) => e.file === "README.md" && e.code.includes("recommendation.first"));
+    expect(readme).toBeDefined();
+    expect(writeRunnableExample(readme!).assertions).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a comment that misstates the value fails the run", async () => {
+    const wrong = runnable.find((e) => e.file === "README.md" && e.code.includes("recommendation.first"))!;
+    const { path } = writeRunnableExample({
+      ...wrong,
+      index: 9999,
+      code: wrong.code.replace('// "spo"', '// "nmo"'),
+    });
+    await expect(import(/* @vite-ignore */ path)).rejects.toThrow(/the example's comment says "nmo"/);
+  });
+
+  it.each(runnable.map((e) => [`${e.file} › ${e.name} #${e.index}`, e] as const))("%s", async (_, e) => {
+    const { path } = writeRunnableExample(e);
+    const log = console.log;
+    console.log = () => {};
+    try {
+      await import(/* @vite-ignore */ path);
+    } finally {
+      console.log = log;
+    }
+  });
 });

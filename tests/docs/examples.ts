@@ -28,6 +28,8 @@ export interface Example {
   readonly name: string;
   /** 1-based line in `file` where the code block starts. */
   readonly line: number;
+  /** For a guide's block: false when {@link NOT_RUN_MARKER} stands before it (type-checked, not run). */
+  readonly run?: boolean;
   /** Which ```ts block of this declaration it is, from 1. */
   readonly index: number;
   readonly code: string;
@@ -139,16 +141,33 @@ export function collectExamples(): Example[] {
 }
 
 /** Every ```ts block in the hand-written guides (docs/guides/*.md; the generated legal basis has none). */
-export function collectGuideExamples(): Example[] {
+/**
+ * The marker that keeps the next ```ts block of a guide or the README out of the run (it is still
+ * type-checked): for a block that is deliberately a fragment (it uses a variable a reader has of their own,
+ * such as `facts`) or that would need a server or files. Put it on the line before the fence, and say in the
+ * prose why the block is not runnable.
+ */
+export const NOT_RUN_MARKER = "<!-- example: not run -->";
+
+/** The markdown files whose ```ts blocks are examples: README.md and every guide. */
+function exampleMarkdownFiles(): string[] {
   const dir = join(ROOT, "docs", "guides");
+  return [
+    join(ROOT, "README.md"),
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .sort()
+      .map((f) => join(dir, f)),
+  ];
+}
+
+export function collectGuideExamples(): Example[] {
   const examples: Example[] = [];
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith(".md"))
-    .sort()) {
-    const file = relative(ROOT, join(dir, name));
-    const lines = readFileSync(join(dir, name), "utf8").split("\n");
+  for (const path of exampleMarkdownFiles()) {
+    const file = relative(ROOT, path);
+    const lines = readFileSync(path, "utf8").split("\n");
     let heading = "(top)";
-    let fence: { lang: string; from: number; body: string[] } | undefined;
+    let fence: { lang: string; from: number; body: string[]; run: boolean } | undefined;
     let index = 0;
     lines.forEach((line, i) => {
       if (fence) {
@@ -160,6 +179,7 @@ export function collectGuideExamples(): Example[] {
               line: fence.from + 2,
               index: ++index,
               code: `${fence.body.join("\n")}\n`,
+              run: fence.run,
             });
           }
           fence = undefined;
@@ -167,7 +187,10 @@ export function collectGuideExamples(): Example[] {
         return;
       }
       const open = /^\s*```\s*([\w-]*)/.exec(line);
-      if (open) fence = { lang: open[1] ?? "", from: i, body: [] };
+      if (open) {
+        const before = lines.slice(Math.max(0, i - 2), i).map((l) => l.trim());
+        fence = { lang: open[1] ?? "", from: i, body: [], run: !before.includes(NOT_RUN_MARKER) };
+      }
       const title = /^#{1,6}\s+(.*)$/.exec(line);
       if (title) heading = title[1]!.trim();
     });
@@ -279,4 +302,51 @@ export function publicExportDocs(): ExportDocs[] {
     }
   }
   return out;
+}
+
+/**
+ * A statement line whose trailing comment states its value: `expr; // "spo"`, `// true`, `// 3`, `// null`.
+ * The comment may go on after the value (`// "not-available": a stranger is not …`). Only a value that is a
+ * JSON literal is asserted; a comment in words (`// what to ask next`) is prose, not a claim.
+ */
+const ASSERTED_LINE =
+  /^(\s*)(?!const |let |var |import |export |return |console\.|\/\/)([^;]+?);\s*\/\/\s*("(?:[^"\\]|\\.)*"|true|false|null|-?\d+(?:\.\d+)?)(?=$|[\s:,;.)])/;
+
+/** The example's code with every stated value turned into a check, and imports pointed at src/. */
+export function runnableExample(example: Example): { code: string; assertions: number } {
+  let assertions = 0;
+  const body = example.code
+    .split("\n")
+    .map((line) => {
+      const m = ASSERTED_LINE.exec(line);
+      if (!m) return line;
+      assertions++;
+      return `${m[1]}__expectValue(${m[2]}, ${m[3]}, ${JSON.stringify(`${example.file}:${example.line}`)}, ${JSON.stringify(m[2]!.trim())});`;
+    })
+    .join("\n");
+  const imports = body.replace(/from\s+"(protective-orders[^"]*)"/g, (whole, spec: string) => {
+    const target = ENTRY_POINTS[spec];
+    return target ? `from ${JSON.stringify(target)}` : whole;
+  });
+  const helper = `
+function __expectValue(actual: unknown, expected: unknown, where: string, expression: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(\`\${where}: \${expression} is \${JSON.stringify(actual)}, but the example's comment says \${JSON.stringify(expected)}\`);
+  }
+}
+`;
+  return { code: `${imports}\n${helper}\nexport {};\n`, assertions };
+}
+
+/** Where runnable examples are written: inside tests/ so that vitest transforms them (git-ignored). */
+export const RUN_DIR = join(ROOT, "tests/docs/.run");
+
+/** Writes the runnable form of `example` and returns its path, for a dynamic import. */
+export function writeRunnableExample(example: Example): { path: string; assertions: number } {
+  mkdirSync(RUN_DIR, { recursive: true });
+  const { code, assertions } = runnableExample(example);
+  const name = `${example.file.replace(/[^\w]+/g, "_")}_${example.index}.ts`;
+  const path = join(RUN_DIR, name);
+  writeFileSync(path, code);
+  return { path, assertions };
 }
