@@ -11,6 +11,7 @@ import {
 import type { FactDefinition } from "./fact-definition.js";
 import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "./northern-ireland.js";
 import { suspectIsAdult, suspectIsAged16OrOver, victimIsAged16OrOver } from "./parties.js";
+import { suspectTerritorialReach, TERRITORIAL_REACHES } from "./residence.js";
 import {
   agreementToMarryWithinThreeYears,
   areOrWereCivilPartners,
@@ -375,6 +376,18 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     citation: "fla-1996:s45(2)(c)",
     reads: ["withoutNoticeGrounds.respondentEvadingService"],
     derive: (f) => f.withoutNoticeGrounds?.respondentEvadingService,
+  },
+  {
+    id: "spa.suspectWithinAreaLimit",
+    type: "enum",
+    values: TERRITORIAL_REACHES,
+    label:
+      "Where the suspect lives, or is believed to be or coming to, against the chief officer's area limit (s.1(3))",
+    question:
+      "The suspect is recorded as living outside England and Wales: is he believed to be in, or to intend to come to, any police area in England and Wales (which)?",
+    citation: "spa-2019:s1(3)",
+    reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
+    derive: (f) => suspectTerritorialReach(f, "england-and-wales"),
   },
   // Northern Ireland (Protection from Stalking Act (Northern Ireland) 2022): its own facts.
   ...NORTHERN_IRELAND_FACT_DEFINITIONS,

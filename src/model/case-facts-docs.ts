@@ -189,6 +189,10 @@ describeProperties(PersonSchema.shape, personDocs);
 describeProperties(SuspectSchema.shape, {
   ...personDocs,
   homeForceArea: ["Home police area", "The police area where the suspect lives (SPA 2019 s.1(3)(a))."],
+  livesIn: [
+    "Where the suspect lives",
+    "England and Wales, Scotland, Northern Ireland or outside the UK: for a suspect whose home police area is not recorded or who lives outside England and Wales (SPA 2019 s.1(3); NI 2022 Act s.7(3)).",
+  ],
   believedInOrComingTo: [
     "Police areas the suspect is in or coming to",
     "Police areas the suspect is believed to be in or to intend to come to (SPA 2019 s.1(3)(b)).",
