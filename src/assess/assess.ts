@@ -279,14 +279,20 @@ function noticesFor(
   }
   // Who may apply for an SPO (SPA 2019 s.1(3); NI 2022 Act s.7(3)), where a listed rule reads the
   // area limit: the answer depends on where the suspect lives, and names the forces.
-  const areaLimitFact = facts.jurisdiction === "northern-ireland" ? "ni.suspectWithinAreaLimit" : "spa.suspectWithinAreaLimit";
-  if ((facts.jurisdiction === "england-and-wales" || facts.jurisdiction === "northern-ireland") && readsFact(rules, areaLimitFact)) {
+  const areaLimitFact =
+    facts.jurisdiction === "northern-ireland" ? "ni.suspectWithinAreaLimit" : "spa.suspectWithinAreaLimit";
+  if (
+    (facts.jurisdiction === "england-and-wales" || facts.jurisdiction === "northern-ireland") &&
+    readsFact(rules, areaLimitFact)
+  ) {
     const text = whoMayApplyForAStalkingProtectionOrder(facts);
     if (text !== undefined) {
       result.push({
         code: "who-may-apply-for-spo",
         text,
-        citations: [citationFor(facts.jurisdiction === "northern-ireland" ? "pfsa-ni-2022:s7(3)" : "spa-2019:s1(3)")],
+        citations: [
+          citationFor(facts.jurisdiction === "northern-ireland" ? "pfsa-ni-2022:s7(3)" : "spa-2019:s1(3)"),
+        ],
       });
     }
   }
