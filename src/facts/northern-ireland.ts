@@ -194,10 +194,9 @@ export const NORTHERN_IRELAND_FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "ni.suspectWithinAreaLimit",
     type: "enum",
     values: TERRITORIAL_REACHES,
-    label:
-      "Where the suspect resides, or is believed to be or coming to, against the Chief Constable's limit (s.7(3))",
+    label: "The suspect resides in, or is believed to be in or coming to, Northern Ireland",
     question:
-      "The suspect is recorded as living outside Northern Ireland: is he believed to be in, or to intend to come to, Northern Ireland?",
+      "The suspect lives outside Northern Ireland: is he believed to be in, or to intend to come to, it?",
     citation: "pfsa-ni-2022:s7(3)",
     reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
     derive: (f) => suspectTerritorialReach(f, "northern-ireland"),

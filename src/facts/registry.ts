@@ -11,7 +11,6 @@ import {
 import type { FactDefinition } from "./fact-definition.js";
 import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "./northern-ireland.js";
 import { suspectIsAdult, suspectIsAged16OrOver, victimIsAged16OrOver } from "./parties.js";
-import { suspectTerritorialReach, TERRITORIAL_REACHES } from "./residence.js";
 import {
   agreementToMarryWithinThreeYears,
   areOrWereCivilPartners,
@@ -27,6 +26,7 @@ import {
   relationshipSummaryReading,
   sharedHouseholdNotMerelyAsLodger,
 } from "./relationship.js";
+import { suspectTerritorialReach, TERRITORIAL_REACHES } from "./residence.js";
 import { otherProtectionIsAdequate, posesRiskOfHarm, riskIsOngoing } from "./risk.js";
 
 const boolean = "boolean" as const;
@@ -381,10 +381,9 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     id: "spa.suspectWithinAreaLimit",
     type: "enum",
     values: TERRITORIAL_REACHES,
-    label:
-      "Where the suspect lives, or is believed to be or coming to, against the chief officer's area limit (s.1(3))",
+    label: "The suspect lives in, or is believed to be in or coming to, an applying force's area",
     question:
-      "The suspect is recorded as living outside England and Wales: is he believed to be in, or to intend to come to, any police area in England and Wales (which)?",
+      "The suspect lives outside England and Wales: is he believed to be in, or to intend to come to, a police area there (which)?",
     citation: "spa-2019:s1(3)",
     reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
     derive: (f) => suspectTerritorialReach(f, "england-and-wales"),

@@ -111,11 +111,6 @@ function forceName(force: PoliceForceId): string {
   return POLICE_FORCES.find((f) => f.id === force)?.name ?? force;
 }
 
-function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
-}
-
 /**
  * Plain words naming who may apply for an England and Wales SPO under SPA 2019 s.1(3), from what the
  * case records: the chief officer of the suspect's home area, of any area he is believed to be in or
@@ -130,74 +125,49 @@ function list(names: readonly string[]): string {
  * ```
  */
 export function whoMayApplyForAStalkingProtectionOrder(facts: CaseFacts): string | undefined {
-  if (facts.jurisdiction === "northern-ireland") return whoMayApplyInNorthernIreland(facts);
-  if (facts.jurisdiction !== "england-and-wales") return undefined;
-  const reach = suspectTerritorialReach(facts, "england-and-wales");
+  const ni = facts.jurisdiction === "northern-ireland";
+  if (!ni && facts.jurisdiction !== "england-and-wales") return undefined;
+  const reach = suspectTerritorialReach(facts, ni ? "northern-ireland" : "england-and-wales");
+  const where = ni ? "Northern Ireland" : "England and Wales";
+  const unsettled = reach === undefined || reach === "residence-not-recorded";
+  let text = `Who may apply (${ni ? "2022 Act s.7(3)" : "SPA 2019 s.1(3)"}): `;
+  if (ni) {
+    text +=
+      reach === "outside-and-not-coming"
+        ? "the suspect lives outside Northern Ireland and is not believed to be in or coming to it, so the Chief Constable may not apply."
+        : unsettled
+          ? "where the suspect lives is not settled; the Chief Constable may apply only about a person who resides in Northern Ireland or is believed to be in or coming to it."
+          : "the suspect resides in, or is believed to be in or coming to, Northern Ireland, so the Chief Constable may apply.";
+    return text;
+  }
   const home = facts.suspect?.homeForceArea;
   const homeArea = home !== undefined && territoryOfForce(home) === "england-and-wales" ? home : undefined;
   const believed = (facts.suspect?.believedInOrComingTo ?? []).filter(
     (force) => territoryOfForce(force) === "england-and-wales" && force !== homeArea,
   );
-  const recording = facts.policeForceArea;
-  const parts: string[] = [];
   if (reach === "outside-and-not-coming") {
-    parts.push(
-      "Who may apply (SPA 2019 s.1(3)): the suspect is recorded as living outside England and Wales and is not believed to be in, or to intend to come to, any police area there, so no chief officer of a territorial force may apply.",
-    );
-  } else if (reach === undefined && suspectResidence(facts) !== "conflict") {
-    parts.push(
-      "Who may apply (SPA 2019 s.1(3)): the suspect is recorded as living outside England and Wales, so only a chief officer who believes the suspect is in, or intends to come to, its area may apply; whether any does is not recorded.",
-    );
-  } else if (reach === "residence-not-recorded" || reach === undefined) {
-    parts.push(
-      "Who may apply (SPA 2019 s.1(3)): where the suspect lives is not settled by the case facts. The chief officer of the police area where the suspect lives may apply, and so may the chief officer of any area the chief officer believes the suspect is in or intends to come to; if the suspect lives outside England and Wales and is not believed to be in or coming to any area there, no territorial force may apply.",
-    );
+    text += `the suspect lives outside ${where} and is not believed to be in or coming to any police area there, so no territorial force may apply.`;
   } else if (homeArea !== undefined) {
-    parts.push(
-      `Who may apply (SPA 2019 s.1(3)): the suspect lives in the ${forceName(homeArea)} area, so its chief officer may apply.`,
-    );
+    text += `the suspect lives in the ${forceName(homeArea)} area, so its chief officer may apply.`;
   } else if (reach === "lives-in-territory") {
-    parts.push(
-      "Who may apply (SPA 2019 s.1(3)): the suspect lives in England and Wales (the police area is not recorded): the chief officer of that area may apply.",
-    );
+    text += `the suspect lives in ${where}: the chief officer of that area (not recorded) may apply.`;
+  } else if (unsettled) {
+    text += `where the suspect lives is not settled: the chief officer of the area where the suspect lives may apply, or one who believes the suspect is in or coming to its area.`;
   } else {
-    parts.push(
-      "Who may apply (SPA 2019 s.1(3)): the suspect lives outside England and Wales, so only a chief officer who believes the suspect is in, or intends to come to, its area may apply.",
-    );
+    text += `the suspect lives outside ${where}, so only a chief officer who believes the suspect is in or coming to its area may apply.`;
   }
   if (believed.length > 0) {
-    parts.push(
-      `The suspect is believed to be in, or coming to, the area of ${list(believed.map(forceName))}: ${believed.length > 1 ? "each chief officer" : "its chief officer"} may apply.`,
-    );
+    text += ` The suspect is believed to be in or coming to the area of ${believed.map(forceName).join(", ")}: that chief officer may apply.`;
   }
+  const recording = facts.policeForceArea;
   if (
     reach !== "outside-and-not-coming" &&
     recording !== undefined &&
     territoryOfForce(recording) === "england-and-wales" &&
-    recording !== homeArea
+    recording !== homeArea &&
+    !believed.includes(recording)
   ) {
-    if (!believed.includes(recording)) {
-      parts.push(
-        `${forceName(recording)}, where the case is recorded, may apply only if it believes the suspect is in, or intends to come to, its area.`,
-      );
-    }
+    text += ` ${forceName(recording)}, where the case is recorded, may apply only if it believes the suspect is in or coming to its area.`;
   }
-  parts.push(
-    "British Transport Police and the Ministry of Defence Police are not limited by area (SPA 2019 s.1(3), explanatory notes); whether they would act on a case outside their usual work is a practical question the law digest does not answer.",
-  );
-  return parts.join(" ");
-}
-
-function whoMayApplyInNorthernIreland(facts: CaseFacts): string {
-  const reach = suspectTerritorialReach(facts, "northern-ireland");
-  switch (reach) {
-    case "lives-in-territory":
-      return "Who may apply (2022 Act s.7(3)): the suspect resides in Northern Ireland, so the Chief Constable of the PSNI may apply.";
-    case "believed-in-or-coming-to-territory":
-      return "Who may apply (2022 Act s.7(3)): the suspect is believed to be in, or to intend to come to, Northern Ireland, so the Chief Constable of the PSNI may apply.";
-    case "outside-and-not-coming":
-      return "Who may apply (2022 Act s.7(3)): the suspect is recorded as living outside Northern Ireland and is not believed to be in, or to intend to come to, it, so the Chief Constable may not apply.";
-    default:
-      return "Who may apply (2022 Act s.7(3)): where the suspect lives is not settled by the case facts. The Chief Constable of the PSNI may apply only about a person who resides in Northern Ireland or is believed to be in, or to intend to come to, it.";
-  }
+  return `${text} British Transport Police and the Ministry of Defence Police are not limited by area.`;
 }

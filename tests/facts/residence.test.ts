@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assess } from "../../src/index.js";
+import { assess, type CaseFacts, type Suspect } from "../../src/index.js";
 import { POLICE_FORCES } from "../../src/model/police-forces.js";
 import {
   defendantIsInOrComingToNorthernIreland,
@@ -24,7 +24,7 @@ const suspectArb = fc.record(
   { requiredKeys: [] },
 );
 
-const stalkingCase = {
+const stalkingCase: CaseFacts = {
   id: "c",
   jurisdiction: "england-and-wales",
   policeForceArea: "kent",
@@ -47,9 +47,9 @@ const stalkingCase = {
   ],
   risk: { psychologicalHarm: true, ongoing: true },
   protection: {},
-} as const;
+};
 
-const spoOutcome = (suspect: object) =>
+const spoOutcome = (suspect: Suspect) =>
   assess({ ...stalkingCase, suspect }, { asOf: "2025-06-01" }).orders.find((o) => o.rule === "spo")?.outcome;
 
 describe("where the suspect lives (SPA 2019 s.1(3), NI 2022 Act s.7(3))", () => {
@@ -104,7 +104,7 @@ describe("where the suspect lives (SPA 2019 s.1(3), NI 2022 Act s.7(3))", () => 
     expect(JSON.stringify(spo?.conditions)).toMatch(/spa-2019:s1\(3\)/);
     expect(JSON.stringify(spo?.conditions)).toMatch(/British Transport Police/);
     const notice = a.notices.find((n) => n.code === "who-may-apply-for-spo");
-    expect(notice?.text).toMatch(/no chief officer of a territorial force may apply/);
+    expect(notice?.text).toMatch(/no territorial force may apply/);
     expect(notice?.text).toMatch(
       /British Transport Police and the Ministry of Defence Police are not limited by area/,
     );
@@ -122,7 +122,7 @@ describe("where the suspect lives (SPA 2019 s.1(3), NI 2022 Act s.7(3))", () => 
       ...stalkingCase,
       suspect: { homeForceArea: "essex", believedInOrComingTo: ["kent"] },
     });
-    expect(believed).toMatch(/area of Kent Police: its chief officer may apply/);
+    expect(believed).toMatch(/area of Kent Police: that chief officer may apply/);
     expect(believed).not.toMatch(/may apply only if/);
   });
 

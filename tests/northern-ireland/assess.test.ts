@@ -184,7 +184,9 @@ describe("Scotland and unrecorded jurisdictions: notices", () => {
   it("an England and Wales case has no jurisdiction notice", () => {
     // Only the s.1(3) notice on who may apply (residence not recorded): no jurisdiction notice.
     expect(
-      assess({ id: "e", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).notices.map((n) => n.code),
+      assess({ id: "e", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).notices.map(
+        (n) => n.code,
+      ),
     ).toEqual(["who-may-apply-for-spo"]);
   });
 });
