@@ -83,6 +83,7 @@ export {
   type NorthernIrelandOrder,
 } from "./orders/northern-ireland.js";
 export {
+  type NotificationCase,
   type NotificationDuty,
   notificationDuty,
   safeNotificationDuty,

@@ -4,6 +4,8 @@ import { citationFor } from "../law/citations.js";
 import type { Suspect } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
+import { replacementUnknown } from "./interim-replacement.js";
+import type { NotificationDuty } from "./notification-deadlines.js";
 
 // Orders in practice under the Protection from Stalking Act (Northern Ireland) 2022: validity,
 // dates and notification. The points the law digest marks UNVERIFIED (maximum duration, early
@@ -272,7 +274,7 @@ export function northernIrelandNotificationDuty(
       unverified: boolean;
     }
   | { applies: false; reason: string; citations: Citation[] }
-  | { applies: "unknown"; reason: string; notifyBy?: IsoDate; condition?: string; citations: Citation[] } {
+  | NotificationDuty {
   const citations = [
     citationFor("pfsa-ni-2022:s14(1)-(2)"),
     citationFor("pfsa-ni-2022:s14(5)"),
@@ -303,6 +305,16 @@ export function northernIrelandNotificationDuty(
     };
   }
   const unknown = REGISTERS.filter(([key]) => person[key] === undefined);
+  if (order.kind === "ni-spo" && person.replacesInterimSpo === undefined) {
+    return replacementUnknown(
+      addDaysToDate(order.comesIntoForceOn, 2),
+      "the day the order came into force",
+      unknown.length > 0
+        ? `unless subject to notification under ${unknown.map(([, name]) => name).join("; ")} (s.14(5))`
+        : undefined,
+      citations,
+    );
+  }
   if (unknown.length > 0) {
     const names = unknown.map(([, name]) => name).join("; ");
     const notifyBy = addDaysToDate(order.comesIntoForceOn, 2);
