@@ -12,10 +12,12 @@ import type { FactDefinition } from "./fact-definition.js";
 import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "./northern-ireland.js";
 import { suspectIsAdult, suspectIsAged16OrOver, victimIsAged16OrOver } from "./parties.js";
 import {
+  agreementToMarryLeapDayCaveat,
   agreementToMarryWithinThreeYears,
   areOrWereCivilPartners,
   areOrWereCohabitants,
   areOrWereInIntimateRelationship,
+  cohabitantsIntimateCaveat,
   areOrWereMarried,
   areParentsOfSameChild,
   arePartiesToSameFamilyProceedings,
@@ -157,6 +159,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     citation: "fla-1996:s42(4)",
     reads: ["relationship.agreementToMarry.endedOn"],
     derive: agreementToMarryWithinThreeYears,
+    caveat: agreementToMarryLeapDayCaveat,
   },
   {
     id: "relationship.civilPartnershipAgreement",
@@ -186,6 +189,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     citation: "daa-2021:s2",
     reads: ["relationship.intimateRelationship", "relationship.cohabitation", "relationship.summary"],
     derive: areOrWereInIntimateRelationship,
+    caveat: cohabitantsIntimateCaveat,
   },
   {
     id: "relationship.summaryReading",

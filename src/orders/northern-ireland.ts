@@ -46,6 +46,8 @@ interface Issue {
   readonly path: string;
   readonly message: string;
   readonly citations: readonly Citation[];
+  readonly unverified?: true;
+  readonly confidence?: "V2" | "INF" | "UNVERIFIED";
 }
 
 const TIME_BOUND_CATEGORIES = /exclusion|curfew|programme|sign|assessment|attend|zone|treatment/i;
@@ -79,8 +81,11 @@ export function northernIrelandOrderIssues(
       defects.push({
         code: "ni-spo-term-under-two-years",
         path: "duration.endsOn",
-        message: `A Northern Ireland SPO lasts at least 2 years (s.9, as the Department of Justice describes it): here, to ${minimumLastDay} at the earliest.`,
+        message: `A Northern Ireland SPO lasts at least 2 years (s.9, as the Department of Justice describes it; the s.9 text was not seen, so this is flagged): here, to ${minimumLastDay} at the earliest.`,
         citations: [citationFor("pfsa-ni-2022:s9")],
+        // Sourced from a Department of Justice announcement ([V2], digest Part A.4, §14).
+        unverified: true,
+        confidence: "V2",
       });
     }
   }

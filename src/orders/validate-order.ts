@@ -33,6 +33,10 @@ export interface OrderIssue {
   readonly path: string;
   readonly message: string;
   readonly citations: readonly Citation[];
+  /** True when the issue rests on a point the law digest does not verify from the primary text, with its level. */
+  readonly unverified?: true;
+  /** The law digest's level for that point ("V2": a secondary source; "INF": inference; "UNVERIFIED"). */
+  readonly confidence?: "V2" | "INF" | "UNVERIFIED";
 }
 
 /**
