@@ -45,7 +45,15 @@ export type TerritorialReach =
   | "residence-not-recorded"
   | "outside-and-not-coming";
 
-/** Every {@link TerritorialReach}, in the order the type lists them. */
+/**
+ * Every {@link TerritorialReach}, in the order the type lists them (the values of the area-limit facts).
+ *
+ * @example
+ * ```ts
+ * import { TERRITORIAL_REACHES } from "protective-orders/rule-authoring";
+ * TERRITORIAL_REACHES.includes("residence-not-recorded"); // true
+ * ```
+ */
 export const TERRITORIAL_REACHES: readonly TerritorialReach[] = [
   "lives-in-territory",
   "believed-in-or-coming-to-territory",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess, citationFor, orderDates, validateOrder } from "../../src/index.js";
+import { assess, breachOffenceFor, citationFor, orderDates, validateOrder } from "../../src/index.js";
 import familyLawRules from "../../src/law/family-law-act-1996/rules.json";
 import { FACT_DEFINITIONS } from "../../src/rule-authoring.js";
 
@@ -86,6 +86,19 @@ describe("flags the digest asks for", () => {
     });
     expect(dates.citations.some((c) => c.unverified)).toBe(true);
     expect(dates.unverified).toBe(true);
+  });
+
+  it("the general limit for an NMO breach, whose transitional source (FLA s.42A(5)) is unverified, is flagged", () => {
+    // second-verification-pass §C.4: "whether a transitional rule read '12 months' as 6 months before 2 May 2022,
+    // and under which provision" is UNVERIFIED.
+    for (const dates of [
+      { offenceOn: "2022-03-01", convictedOn: "2023-06-01" },
+      { offenceOn: "2024-12-01", convictedOn: "2025-01-10" },
+    ]) {
+      const offence = breachOffenceFor("nmo", dates);
+      expect(offence.unverified).toBe(true);
+      expect(typeof offence.summaryMax === "object" && offence.summaryMax.unverified).toBe(true);
+    }
   });
 
   it("the s.62(3)(eza) limb says no s.42(4ZA) limit is encoded, and why", () => {
