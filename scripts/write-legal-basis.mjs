@@ -155,6 +155,8 @@ export function legalBasisMarkdown(pkg, version) {
       users.add(ruleName);
       usedBy.set(node.condition, users);
       lines.push(`${indent}- ${limbLine(compiled)}`);
+      // A limb's note says how it is read where the statute leaves a choice (e.g. SPA 2019 s.1(3) with residence unrecorded).
+      if (compiled.limb.note) lines.push(`${indent}  - **Note:** ${md(compiled.limb.note)}`);
       condition(compiled.limb.conditions, depth + 1, ruleName, lines);
     } else {
       const label = factLabel.get(node.fact) ?? node.fact;

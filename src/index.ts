@@ -96,11 +96,16 @@ export {
   type NorthernIrelandOrder,
 } from "./orders/northern-ireland.js";
 export {
+  type NotificationCase,
   type NotificationDuty,
   notificationDuty,
   safeNotificationDuty,
 } from "./orders/notification-deadlines.js";
 export { type OrderDates, orderDates, safeOrderDates } from "./orders/order-dates.js";
+export {
+  classifyDomesticViolenceProtectionTerm,
+  type DomesticViolenceProtectionTermKind,
+} from "./orders/premises-and-molestation-terms.js";
 export { type OrderIssue, type OrderValidation, validateOrder } from "./orders/validate-order.js";
 export { type ChallengeSummaryOptions, challengeSummary } from "./render/challenge-summary.js";
 export { type ExplainOptions, explain } from "./render/explain.js";

@@ -41,6 +41,7 @@ export * from "./facts/northern-ireland.js";
 export * from "./facts/parties.js";
 export { FACT_DEFINITIONS } from "./facts/registry.js";
 export * from "./facts/relationship.js";
+export * from "./facts/residence.js";
 export * from "./facts/risk.js";
 export { LOCAL_POLICY_MARK, type LocalProvisions } from "./law/local-provisions.js";
 export {

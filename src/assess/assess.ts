@@ -4,6 +4,7 @@ import { createContext } from "../evaluate/evaluate.js";
 import { rulesForJurisdiction } from "../evaluate/jurisdiction-view.js";
 import type { BundledVocabulary, Vocabulary } from "../evaluate/types.js";
 import { describeStalkingActBases } from "../facts/conduct.js";
+import { whoMayApplyForAStalkingProtectionOrder } from "../facts/residence.js";
 import { citationFor } from "../law/citations.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import relationshipImplications from "../law/relationship-implications.json";
@@ -277,7 +278,44 @@ function noticesFor(
       });
     }
   }
+  // Who may apply for an SPO (SPA 2019 s.1(3); NI 2022 Act s.7(3)), where a listed rule reads the
+  // area limit: the answer depends on where the suspect lives, and names the forces.
+  const areaLimitFact =
+    facts.jurisdiction === "northern-ireland" ? "ni.suspectWithinAreaLimit" : "spa.suspectWithinAreaLimit";
+  if (
+    (facts.jurisdiction === "england-and-wales" || facts.jurisdiction === "northern-ireland") &&
+    readsFact(rules, areaLimitFact)
+  ) {
+    const text = whoMayApplyForAStalkingProtectionOrder(facts);
+    if (text !== undefined) {
+      result.push({
+        code: "who-may-apply-for-spo",
+        text,
+        citations: [
+          citationFor(facts.jurisdiction === "northern-ireland" ? "pfsa-ni-2022:s7(3)" : "spa-2019:s1(3)"),
+        ],
+      });
+    }
+  }
   return result;
+}
+
+const readsFactCache = new WeakMap<CompiledRuleSet, Map<string, boolean>>();
+
+/** Whether a rule of the set reads the derived fact `id`. */
+function readsFact(rules: CompiledRuleSet, id: string): boolean {
+  let cache = readsFactCache.get(rules);
+  if (cache === undefined) {
+    cache = new Map();
+    readsFactCache.set(rules, cache);
+  }
+  let reads = cache.get(id);
+  if (reads === undefined) {
+    const index = rules.facts.findIndex((f) => f.id === id);
+    reads = index !== -1 && rules.rules.some((rule) => rule.factsRead.includes(index));
+    cache.set(id, reads);
+  }
+  return reads;
 }
 
 const STALKING_ACTS_CITATIONS = ["pha-1997:s2A(3)", "spa-2019:s1(6)", "spa-2019:s1(4)"] as const;

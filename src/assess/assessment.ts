@@ -83,6 +83,7 @@ export type NoticeCode =
   | "scotland-domestic-abuse-protection-orders-not-in-force"
   | "jurisdiction-not-recorded"
   | "stalking-acts-basis"
+  | "who-may-apply-for-spo"
   | "relationship-summary-implies-intimate"
   | "relationship-summary-contradicts-intimate"
   | "relationship-summary-family-relatives-unrecorded";

@@ -1,6 +1,7 @@
 import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { FactDefinition } from "./fact-definition.js";
+import { suspectTerritorialReach, TERRITORIAL_REACHES } from "./residence.js";
 import { otherProtectionIsAdequate, posesRiskOfHarm, riskIsOngoing } from "./risk.js";
 
 // Northern Ireland's derived facts: the Protection from Stalking Act (Northern Ireland) 2022 is a
@@ -145,10 +146,12 @@ export const NORTHERN_IRELAND_POLICE_AREA = "psni";
 /**
  * Protection from Stalking Act (Northern Ireland) 2022 s.7(3), as the Explanatory Notes describe
  * it: the defendant resides in Northern Ireland, or is believed to be in or to intend to come to
- * it. Read from `suspect.homeForceArea` and `suspect.believedInOrComingTo` (the PSNI's area is
- * Northern Ireland): true if either names the PSNI; false only when the suspect's home area is
- * recorded elsewhere and the places he is believed to be in or coming to are recorded without
- * Northern Ireland; otherwise unknown.
+ * it. Read, by the same mechanism as England and Wales's s.1(3) ({@link suspectTerritorialReach}),
+ * from `suspect.homeForceArea`, `suspect.livesIn` and `suspect.believedInOrComingTo` (the PSNI's area
+ * is Northern Ireland): true if he lives there or is believed to be in or coming to it; false only
+ * when he is recorded as living elsewhere and the places he is believed to be in or coming to are
+ * recorded without Northern Ireland; otherwise unknown. The rules read `ni.suspectWithinAreaLimit`,
+ * which keeps "residence not recorded" apart from "no"; this boolean stays for rule packs.
  *
  * @example
  * ```ts
@@ -159,10 +162,9 @@ export const NORTHERN_IRELAND_POLICE_AREA = "psni";
  * ```
  */
 export function defendantIsInOrComingToNorthernIreland(facts: CaseFacts): boolean | undefined {
-  const suspect = facts.suspect;
-  if (suspect?.homeForceArea === NORTHERN_IRELAND_POLICE_AREA) return true;
-  if (suspect?.believedInOrComingTo?.includes(NORTHERN_IRELAND_POLICE_AREA)) return true;
-  if (suspect?.homeForceArea !== undefined && suspect.believedInOrComingTo !== undefined) return false;
+  const reach = suspectTerritorialReach(facts, "northern-ireland");
+  if (reach === "lives-in-territory" || reach === "believed-in-or-coming-to-territory") return true;
+  if (reach === "outside-and-not-coming") return false;
   return undefined;
 }
 
@@ -185,8 +187,19 @@ export const NORTHERN_IRELAND_FACT_DEFINITIONS: readonly FactDefinition[] = [
     question:
       "Where does the suspect live (police area), and is the suspect believed to be in, or to intend to come to, Northern Ireland?",
     citation: "pfsa-ni-2022:s7(3)",
-    reads: ["suspect.homeForceArea", "suspect.believedInOrComingTo"],
+    reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
     derive: defendantIsInOrComingToNorthernIreland,
+  },
+  {
+    id: "ni.suspectWithinAreaLimit",
+    type: "enum",
+    values: TERRITORIAL_REACHES,
+    label: "The suspect resides in, or is believed to be in or coming to, Northern Ireland",
+    question:
+      "The suspect lives outside Northern Ireland: is he believed to be in, or to intend to come to, it?",
+    citation: "pfsa-ni-2022:s7(3)",
+    reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
+    derive: (f) => suspectTerritorialReach(f, "northern-ireland"),
   },
   {
     id: "ni.actsAssociatedWithStalking",

@@ -12,6 +12,7 @@ import type { FactDefinition } from "./fact-definition.js";
 import { NORTHERN_IRELAND_FACT_DEFINITIONS } from "./northern-ireland.js";
 import { suspectIsAdult, suspectIsAged16OrOver, victimIsAged16OrOver } from "./parties.js";
 import {
+  agreementToMarryLeapDayCaveat,
   agreementToMarryWithinThreeYears,
   areOrWereCivilPartners,
   areOrWereCohabitants,
@@ -20,12 +21,14 @@ import {
   areParentsOfSameChild,
   arePartiesToSameFamilyProceedings,
   areRelatives,
+  cohabitantsIntimateCaveat,
   hadIntimateRelationshipOfSignificantDuration,
   haveAgreedToMarry,
   haveCivilPartnershipAgreement,
   relationshipSummaryReading,
   sharedHouseholdNotMerelyAsLodger,
 } from "./relationship.js";
+import { suspectTerritorialReach, TERRITORIAL_REACHES } from "./residence.js";
 import { otherProtectionIsAdequate, posesRiskOfHarm, riskIsOngoing } from "./risk.js";
 
 const boolean = "boolean" as const;
@@ -156,6 +159,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     citation: "fla-1996:s42(4)",
     reads: ["relationship.agreementToMarry.endedOn"],
     derive: agreementToMarryWithinThreeYears,
+    caveat: agreementToMarryLeapDayCaveat,
   },
   {
     id: "relationship.civilPartnershipAgreement",
@@ -185,6 +189,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     citation: "daa-2021:s2",
     reads: ["relationship.intimateRelationship", "relationship.cohabitation", "relationship.summary"],
     derive: areOrWereInIntimateRelationship,
+    caveat: cohabitantsIntimateCaveat,
   },
   {
     id: "relationship.summaryReading",
@@ -375,6 +380,17 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     citation: "fla-1996:s45(2)(c)",
     reads: ["withoutNoticeGrounds.respondentEvadingService"],
     derive: (f) => f.withoutNoticeGrounds?.respondentEvadingService,
+  },
+  {
+    id: "spa.suspectWithinAreaLimit",
+    type: "enum",
+    values: TERRITORIAL_REACHES,
+    label: "The suspect lives in, or is believed to be in or coming to, an applying force's area",
+    question:
+      "The suspect lives outside England and Wales: is he believed to be in, or to intend to come to, a police area there (which)?",
+    citation: "spa-2019:s1(3)",
+    reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
+    derive: (f) => suspectTerritorialReach(f, "england-and-wales"),
   },
   // Northern Ireland (Protection from Stalking Act (Northern Ireland) 2022): its own facts.
   ...NORTHERN_IRELAND_FACT_DEFINITIONS,

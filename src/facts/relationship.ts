@@ -256,6 +256,41 @@ export function agreementToMarryWithinThreeYears(facts: CaseFacts, asOf: IsoDate
 }
 
 /**
+ * The caveat on the FLA 1996 s.42(4) period: an agreement to marry that ended on 29 February, whose
+ * three-year period's end the law digest does not give (§14): `fla-1996:s42(4)-29-february`.
+ *
+ * @example
+ * ```ts
+ * import { agreementToMarryLeapDayCaveat } from "protective-orders/rule-authoring";
+ * agreementToMarryLeapDayCaveat({ id: "c", relationship: { agreementToMarry: { status: "ended", endedOn: "2024-02-29" } } }); // "fla-1996:s42(4)-29-february"
+ * ```
+ */
+export function agreementToMarryLeapDayCaveat(facts: CaseFacts): string | undefined {
+  const agreement = facts.relationship?.agreementToMarry;
+  return agreement?.status === "ended" && agreement.endedOn?.endsWith("-02-29") === true
+    ? "fla-1996:s42(4)-29-february"
+    : undefined;
+}
+
+/**
+ * The caveat on DAA 2021 s.2(1)(e) when it is read from cohabitation alone: that cohabitants are in
+ * an intimate personal relationship is the law digest's inference ([INF], §13, §14), not the Act's
+ * words: `daa-2021:s2-cohabitants-intimate`.
+ *
+ * @example
+ * ```ts
+ * import { cohabitantsIntimateCaveat } from "protective-orders/rule-authoring";
+ * cohabitantsIntimateCaveat({ id: "c", relationship: { cohabitation: { status: "former" } } }); // "daa-2021:s2-cohabitants-intimate"
+ * ```
+ */
+export function cohabitantsIntimateCaveat(facts: CaseFacts): string | undefined {
+  const relationship = facts.relationship;
+  const intimate = relationship?.intimateRelationship;
+  if (intimate && intimate.status !== "never") return undefined;
+  return livedTogetherAsACouple(relationship) ? "daa-2021:s2-cohabitants-intimate" : undefined;
+}
+
+/**
  * FLA 1996 s.62(3)(eza) / DAA 2021 s.2(1)(d): have entered a civil partnership agreement.
  *
  * @example

@@ -189,6 +189,10 @@ describeProperties(PersonSchema.shape, personDocs);
 describeProperties(SuspectSchema.shape, {
   ...personDocs,
   homeForceArea: ["Home police area", "The police area where the suspect lives (SPA 2019 s.1(3)(a))."],
+  livesIn: [
+    "Where the suspect lives",
+    "The part of the UK (or outside it) where the suspect lives, for a suspect whose home police area is not recorded or who lives outside England and Wales (SPA 2019 s.1(3); NI 2022 Act s.7(3)). Where both are recorded, `homeForceArea` must lie in it (a clash is read as unknown).",
+  ],
   believedInOrComingTo: [
     "Police areas the suspect is in or coming to",
     "Police areas the suspect is believed to be in or to intend to come to (SPA 2019 s.1(3)(b)).",
@@ -208,6 +212,12 @@ describeProperties(PersonToProtectSchema.shape, {
     "The victim of the acts, or a person connected to them whom the suspect targets (stalking by proxy, SPA 2019 s.1(1)(c)).",
   ],
   connection: ["Connection to the victim", "For a connected person: how they are connected to the victim."],
+});
+labelEnum(inner(SuspectSchema.shape.livesIn), "Where the suspect lives", "A part of the UK, or outside it.", {
+  "england-and-wales": "England and Wales",
+  scotland: "Scotland",
+  "northern-ireland": "Northern Ireland",
+  "outside-the-uk": "Outside the UK",
 });
 labelEnum(inner(PersonToProtectSchema.shape.role), "Role", "The victim, or a connected person.", {
   victim: "Victim",

@@ -74,6 +74,12 @@ export type Person = z.infer<typeof PersonSchema>;
 export const SuspectSchema = PersonSchema.extend({
   /** The police area where the suspect lives (SPA 2019 s.1(3)(a)). */
   homeForceArea: PoliceForceIdSchema.optional(),
+  /**
+   * The part of the UK (or outside it) where the suspect lives, for a suspect whose home police area
+   * is not recorded or who lives outside England and Wales (SPA 2019 s.1(3); NI 2022 Act s.7(3)).
+   * Where both are recorded, `homeForceArea` must lie in it (a clash is read as unknown).
+   */
+  livesIn: z.enum(["england-and-wales", "scotland", "northern-ireland", "outside-the-uk"]).optional(),
   /** Police areas the suspect is believed to be in or to intend to come to (SPA 2019 s.1(3)(b)). */
   believedInOrComingTo: z.array(PoliceForceIdSchema).max(50).optional(),
   /** Already subject to sex-offender notification (Sexual Offences Act 2003 Part 2): SPA 2019 s.9(5). */

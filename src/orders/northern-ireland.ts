@@ -4,6 +4,8 @@ import { citationFor } from "../law/citations.js";
 import type { Suspect } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
+import { replacementUnknown } from "./interim-replacement.js";
+import type { NotificationDuty } from "./notification-deadlines.js";
 
 // Orders in practice under the Protection from Stalking Act (Northern Ireland) 2022: validity,
 // dates and notification. The points the law digest marks UNVERIFIED (maximum duration, early
@@ -44,6 +46,8 @@ interface Issue {
   readonly path: string;
   readonly message: string;
   readonly citations: readonly Citation[];
+  readonly unverified?: true;
+  readonly confidence?: "V2" | "INF" | "UNVERIFIED";
 }
 
 const TIME_BOUND_CATEGORIES = /exclusion|curfew|programme|sign|assessment|attend|zone|treatment/i;
@@ -77,8 +81,11 @@ export function northernIrelandOrderIssues(
       defects.push({
         code: "ni-spo-term-under-two-years",
         path: "duration.endsOn",
-        message: `A Northern Ireland SPO lasts at least 2 years (s.9, as the Department of Justice describes it): here, to ${minimumLastDay} at the earliest.`,
+        message: `A Northern Ireland SPO lasts at least 2 years (s.9, as the Department of Justice describes it; the s.9 text was not seen, so this is flagged): here, to ${minimumLastDay} at the earliest.`,
         citations: [citationFor("pfsa-ni-2022:s9")],
+        // Sourced from a Department of Justice announcement ([V2], digest Part A.4, §14).
+        unverified: true,
+        confidence: "V2",
       });
     }
   }
@@ -272,7 +279,7 @@ export function northernIrelandNotificationDuty(
       unverified: boolean;
     }
   | { applies: false; reason: string; citations: Citation[] }
-  | { applies: "unknown"; reason: string; notifyBy?: IsoDate; condition?: string; citations: Citation[] } {
+  | NotificationDuty {
   const citations = [
     citationFor("pfsa-ni-2022:s14(1)-(2)"),
     citationFor("pfsa-ni-2022:s14(5)"),
@@ -303,6 +310,16 @@ export function northernIrelandNotificationDuty(
     };
   }
   const unknown = REGISTERS.filter(([key]) => person[key] === undefined);
+  if (order.kind === "ni-spo" && person.replacesInterimSpo === undefined) {
+    return replacementUnknown(
+      addDaysToDate(order.comesIntoForceOn, 2),
+      "the day the order came into force",
+      unknown.length > 0
+        ? `unless subject to notification under ${unknown.map(([, name]) => name).join("; ")} (s.14(5))`
+        : undefined,
+      citations,
+    );
+  }
   if (unknown.length > 0) {
     const names = unknown.map(([, name]) => name).join("; ");
     const notifyBy = addDaysToDate(order.comesIntoForceOn, 2);

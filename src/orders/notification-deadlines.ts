@@ -7,6 +7,7 @@ import type { Order } from "../model/order.js";
 import { BOOLEAN_OPTION, parseOrder, readOptions, underPath } from "../model/parse-arguments.js";
 import type { InputProblem, ParseResult } from "../model/parse-case-facts.js";
 import type { OrderInput } from "../model/readonly-input.js";
+import { replacementUnknown } from "./interim-replacement.js";
 import {
   isNorthernIrelandOrder,
   type NorthernIrelandNotificationStatus,
@@ -50,8 +51,28 @@ export type NotificationDuty =
        */
       readonly notifyBy?: IsoDate;
       readonly condition?: string;
+      /** The question whose answer settles it, where one fact decides (e.g. whether the SPO replaces an interim SPO). */
+      readonly question?: string;
+      /** The answer in each case, where a fact not recorded decides between them. */
+      readonly cases?: readonly NotificationCase[];
       readonly citations: readonly Citation[];
     };
+
+/**
+ * One case of a notification duty that turns on a fact not recorded: when it holds, whether the duty
+ * applies and by when.
+ *
+ * @example
+ * ```ts
+ * import type { NotificationCase } from "protective-orders";
+ * const c: NotificationCase = { when: "the SPO does not replace an interim SPO", applies: true, notifyBy: "2025-03-01" };
+ * ```
+ */
+export interface NotificationCase {
+  readonly when: string;
+  readonly applies: boolean;
+  readonly notifyBy?: IsoDate;
+}
 
 /**
  * The initial notification deadline. SPA 2019 s.9: names and home address within the period of
@@ -149,6 +170,16 @@ function dutyOf(
     }
     if (order.servedOn === undefined)
       return { applies: "unknown", reason: "The day of service is not recorded.", citations };
+    if (order.kind === "spo" && person.replacesInterimSpo === undefined) {
+      return replacementUnknown(
+        addDaysToDate(order.servedOn, 2),
+        "the day of service",
+        person.subjectToSexOffenderNotification === undefined
+          ? "unless subject to sex-offender notification (s.9(5))"
+          : undefined,
+        citations,
+      );
+    }
     if (person.subjectToSexOffenderNotification === undefined) {
       const notifyBy = addDaysToDate(order.servedOn, 2);
       const condition = "unless subject to sex-offender notification (s.9(5))";

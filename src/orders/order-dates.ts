@@ -36,7 +36,7 @@ export interface OrderDates {
   readonly applyToRenewBy: IsoDate | null;
   readonly notes: readonly string[];
   readonly citations: readonly Citation[];
-  /** True when a note rests on a point the law digest marks unverified (Northern Ireland orders). */
+  /** True when a date or note rests on a point the law digest marks unverified (e.g. SPA s.4 discharge within 2 years; Northern Ireland orders). */
   readonly unverified?: boolean;
 }
 
@@ -154,5 +154,7 @@ export function datesOf(order: Order, notice: number): OrderDates {
     applyToRenewBy: lastDay === null || order.kind === "interim-spo" ? null : addDaysToDate(lastDay, -notice),
     notes,
     citations,
+    // A top-level flag whenever anything inside rests on a point the digest marks unverified (§0, §14).
+    ...(citations.some((c) => c.unverified) ? { unverified: true } : {}),
   };
 }

@@ -6,6 +6,10 @@ import { type Order, OrderSchema, PoliceRankSchema } from "../model/order.js";
 import { problemsFromZodError } from "../model/parse-case-facts.js";
 import type { OrderInput, ReadonlyDeep } from "../model/readonly-input.js";
 import { isNorthernIrelandOrder, northernIrelandOrderIssues } from "./northern-ireland.js";
+import {
+  classifyDomesticViolenceProtectionTerm,
+  type DomesticViolenceProtectionTermKind,
+} from "./premises-and-molestation-terms.js";
 
 /**
  * One legal defect or warning found in an order.
@@ -30,6 +34,10 @@ export interface OrderIssue {
   readonly path: string;
   readonly message: string;
   readonly citations: readonly Citation[];
+  /** True when the issue rests on a point the law digest does not verify from the primary text, with its level. */
+  readonly unverified?: true;
+  /** The law digest's level for that point ("V2": a secondary source; "INF": inference; "UNVERIFIED"). */
+  readonly confidence?: "V2" | "INF" | "UNVERIFIED";
 }
 
 /**
@@ -75,12 +83,10 @@ const LEAVE_PREMISES_ONLY: Readonly<Record<string, string>> = {
   dapn: "daa-2021:s23",
 };
 
-/** A requirement to leave (or vacate) premises: by its category, or by its words. */
-function isLeavePremisesRequirement(term: unknown): boolean {
+/** What a requirement on a DVPN, DVPO or DAPN is: by its category, or by what its words require. */
+function requirementKind(term: unknown): DomesticViolenceProtectionTermKind {
   const record = asRecord(term);
-  if (!record) return false;
-  if (record.category === "leave-premises") return true;
-  return typeof record.text === "string" && /\b(leave|vacate)\b/i.test(record.text);
+  return record ? classifyDomesticViolenceProtectionTerm(record, "requirement") : "outside";
 }
 
 const RANKS: readonly string[] = PoliceRankSchema.options;
@@ -157,7 +163,8 @@ export function validateOrder(
       candidate = rest;
     }
     if (kind !== undefined && LEAVE_PREMISES_ONLY[kind] && Array.isArray(reqs)) {
-      const others = reqs.flatMap((term, i) => (isLeavePremisesRequirement(term) ? [] : [i]));
+      const kinds = reqs.map(requirementKind);
+      const others = kinds.flatMap((k, i) => (k === "outside" ? [i] : []));
       for (const i of others) {
         defects.push({
           code: "positive-requirements-not-allowed",
@@ -166,6 +173,15 @@ export function validateOrder(
           citations: [citationFor(LEAVE_PREMISES_ONLY[kind]!)],
         });
       }
+      kinds.forEach((k, i) => {
+        if (k !== "unclear") return;
+        warnings.push({
+          code: "leave-premises-requirement-unclear",
+          path: `requirements.${i}`,
+          message: `A ${kind} may require only that the person leave premises shared with the person protected: check that this requirement is to leave those premises (the words do not say what is to be left), or give it the category "leave-premises".`,
+          citations: [citationFor(LEAVE_PREMISES_ONLY[kind]!)],
+        });
+      });
       if (others.length > 0) {
         candidate = { ...candidate, requirements: reqs.filter((_, i) => !others.includes(i)) };
       }
@@ -297,6 +313,7 @@ export function validateOrder(
       });
     }
   }
+  if (order.kind === "dvpn" || order.kind === "dvpo") molestationAndPremisesIssues(order, defects, warnings);
   if (order.kind === "dvpn") {
     if (RANKS.indexOf(order.issuedBy.rank) < RANKS.indexOf("superintendent")) {
       defects.push({
@@ -402,4 +419,47 @@ export function validateOrder(
     }
   }
   return { valid: defects.length === 0, defects, warnings, order };
+}
+
+/**
+ * CSA 2010 s.24 and s.28 (digest §6.5, §14): a DVPN and a DVPO must contain a provision prohibiting
+ * P from molesting the person protected, and may otherwise contain only the premises provisions.
+ */
+function molestationAndPremisesIssues(order: Order, defects: OrderIssue[], warnings: OrderIssue[]): void {
+  const citation = citationFor(order.kind === "dvpn" ? "csa-2010:s24" : "csa-2010:s28");
+  const name = order.kind === "dvpn" ? "DVPN" : "DVPO";
+  const kinds = order.prohibitions.map((t) => classifyDomesticViolenceProtectionTerm(t, "prohibition"));
+  kinds.forEach((kind, i) => {
+    if (kind === "outside") {
+      defects.push({
+        code: "dvp-term-not-provided-for",
+        path: `prohibitions.${i}`,
+        message: `A ${name} may prohibit molestation and contain premises provisions (not to evict or exclude the person protected, not to enter the premises, to leave them, not to come within a distance of them): this term is neither.`,
+        citations: [citation],
+      });
+    } else if (kind === "unclear") {
+      warnings.push({
+        code: "dvp-term-unclear",
+        path: `prohibitions.${i}`,
+        message: `A ${name} may contain only a prohibition of molestation and premises provisions: check that this term is one of them (its words do not say), or give it the category "molestation" or a premises category.`,
+        citations: [citation],
+      });
+    }
+  });
+  if (kinds.includes("molestation")) return;
+  if (kinds.includes("molestation-like")) {
+    warnings.push({
+      code: "dvp-molestation-not-stated",
+      path: "prohibitions",
+      message: `A ${name} must contain a provision prohibiting the person from molesting the person protected: no term says so in terms. Check that one of the prohibitions (contact, harassment, violence…) is that provision, or add "Not to molest" the person protected.`,
+      citations: [citation],
+    });
+    return;
+  }
+  defects.push({
+    code: "dvp-no-molestation-prohibition",
+    path: "prohibitions",
+    message: `A ${name} must contain a provision prohibiting the person from molesting the person protected: this one has none.`,
+    citations: [citation],
+  });
 }

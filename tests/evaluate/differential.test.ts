@@ -285,6 +285,16 @@ describe("differential: compiled evaluator vs json-rules-engine (bundled rules)"
       "withoutNotice.applicantDeterred": fc.boolean(),
       "withoutNotice.respondentEvadingService": fc.boolean(),
       "ni.defendantInOrComingToNorthernIreland": fc.constant(true),
+      "ni.suspectWithinAreaLimit": fc.constantFrom(
+        "lives-in-territory",
+        "believed-in-or-coming-to-territory",
+        "residence-not-recorded",
+      ),
+      "spa.suspectWithinAreaLimit": fc.constantFrom(
+        "lives-in-territory",
+        "believed-in-or-coming-to-territory",
+        "residence-not-recorded",
+      ),
       // Favourable to the NI orders (the jurisdiction and the date still vary); (b) varies them all.
       "ni.actsAssociatedWithStalking": fc.constant(true),
       "ni.riskOfHarm": fc.constant(true),

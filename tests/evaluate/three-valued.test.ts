@@ -388,6 +388,8 @@ describe("bundled rules: in-force history", () => {
     "risk.harm": true,
     "risk.ongoing": true,
     "protection.otherProtectionAdequate": false,
+    // SPA 2019 s.1(3): nothing recorded about where the suspect lives (the case facts' default reading).
+    "spa.suspectWithinAreaLimit": "residence-not-recorded",
   };
   const rule = (name: string, derived: Record<string, FactValue>, asOf: string) =>
     evaluateDerivedFacts(compiled, derived, asOf).find((r) => r.rule === name)!;

@@ -21,8 +21,14 @@ describe("FACT_DEFINITIONS", () => {
   });
 
   it("every fact is unknown for an empty case (absence means unknown, never false)", () => {
+    // The SPO area limits (SPA 2019 s.1(3), NI 2022 Act s.7(3)) name "not recorded" as a value of their
+    // own, so that silence about residence keeps the answer the other facts settle (digest §14): it is
+    // the unknown, said out loud, never a "no".
+    const namesItsUnknown = new Set(["spa.suspectWithinAreaLimit", "ni.suspectWithinAreaLimit"]);
     for (const fact of FACT_DEFINITIONS) {
-      expect(fact.derive({ id: "c" }, "2025-06-01"), fact.id).toBeUndefined();
+      const value = fact.derive({ id: "c" }, "2025-06-01");
+      if (namesItsUnknown.has(fact.id)) expect(value, fact.id).toBe("residence-not-recorded");
+      else expect(value, fact.id).toBeUndefined();
     }
   });
 

@@ -111,7 +111,7 @@ describe("a Northern Ireland case", () => {
       expect(order.outcome, order.rule).toBe("not-available");
       expect(JSON.stringify(order.conditions), order.rule).toMatch(/The case is in England and Wales/);
     }
-    expect(a.notices.map((n) => n.code)).toEqual(["outside-england-and-wales"]);
+    expect(a.notices.map((n) => n.code)).toEqual(["outside-england-and-wales", "who-may-apply-for-spo"]);
     expect(a.notices[0]?.text).toMatch(/do not apply in Northern Ireland/);
     expect(a.notices[0]?.citations.map((c) => c.id)).toContain("pfsa-ni-2022:ss6-17");
   });
@@ -182,9 +182,12 @@ describe("Scotland and unrecorded jurisdictions: notices", () => {
   });
 
   it("an England and Wales case has no jurisdiction notice", () => {
-    expect(assess({ id: "e", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).notices).toEqual(
-      [],
-    );
+    // Only the s.1(3) notice on who may apply (residence not recorded): no jurisdiction notice.
+    expect(
+      assess({ id: "e", jurisdiction: "england-and-wales" }, { asOf: "2025-06-01" }).notices.map(
+        (n) => n.code,
+      ),
+    ).toEqual(["who-may-apply-for-spo"]);
   });
 });
 

@@ -401,7 +401,10 @@ describe("notificationDuty", () => {
     ["2025-10-25", "2025-10-27", "across the autumn clock change"],
     ["2025-01-31", "2025-02-02", "across a month end"],
   ])("SPA s.9: served %s → names and home address by %s (%s)", (servedOn, notifyBy) => {
-    const duty = notificationDuty(spo({ servedOn }), { subjectToSexOffenderNotification: false });
+    const duty = notificationDuty(spo({ servedOn }), {
+      subjectToSexOffenderNotification: false,
+      replacesInterimSpo: false,
+    });
     expect(duty).toMatchObject({ applies: true, notifyBy });
     expect(citationIds(duty)).toContain("spa-2019:s9(1)");
     if (duty.applies === true) {
@@ -432,6 +435,52 @@ describe("notificationDuty", () => {
         replacesInterimSpo: true,
       }).applies,
     ).toBe(false);
+  });
+
+  // SPA s.9(1)–(2): "not ... a full SPO that replaces an interim one" (digest §1.8); §14: where that is not
+  // known, the library must not assume "no". Repro (issue 26): served 2025-02-27, sex-offender status false,
+  // replacement not recorded → { applies: true, notifyBy: "2025-03-01" }, one unconditional deadline.
+  it("SPA s.9: whether the SPO replaces an interim SPO not recorded → each case, conditional, with the question", () => {
+    const duty = notificationDuty(spo({ servedOn: "2025-02-27" }), {
+      subjectToSexOffenderNotification: false,
+    });
+    expect(duty.applies).toBe("unknown");
+    if (duty.applies !== "unknown") return;
+    expect(duty.notifyBy).toBe("2025-03-01");
+    expect(duty.condition).toMatch(/unless this SPO replaces an interim SPO/);
+    expect(duty.question).toMatch(/replace an interim SPO/);
+    expect(duty.cases).toEqual([
+      { when: "the SPO does not replace an interim SPO", applies: true, notifyBy: "2025-03-01" },
+      { when: "the SPO replaces an interim SPO", applies: false },
+    ]);
+    // An interim SPO never replaces one: its duty is unconditional.
+    expect(
+      notificationDuty(interim({ servedOn: "2025-06-30" }), { subjectToSexOffenderNotification: false })
+        .applies,
+    ).toBe(true);
+  });
+
+  it("NI 2022 Act s.14(1)–(2): the same when an NI SPO's replacing an interim SPO is not recorded", () => {
+    const duty = notificationDuty(
+      {
+        kind: "ni-spo",
+        appliedForBy: { role: "chief-constable" },
+        protectedPersons: ["v1"],
+        prohibitions: [{ text: "Not to contact V." }],
+        comesIntoForceOn: "2025-02-27",
+      },
+      {
+        subjectToSexOffenderNotification: false,
+        subjectToViolentOffenderNotification: false,
+        subjectToTraffickingNotification: false,
+      },
+    );
+    expect(duty.applies).toBe("unknown");
+    if (duty.applies !== "unknown") return;
+    expect(duty.cases?.map((c) => [c.applies, c.notifyBy])).toEqual([
+      [true, "2025-03-01"],
+      [false, undefined],
+    ]);
   });
 
   it("unknown service date or unknown sex-offender status → unknown, not a guessed deadline", () => {
@@ -505,7 +554,10 @@ describe("notificationDuty", () => {
   it("property: SPA s.9 deadline is the third day of the period beginning with the day of service", () => {
     fc.assert(
       fc.property(isoDateIn("1990-01-01", "2060-12-31"), (servedOn) => {
-        const duty = notificationDuty(spo({ servedOn }), { subjectToSexOffenderNotification: false });
+        const duty = notificationDuty(spo({ servedOn }), {
+          subjectToSexOffenderNotification: false,
+          replacesInterimSpo: false,
+        });
         return duty.applies === true && duty.notifyBy === plusDays(servedOn, 2);
       }),
       { numRuns: 1000 },

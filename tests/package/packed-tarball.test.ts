@@ -24,8 +24,10 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
  * 250 kB (the issue's target). It was raised to 300 kB when the Northern Ireland law data made it about 280 kB,
  * and lowered again once citations came from the citation index instead of the provision files (about 244 kB:
  * zod about 96 kB, the rule packs about 48 kB, the derived facts, evaluator and citation index the rest).
+ * Raised to 255 kB (issue 26) when the SPO area limit (SPA 2019 s.1(3), NI 2022 Act s.7(3)) and its notice naming
+ * who may apply took it to about 251 kB.
  */
-const BROWSER_BUNDLE_LIMIT = 250_000;
+const BROWSER_BUNDLE_LIMIT = 255_000;
 
 let project: string;
 let installed: string;

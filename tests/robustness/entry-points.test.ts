@@ -125,7 +125,9 @@ describe("the issue's reproductions are CaseFactsErrors by path", () => {
     });
     expect(safeOrderDates(ORDER)).toEqual({ success: true, data: orderDates(bad(ORDER)) });
     expect(orderDates(bad(ORDER)).lastDay).toBe("2027-01-10");
-    expect(safeNotificationDuty(ORDER, { subjectToSexOffenderNotification: false })).toMatchObject({
+    expect(
+      safeNotificationDuty(ORDER, { subjectToSexOffenderNotification: false, replacesInterimSpo: false }),
+    ).toMatchObject({
       success: true,
       data: { applies: true, notifyBy: "2025-01-13" },
     });
