@@ -61,6 +61,8 @@ export interface CaseloadReport {
   readonly title: string;
   readonly asOf: string;
   readonly suppressBelow: number;
+  /** The period of the time table, as chosen or set. */
+  readonly period: "month" | "quarter" | "year";
   /** True where suppression was turned off (`--no-suppression`): for internal use only. */
   readonly internalOnly: boolean;
   readonly convention: string;
@@ -204,18 +206,26 @@ export function caseloadReport(
   // Outcomes by order: each order's outcomes add up to the cases assessed. The SPO is one row,
   // the order for the case's jurisdiction (SPA 2019, or the NI Act of 2022), as every SPO
   // breakdown below counts it: two rows would let the one be worked out from the other.
-  const orderRows: { label: string; ids: string[] }[] = [];
+  // An order is not assessed in every case (a Northern Ireland order only in Northern Ireland
+  // cases): a row that does not add up to the cases assessed gets its own total, shown.
+  const orderRows: { label: string; ids: string[]; total: string }[] = [];
+  const rowTotal = (prefix: string, counts: OutcomeCounts): string => {
+    const sum = OUTCOME_KEYS.reduce((n, k) => n + counts[k], 0);
+    return sum === figures.rows.valid ? valid : fig(`${prefix}.cases`, sum);
+  };
   const spoIds = OUTCOME_KEYS.map((k) => fig(`spo.${k}`, figures.spo.outcomes[k]));
   if (figures.rows.valid > 0) {
-    orderRows.push({ label: "Stalking Protection Order (the one for the case's jurisdiction)", ids: spoIds });
-    line(valid, spoIds);
+    const total = rowTotal("spo", figures.spo.outcomes);
+    orderRows.push({ label: "Stalking Protection Order (the one for the case's jurisdiction)", ids: spoIds, total });
+    line(total, spoIds);
   }
   for (const rule of Object.keys(figures.outcomes)) {
     if (rule === "spo" || rule === "ni-spo") continue;
     const counts = figures.outcomes[rule]!;
     const ids = OUTCOME_KEYS.map((k) => fig(`outcome.${rule}.${k}`, counts[k]));
-    line(valid, ids);
-    orderRows.push({ label: ruleLabel(rule), ids });
+    const total = rowTotal(`outcome.${rule}`, counts);
+    line(total, ids);
+    orderRows.push({ label: ruleLabel(rule), ids, total });
   }
 
   const firstKeys = Object.keys(figures.firstRecommendation).sort(
@@ -223,7 +233,8 @@ export function caseloadReport(
       (figures.firstRecommendation[b] ?? 0) - (figures.firstRecommendation[a] ?? 0) || (a < b ? -1 : 1),
   );
   const firstIds = firstKeys.map((k) => fig(`first.${k}`, figures.firstRecommendation[k] ?? 0));
-  if (firstIds.length > 0) line(valid, firstIds);
+  const firstSum = firstKeys.reduce((n, k) => n + (figures.firstRecommendation[k] ?? 0), 0);
+  if (firstIds.length > 0) line(firstSum === figures.rows.valid ? valid : fig("first.cases", firstSum), firstIds);
 
   const missing = figures.missingFacts.slice(0, MISSING_FACTS_LISTED);
   const missingIds = missing.map((m) => [
@@ -287,10 +298,10 @@ export function caseloadReport(
   sections.push({
     id: "outcomes",
     title: "Outcome of each order across the caseload",
-    lead: "For each order, in how many cases it is available on the recorded facts, needs more information, or is not available. Each row adds up to the cases assessed.",
+    lead: "For each order, in how many cases it is available on the recorded facts, needs more information, or is not available. Each row adds up to its last column.",
     table: {
-      columns: ["Order", ...OUTCOME_COLUMNS],
-      rows: orderRows.map((r) => [r.label, ...r.ids.map(cell)]),
+      columns: ["Order", ...OUTCOME_COLUMNS, "Cases assessed for it"],
+      rows: orderRows.map((r) => [r.label, ...r.ids.map(cell), cell(r.total)]),
     },
     chart: { kind: "stacked-bar", category: "Order", measure: "Cases", series: OUTCOME_COLUMNS },
     ...(orderRows.length === 0 ? { empty: "No case could be assessed." } : {}),
@@ -492,6 +503,7 @@ export function caseloadReport(
     title: "Caseload report: protective orders against stalking",
     asOf: figures.asOf,
     suppressBelow: threshold,
+    period,
     internalOnly,
     convention,
     headline: [
