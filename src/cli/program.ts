@@ -441,11 +441,16 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       5,
     )
     .addOption(
-      new Option("--suppress-below <n>", "the old name of --min-count").argParser(parseSuppressBelow).hideHelp(),
+      new Option("--suppress-below <n>", "the old name of --min-count")
+        .argParser(parseSuppressBelow)
+        .hideHelp(),
     )
     .option("--no-suppression", "hide nothing: for internal use only (the report says so at the top)")
     .addOption(
-      new Option("--period <period>", "the period of the time table (default: the finest where most counts show)")
+      new Option(
+        "--period <period>",
+        "the period of the time table (default: the finest where most counts show)",
+      )
         .choices(["auto", "month", "quarter", "year"])
         .default("auto"),
     )

@@ -114,7 +114,8 @@ export async function runReport(options: ReportCliOptions, io: BatchIo): Promise
       `${run.figures.spo.incidentsAfterAsOf} case(s) have an incident dated after the law date ${asOf}: counted as a data problem on their own line`,
     );
   }
-  if (report.internalOnly) warnings.push("--no-suppression: the report hides nothing and is for internal use only");
+  if (report.internalOnly)
+    warnings.push("--no-suppression: the report hides nothing and is for internal use only");
   if (options.format === "json") text = reportJson(report);
   else if (options.format === "csv") text = reportCsv(report);
   else if (options.format === "markdown") text = reportMarkdown(report);

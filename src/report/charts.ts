@@ -64,33 +64,33 @@ export function chartSpec(section: ReportSection): VegaLiteSpec | undefined {
 
 function barEncoding(plan: ChartPlan, stacked: boolean, colours: readonly string[]): Record<string, unknown> {
   return {
-      y: {
-        field: "category",
-        type: "nominal",
-        title: plan.category,
-        sort: plan.ordered ? { field: "order", order: "ascending" } : "-x",
-        // Full labels: nothing cut (labelLimit 0); long ones wrap in the table beside the chart.
-        axis: { labelLimit: 0 },
-      },
-      x: {
-        field: "count",
-        type: "quantitative",
-        title: plan.measure,
-        aggregate: "sum",
-        axis: { tickMinStep: 1 },
-      },
-      ...(stacked
-        ? {
-            color: {
-              field: "series",
-              type: "nominal",
-              title: null,
-              scale: { domain: [...plan.series], range: colours },
-              legend: { orient: "bottom", direction: "horizontal" },
-            },
-            order: { field: "series" },
-          }
-        : { color: { value: colours[0] } }),
+    y: {
+      field: "category",
+      type: "nominal",
+      title: plan.category,
+      sort: plan.ordered ? { field: "order", order: "ascending" } : "-x",
+      // Full labels: nothing cut (labelLimit 0); long ones wrap in the table beside the chart.
+      axis: { labelLimit: 0 },
+    },
+    x: {
+      field: "count",
+      type: "quantitative",
+      title: plan.measure,
+      aggregate: "sum",
+      axis: { tickMinStep: 1 },
+    },
+    ...(stacked
+      ? {
+          color: {
+            field: "series",
+            type: "nominal",
+            title: null,
+            scale: { domain: [...plan.series], range: colours },
+            legend: { orient: "bottom", direction: "horizontal" },
+          },
+          order: { field: "series" },
+        }
+      : { color: { value: colours[0] } }),
   };
 }
 

@@ -43,7 +43,7 @@ function isCountColumn(section: ReportSection, column: number): boolean {
   return section.table.rows.some((row) => typeof row[column] === "number" || typeof row[column] === "object");
 }
 
-function htmlTable(section: ReportSection, below: number): string {
+function htmlTable(section: ReportSection): string {
   const { columns, rows } = section.table;
   const numeric = columns.map((_, i) => isCountColumn(section, i));
   const head = columns
@@ -95,7 +95,7 @@ export function reportHtml(report: CaseloadReport, charts: Readonly<Record<strin
     .map((section) => {
       const body = section.empty
         ? `<p class="empty">${escapeHtml(section.empty)}</p>`
-        : `${section.note ? `<p class="note">${escapeHtml(section.note)}</p>\n` : ""}${chartFigure(section, charts[section.id], section.chart, below)}\n${htmlTable(section, below)}`;
+        : `${section.note ? `<p class="note">${escapeHtml(section.note)}</p>\n` : ""}${chartFigure(section, charts[section.id], section.chart, below)}\n${htmlTable(section)}`;
       return `<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n<p class="lead">${escapeHtml(section.lead)}</p>\n${body}\n</section>`;
     })
     .join("\n");
@@ -201,7 +201,9 @@ export function reportCsv(report: CaseloadReport): string {
     if (s.empty) continue;
     for (const row of s.table.rows) {
       const label = String(row[0] ?? "");
-      row.slice(1).forEach((c, i) => push(s.id, label, s.table.columns[i + 1] ?? "", c));
+      row.slice(1).forEach((c, i) => {
+        push(s.id, label, s.table.columns[i + 1] ?? "", c);
+      });
     }
   }
   return `${out.join("\r\n")}\r\n`;

@@ -53,7 +53,11 @@ export interface ReportSection {
 
 /** Every figure the report prints, and the lines (sums) that link them: what the audit reads. */
 export interface PublishedFigures {
-  readonly figures: readonly { readonly id: string; readonly value: number | null; readonly mark?: HiddenMark }[];
+  readonly figures: readonly {
+    readonly id: string;
+    readonly value: number | null;
+    readonly mark?: HiddenMark;
+  }[];
   readonly lines: readonly Line[];
 }
 
@@ -80,7 +84,6 @@ export interface CaseloadReport {
 export type ReportPeriod = "month" | "quarter" | "year" | "auto";
 
 const OUTCOME_COLUMNS = ["Available", "Needs information", "Not available"] as const;
-
 
 const ruleLabels = new Map(DEFAULT_RULES.rules.map((r) => [r.rule.name, r.rule.label]));
 const factQuestions = new Map(FACT_DEFINITIONS.map((f) => [f.id, f.question]));
@@ -152,7 +155,8 @@ function choosePeriod(
     const cells = [...periodCounts(byMonth, period).values()].flatMap((c) => OUTCOME_KEYS.map((k) => c[k]));
     const nonZero = cells.filter((n) => n > 0);
     if (nonZero.length === 0) return period;
-    if (nonZero.filter((n) => n >= threshold).length / nonZero.length >= PERIOD_PUBLISHABLE_SHARE) return period;
+    if (nonZero.filter((n) => n >= threshold).length / nonZero.length >= PERIOD_PUBLISHABLE_SHARE)
+      return period;
   }
   return "year";
 }
@@ -216,7 +220,11 @@ export function caseloadReport(
   const spoIds = OUTCOME_KEYS.map((k) => fig(`spo.${k}`, figures.spo.outcomes[k]));
   if (figures.rows.valid > 0) {
     const total = rowTotal("spo", figures.spo.outcomes);
-    orderRows.push({ label: "Stalking Protection Order (the one for the case's jurisdiction)", ids: spoIds, total });
+    orderRows.push({
+      label: "Stalking Protection Order (the one for the case's jurisdiction)",
+      ids: spoIds,
+      total,
+    });
     line(total, spoIds);
   }
   for (const rule of Object.keys(figures.outcomes)) {
@@ -234,7 +242,8 @@ export function caseloadReport(
   );
   const firstIds = firstKeys.map((k) => fig(`first.${k}`, figures.firstRecommendation[k] ?? 0));
   const firstSum = firstKeys.reduce((n, k) => n + (figures.firstRecommendation[k] ?? 0), 0);
-  if (firstIds.length > 0) line(firstSum === figures.rows.valid ? valid : fig("first.cases", firstSum), firstIds);
+  if (firstIds.length > 0)
+    line(firstSum === figures.rows.valid ? valid : fig("first.cases", firstSum), firstIds);
 
   const missing = figures.missingFacts.slice(0, MISSING_FACTS_LISTED);
   const missingIds = missing.map((m) => [
@@ -276,7 +285,9 @@ export function caseloadReport(
 
   const reasonCodes = Object.keys(figures.declines.reasons);
   const reasonIds = reasonCodes.map((code) =>
-    FINDING_COLUMNS.map(([kind]) => fig(`reason.${code}.${kind}`, figures.declines.reasons[code]?.[kind] ?? 0)),
+    FINDING_COLUMNS.map(([kind]) =>
+      fig(`reason.${code}.${kind}`, figures.declines.reasons[code]?.[kind] ?? 0),
+    ),
   );
 
   const reportsId = fig("breaches.reports", figures.breaches.reports);
@@ -287,10 +298,10 @@ export function caseloadReport(
   const decidedId = fig("decisions.dated", decided);
 
   const disclosure = controlDisclosure(all, lines, threshold);
-  const valueOf = new Map(all.map((f) => [f.id, f.value]));
+  const figureValue = new Map(all.map((f) => [f.id, f.value]));
   const cell = (id: string): Cell => {
     const mark = disclosure.hidden.get(id);
-    return mark ? { hidden: mark } : (valueOf.get(id) ?? 0);
+    return mark ? { hidden: mark } : (figureValue.get(id) ?? 0);
   };
   const isShown = (id: string) => !disclosure.hidden.has(id);
 
@@ -352,19 +363,27 @@ export function caseloadReport(
         ["no request or application recorded", cell(noRequestId)],
       ],
     },
-    chart: { kind: "bar", category: "SPO available, and", measure: "Cases", series: ["Cases"], ordered: true },
+    chart: {
+      kind: "bar",
+      category: "SPO available, and",
+      measure: "Cases",
+      series: ["Cases"],
+      ordered: true,
+    },
   });
 
   const rate = (ids: readonly string[]): Cell => {
     const [a, , x] = ids;
     if (!a || !x || !isShown(a) || !isShown(x)) return "[c]";
-    const av = valueOf.get(a) ?? 0;
-    const na = valueOf.get(x) ?? 0;
+    const av = figureValue.get(a) ?? 0;
+    const na = figureValue.get(x) ?? 0;
     return av + na === 0 ? "no case with enough facts" : `${Math.round((100 * av) / (av + na))}%`;
   };
   const RATE = "SPO available, among cases with enough facts";
   const hiddenNote = (rows: readonly { ids: readonly string[] }[], what: string) =>
-    rows.some((r) => r.ids.some((id) => disclosure.hidden.get(id) === "secondary" && valueOf.get(id) === 0))
+    rows.some((r) =>
+      r.ids.some((id) => disclosure.hidden.get(id) === "secondary" && figureValue.get(id) === 0),
+    )
       ? `Some whole columns of ${what} are hidden, zeros too: shown, they would let a hidden count above be worked out.`
       : undefined;
   const areaNote = hiddenNote(areaRows, "this table");
@@ -490,7 +509,10 @@ export function caseloadReport(
     !s.empty &&
     s.table.rows.length > 0 &&
     s.table.rows.every((r) => r.slice(1).every((c) => typeof c === "object" || c === 0 || c === "[c]"))
-      ? { ...s, note: "This breakdown cannot be shown without disclosing small counts: every count in it is hidden." }
+      ? {
+          ...s,
+          note: "This breakdown cannot be shown without disclosing small counts: every count in it is hidden.",
+        }
       : s,
   );
 

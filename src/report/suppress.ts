@@ -59,7 +59,8 @@ export function controlDisclosure(
   const value = new Map(figures.map((f) => [f.id, f.value]));
   const hidden = new Map<string, HiddenMark>();
   if (threshold <= 1) return { threshold, hidden };
-  for (const f of figures) if (!f.notPrimary && f.value > 0 && f.value < threshold) hidden.set(f.id, "primary");
+  for (const f of figures)
+    if (!f.notPrimary && f.value > 0 && f.value < threshold) hidden.set(f.id, "primary");
   const hide = (id: string) => {
     if (!hidden.has(id)) hidden.set(id, "secondary");
   };

@@ -70,7 +70,9 @@ function auditReport(report: CaseloadReport, truth: CaseloadReport) {
   }
   // Every count printed is a figure the audit saw, with the same value; every hidden one is marked.
   const shown = new Map(report.published.figures.map((f) => [f.id, f]));
-  const printedNumbers = new Set(report.published.figures.filter((f) => f.value !== null).map((f) => f.value));
+  const printedNumbers = new Set(
+    report.published.figures.filter((f) => f.value !== null).map((f) => f.value),
+  );
   for (const section of report.sections) {
     for (const row of section.table.rows) {
       for (const c of row.slice(1)) {
@@ -102,14 +104,19 @@ describe("the disclosure audit (linear programming over everything published)", 
     "finds no hidden figure that can be worked out exactly or to within the threshold",
     () => {
       fc.assert(
-        fc.property(caseloadArbitrary, fc.nat({ max: 3 }), fc.integer({ min: 2, max: 10 }), (caseload, invalid, t) => {
-          const counter = createCaseloadFigures(AS_OF);
-          for (const facts of caseload) counter.addAssessment(facts, assess(facts, { asOf: AS_OF }));
-          for (let i = 0; i < invalid; i++) counter.addInvalid();
-          const figures = counter.figures();
-          const report = caseloadReport(figures, { suppressBelow: t });
-          auditReport(report, caseloadReport(figures, { suppressBelow: 0, period: report.period }));
-        }),
+        fc.property(
+          caseloadArbitrary,
+          fc.nat({ max: 3 }),
+          fc.integer({ min: 2, max: 10 }),
+          (caseload, invalid, t) => {
+            const counter = createCaseloadFigures(AS_OF);
+            for (const facts of caseload) counter.addAssessment(facts, assess(facts, { asOf: AS_OF }));
+            for (let i = 0; i < invalid; i++) counter.addInvalid();
+            const figures = counter.figures();
+            const report = caseloadReport(figures, { suppressBelow: t });
+            auditReport(report, caseloadReport(figures, { suppressBelow: 0, period: report.period }));
+          },
+        ),
         params(0.3),
       );
     },
@@ -119,7 +126,10 @@ describe("the disclosure audit (linear programming over everything published)", 
   it("holds for generated systems of lines with shared totals, single-case rows included", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.array(fc.nat({ max: 12 }), { minLength: 1, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.integer({ min: 2, max: 8 }),
         (columns, t) => {
           // A two-level tree: a row of column totals adding up to a grand total; each column's cells
