@@ -56,8 +56,18 @@ export interface CaseloadFigures {
     readonly availableNoRequestRecorded: number;
     /** By police force area (`not-recorded` where the case gives none). */
     readonly byPoliceForceArea: Readonly<Record<string, OutcomeCounts>>;
-    /** By calendar month (YYYY-MM) of the latest dated incident (`no-dated-incident` where none). */
+    /**
+     * By calendar month (YYYY-MM) of the latest dated incident (`no-dated-incident` where none;
+     * `after-as-of` where an incident is dated after the law date, a data problem).
+     */
     readonly byMonthOfLatestIncident: Readonly<Record<string, OutcomeCounts>>;
+    /** Cases with an incident dated after the law date (`asOf`): a data problem. */
+    readonly incidentsAfterAsOf: number;
+    /**
+     * Days from the SPO request to the decision, where both are dated and in order: how many
+     * requests took each number of days (a histogram, so memory does not grow with the rows).
+     */
+    readonly daysToDecision: Readonly<Record<string, number>>;
   };
   /** Reviews of declined SPO requests. */
   readonly declines: {
@@ -157,13 +167,25 @@ function responseBand(hours: number | null): ResponseBand {
   return "over 72 hours";
 }
 
-function latestIncidentMonth(facts: CaseFacts): string {
+function latestIncidentMonth(facts: CaseFacts, asOf: string): string {
   let latest = "";
   for (const incident of facts.incidents ?? []) {
     const date = incident.date;
     if (typeof date === "string" && date > latest) latest = date;
   }
-  return latest === "" ? "no-dated-incident" : latest.slice(0, 7);
+  if (latest === "") return "no-dated-incident";
+  // ISO dates compare as text; an incident after the law date is a data problem, not a period.
+  return latest.slice(0, 10) > asOf ? "after-as-of" : latest.slice(0, 7);
+}
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(from: string | undefined, to: string | undefined): number | undefined {
+  if (from === undefined || to === undefined) return undefined;
+  const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
+  const b = Date.parse(`${to.slice(0, 10)}T00:00:00Z`);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return undefined;
+  return Math.round((b - a) / DAY_MS);
 }
 
 /**
@@ -190,6 +212,8 @@ export function createCaseloadFigures(asOf: string): CaseloadFigureCounter {
   let availableNoRequest = 0;
   const byArea: Record<string, OutcomeCounts> = {};
   const byMonth: Record<string, OutcomeCounts> = {};
+  let afterAsOf = 0;
+  const days: Record<string, number> = {};
   let reviewed = 0;
   const byVerdict: Record<string, number> = {};
   const reasons: Record<string, Partial<Record<ReasonFindingKind, number>>> = {};
@@ -222,7 +246,10 @@ export function createCaseloadFigures(asOf: string): CaseloadFigureCounter {
       const areaCounts = byArea[area] ?? zeroOutcomes();
       areaCounts[spo.outcome] += 1;
       byArea[area] = areaCounts;
-      const month = latestIncidentMonth(facts);
+      const month = latestIncidentMonth(facts, asOf);
+      if (month === "after-as-of") afterAsOf += 1;
+      const took = daysBetween(facts.spoRequest?.requestedOn, facts.spoRequest?.decision?.decidedOn);
+      if (took !== undefined) bump(days, String(took));
       const monthCounts = byMonth[month] ?? zeroOutcomes();
       monthCounts[spo.outcome] += 1;
       byMonth[month] = monthCounts;
@@ -269,6 +296,8 @@ export function createCaseloadFigures(asOf: string): CaseloadFigureCounter {
           availableNoRequestRecorded: availableNoRequest,
           byPoliceForceArea: copyTables(sortedKeys(byArea)),
           byMonthOfLatestIncident: copyTables(sortedKeys(byMonth)),
+          incidentsAfterAsOf: afterAsOf,
+          daysToDecision: { ...days },
         },
         declines: {
           reviewed,

@@ -430,15 +430,29 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
   )
     .addOption(
       new Option("-f, --format <format>", "report format")
-        .choices(["html", "markdown", "json"])
+        .choices(["html", "markdown", "json", "csv"])
         .default("html"),
     )
     .option("-o, --out <file>", "write the report to this file (default: standard output)")
     .option(
-      "--suppress-below <n>",
-      'show counts from 1 to n-1 in any breakdown as "<n" (disclosure control; 0 turns it off)',
+      "--min-count <n>",
+      'hide counts from 1 to n-1 as "[c]", and others that would let them be worked out (disclosure control)',
       parseSuppressBelow,
       5,
+    )
+    .addOption(
+      new Option("--suppress-below <n>", "the old name of --min-count")
+        .argParser(parseSuppressBelow)
+        .hideHelp(),
+    )
+    .option("--no-suppression", "hide nothing: for internal use only (the report says so at the top)")
+    .addOption(
+      new Option(
+        "--period <period>",
+        "the period of the time table (default: the finest where most counts show)",
+      )
+        .choices(["auto", "month", "quarter", "year"])
+        .default("auto"),
     )
     .option("--include-ids", "list the ids of cases worth a second look (identifies cases: off by default)")
     .option(
@@ -455,9 +469,12 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
         o: {
           asOf?: string;
           inputFormat?: InputFormat;
-          format: "html" | "markdown" | "json";
+          format: "html" | "markdown" | "json" | "csv";
           out?: string;
-          suppressBelow: number;
+          minCount: number;
+          suppressBelow?: number;
+          suppression: boolean;
+          period: "auto" | "month" | "quarter" | "year";
           includeIds?: boolean;
           mapping?: MappingFile;
           summaryJson?: string;
@@ -467,11 +484,12 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
         },
       ) => {
         const { runReport } = await import("./report-command.js");
-        const { tsv, delimiter, mapping, ...rest } = o;
+        const { tsv, delimiter, mapping, minCount, suppressBelow, suppression, ...rest } = o;
         exitCode = await runReport(
           {
             file,
             ...rest,
+            suppressBelow: suppression ? (suppressBelow ?? minCount) : 0,
             mapping: mapping?.columns,
             mappingFile: mapping?.file,
             delimiter: delimiter ?? (tsv ? "\t" : undefined),

@@ -4,7 +4,7 @@ import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { todayInLondon } from "../dates/calendar.js";
 import { buildReportFigures, type ReportRow } from "../report/build-report.js";
 import { chartSpec, renderChartSvg } from "../report/charts.js";
-import { reportHtml, reportJson, reportMarkdown } from "../report/render.js";
+import { reportCsv, reportHtml, reportJson, reportMarkdown } from "../report/render.js";
 import { caseloadReport } from "../report/report-model.js";
 import {
   findFileClash,
@@ -25,7 +25,9 @@ export interface ReportCliOptions {
   readonly delimiter?: string | undefined;
   /** CSV input: read only the columns that are case facts, warning of the others. */
   readonly ignoreUnknownColumns?: boolean | undefined;
-  readonly format: "html" | "markdown" | "json";
+  readonly format: "html" | "markdown" | "json" | "csv";
+  /** The period of the time table. */
+  readonly period?: "auto" | "month" | "quarter" | "year" | undefined;
   readonly out?: string | undefined;
   readonly asOf?: string | undefined;
   readonly suppressBelow: number;
@@ -103,10 +105,19 @@ export async function runReport(options: ReportCliOptions, io: BatchIo): Promise
   }
   const report = caseloadReport(run.figures, {
     suppressBelow: options.suppressBelow,
+    ...(options.period ? { period: options.period } : {}),
     ...(run.ids ? { ids: run.ids } : {}),
   });
   let text: string;
+  if (run.figures.spo.incidentsAfterAsOf > 0) {
+    warnings.push(
+      `${run.figures.spo.incidentsAfterAsOf} case(s) have an incident dated after the law date ${asOf}: counted as a data problem on their own line`,
+    );
+  }
+  if (report.internalOnly)
+    warnings.push("--no-suppression: the report hides nothing and is for internal use only");
   if (options.format === "json") text = reportJson(report);
+  else if (options.format === "csv") text = reportCsv(report);
   else if (options.format === "markdown") text = reportMarkdown(report);
   else {
     const charts: Record<string, string> = {};

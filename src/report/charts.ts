@@ -7,13 +7,15 @@ import type { ChartPlan, ReportSection } from "./report-model.js";
 /** A Vega-Lite specification, as JSON. */
 export type VegaLiteSpec = Record<string, unknown>;
 
+// The Okabe-Ito palette (safe for the common colour-blindnesses), picked so each stack's colours
+// also differ in lightness and stay apart in greyscale print.
 const OUTCOME_COLOURS: Readonly<Record<string, string>> = {
-  Available: "#1b7837",
-  "Needs information": "#e0a526",
-  "Not available": "#8c8c8c",
-  "Misstates the law": "#b2182b",
-  Misdirected: "#ef8a62",
-  "Contradicted by the facts": "#762a83",
+  Available: "#0072B2",
+  "Needs information": "#E69F00",
+  "Not available": "#000000",
+  "Misstates the law": "#D55E00",
+  Misdirected: "#F0E442",
+  "Contradicted by the facts": "#56B4E9",
 };
 
 function values(
@@ -23,7 +25,9 @@ function values(
   const { columns, rows } = section.table;
   const out: { category: string; series: string; count: number; order: number }[] = [];
   rows.forEach((row, order) => {
-    const category = String(row[0] ?? "");
+    const label = String(row[0] ?? "");
+    // The SPA's commencement is marked on the period that holds it, in the axis label itself.
+    const category = plan.marker && label === plan.marker.category ? `${label}: ${plan.marker.label}` : label;
     for (const series of plan.series) {
       const column = columns.indexOf(series);
       const cell = column >= 0 ? row[column] : undefined;
@@ -53,35 +57,40 @@ export function chartSpec(section: ReportSection): VegaLiteSpec | undefined {
     background: "white",
     data: { values: data },
     mark: { type: "bar", tooltip: false },
-    encoding: {
-      y: {
-        field: "category",
-        type: "nominal",
-        title: plan.category,
-        sort: plan.ordered ? { field: "order", order: "ascending" } : "-x",
-        axis: { labelLimit: 260 },
-      },
-      x: {
-        field: "count",
-        type: "quantitative",
-        title: plan.measure,
-        aggregate: "sum",
-        axis: { tickMinStep: 1 },
-      },
-      ...(stacked
-        ? {
-            color: {
-              field: "series",
-              type: "nominal",
-              title: null,
-              scale: { domain: [...plan.series], range: colours },
-              legend: { orient: "bottom", direction: "horizontal" },
-            },
-            order: { field: "series" },
-          }
-        : { color: { value: colours[0] } }),
-    },
+    encoding: barEncoding(plan, stacked, colours),
     config: { font: "system-ui, sans-serif", view: { stroke: null } },
+  };
+}
+
+function barEncoding(plan: ChartPlan, stacked: boolean, colours: readonly string[]): Record<string, unknown> {
+  return {
+    y: {
+      field: "category",
+      type: "nominal",
+      title: plan.category,
+      sort: plan.ordered ? { field: "order", order: "ascending" } : "-x",
+      // Full labels: nothing cut (labelLimit 0); long ones wrap in the table beside the chart.
+      axis: { labelLimit: 0 },
+    },
+    x: {
+      field: "count",
+      type: "quantitative",
+      title: plan.measure,
+      aggregate: "sum",
+      axis: { tickMinStep: 1 },
+    },
+    ...(stacked
+      ? {
+          color: {
+            field: "series",
+            type: "nominal",
+            title: null,
+            scale: { domain: [...plan.series], range: colours },
+            legend: { orient: "bottom", direction: "horizontal" },
+          },
+          order: { field: "series" },
+        }
+      : { color: { value: colours[0] } }),
   };
 }
 

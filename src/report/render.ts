@@ -40,10 +40,10 @@ footer { margin-top: 32px; color: #555; font-size: 0.9em; }
 `;
 
 function isCountColumn(section: ReportSection, column: number): boolean {
-  return section.table.rows.some((row) => typeof row[column] === "number" || row[column] === null);
+  return section.table.rows.some((row) => typeof row[column] === "number" || typeof row[column] === "object");
 }
 
-function htmlTable(section: ReportSection, below: number): string {
+function htmlTable(section: ReportSection): string {
   const { columns, rows } = section.table;
   const numeric = columns.map((_, i) => isCountColumn(section, i));
   const head = columns
@@ -55,8 +55,8 @@ function htmlTable(section: ReportSection, below: number): string {
         `<tr>${row
           .map((cell, i) =>
             i === 0
-              ? `<th scope="row">${escapeHtml(shownCountText(cell, below))}</th>`
-              : `<td${numeric[i] ? ' class="n"' : ""}>${escapeHtml(shownCountText(cell, below))}</td>`,
+              ? `<th scope="row">${escapeHtml(shownCountText(cell))}</th>`
+              : `<td${numeric[i] ? ' class="n"' : ""}>${escapeHtml(shownCountText(cell))}</td>`,
           )
           .join("")}</tr>`,
     )
@@ -72,7 +72,7 @@ function chartFigure(
 ): string {
   if (!plan) return "";
   if (!svg) {
-    return `<p class="note no-chart">No chart: every count in this breakdown is zero or below the disclosure threshold of ${below}.</p>`;
+    return `<p class="note no-chart">No chart: every count in this breakdown is zero or hidden for disclosure control (threshold ${below}).</p>`;
   }
   const label = `${section.title}: chart of ${plan.measure.toLowerCase()} by ${plan.category.toLowerCase()}; the table gives the same numbers.`;
   // Vega's SVG carries no script; the figure is labelled for screen readers and the table repeats it.
@@ -88,14 +88,14 @@ export function reportHtml(report: CaseloadReport, charts: Readonly<Record<strin
   const headline = report.headline
     .map(
       (h) =>
-        `<li><span class="value">${escapeHtml(typeof h.value === "string" ? h.value : shownCountText(h.value, below))}</span>${escapeHtml(h.label)}</li>`,
+        `<li><span class="value">${escapeHtml(typeof h.value === "string" ? h.value : shownCountText(h.value))}</span>${escapeHtml(h.label)}</li>`,
     )
     .join("\n");
   const sections = report.sections
     .map((section) => {
       const body = section.empty
         ? `<p class="empty">${escapeHtml(section.empty)}</p>`
-        : `${chartFigure(section, charts[section.id], section.chart, below)}\n${htmlTable(section, below)}`;
+        : `${section.note ? `<p class="note">${escapeHtml(section.note)}</p>\n` : ""}${chartFigure(section, charts[section.id], section.chart, below)}\n${htmlTable(section)}`;
       return `<section id="${escapeHtml(section.id)}">\n<h2>${escapeHtml(section.title)}</h2>\n<p class="lead">${escapeHtml(section.lead)}</p>\n${body}\n</section>`;
     })
     .join("\n");
@@ -115,7 +115,7 @@ export function reportHtml(report: CaseloadReport, charts: Readonly<Record<strin
 <body>
 <header>
 <h1>${escapeHtml(report.title)}</h1>
-<p class="lead">The law as at <strong>${escapeHtml(report.asOf)}</strong>, applied to ${escapeHtml(shownCountText(report.rows.read, below))} rows: ${escapeHtml(shownCountText(report.rows.valid, below))} valid and assessed, ${escapeHtml(shownCountText(report.rows.invalid, below))} invalid (not assessed). Aggregates only: no names, free text or case ids${report.ids ? ", except the ids listed at the end" : ""}.</p>
+${report.internalOnly ? '<p class="internal"><strong>INTERNAL USE ONLY: no count is hidden (--no-suppression). Do not publish or share.</strong></p>\n' : ""}<p class="lead">The law as at <strong>${escapeHtml(report.asOf)}</strong>. Aggregates only: no names, free text or case ids${report.ids ? ", except the ids listed at the end" : ""}.</p>
 <ul class="headline">
 ${headline}
 </ul>
@@ -134,13 +134,14 @@ ${ids}
 
 /** The report as Markdown: the same headline, convention and tables, without the charts. */
 export function reportMarkdown(report: CaseloadReport): string {
-  const below = report.suppressBelow;
-  const cell = (value: Parameters<typeof shownCountText>[0]) =>
-    escapeMarkdownCell(shownCountText(value, below));
+  const cell = (value: Parameters<typeof shownCountText>[0]) => escapeMarkdownCell(shownCountText(value));
   const lines = [
     `# ${escapeMarkdownCell(report.title)}`,
+    ...(report.internalOnly
+      ? ["", "**INTERNAL USE ONLY: no count is hidden (--no-suppression). Do not publish or share.**"]
+      : []),
     "",
-    `The law as at **${cell(report.asOf)}**, applied to ${cell(report.rows.read)} rows: ${cell(report.rows.valid)} valid and assessed, ${cell(report.rows.invalid)} invalid (not assessed). Aggregates only.`,
+    `The law as at **${cell(report.asOf)}**. Aggregates only.`,
     "",
     ...report.headline.map(
       (h) =>
@@ -155,6 +156,7 @@ export function reportMarkdown(report: CaseloadReport): string {
       lines.push(`_${escapeMarkdownCell(section.empty)}_`);
       continue;
     }
+    if (section.note) lines.push(`_${escapeMarkdownCell(section.note)}_`, "");
     const { columns, rows } = section.table;
     lines.push(`| ${columns.map(escapeMarkdownCell).join(" | ")} |`);
     lines.push(`| ${columns.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
@@ -172,21 +174,57 @@ export function reportMarkdown(report: CaseloadReport): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** A cell as JSON: a number or label, or the mark of a hidden count ("[c]", "[c] (secondary)"). */
+function jsonCell(cell: Parameters<typeof shownCountText>[0]): string | number {
+  return typeof cell === "object" ? shownCountText(cell) : (cell ?? "");
+}
+
+/** Quotes a CSV field (RFC 4180), and defuses a leading formula character for spreadsheets. */
+function csvField(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The report as one tidy CSV: one line per published figure (section, row, column, value, mark),
+ * with the same suppression as every other format: a hidden count has an empty value and its mark.
+ */
+export function reportCsv(report: CaseloadReport): string {
+  const out = ["section,row,column,value,mark"];
+  const push = (section: string, row: string, column: string, cell: Parameters<typeof shownCountText>[0]) => {
+    const hidden = typeof cell === "object";
+    const value = hidden ? "" : String(cell ?? "");
+    out.push([section, row, column, value, hidden ? shownCountText(cell) : ""].map(csvField).join(","));
+  };
+  for (const h of report.headline) push("headline", h.label, "value", h.value);
+  for (const s of report.sections) {
+    if (s.empty) continue;
+    for (const row of s.table.rows) {
+      const label = String(row[0] ?? "");
+      row.slice(1).forEach((c, i) => {
+        push(s.id, label, s.table.columns[i + 1] ?? "", c);
+      });
+    }
+  }
+  return `${out.join("\r\n")}\r\n`;
+}
+
 /** The report as JSON: the headline figures and every section's table (suppressed counts are `null`). */
 export function reportJson(report: CaseloadReport): string {
   return `${JSON.stringify(
     {
       title: report.title,
       asOf: report.asOf,
-      rows: report.rows,
       suppressBelow: report.suppressBelow,
+      internalOnly: report.internalOnly,
       convention: report.convention,
-      headline: report.headline,
+      headline: report.headline.map((h) => ({ label: h.label, value: jsonCell(h.value) })),
       sections: report.sections.map((s) => ({
         id: s.id,
         title: s.title,
         columns: s.table.columns,
-        rows: s.table.rows,
+        rows: s.table.rows.map((r) => r.map(jsonCell)),
+        ...(s.note ? { note: s.note } : {}),
         ...(s.empty ? { empty: s.empty } : {}),
       })),
       ...(report.ids ? { ids: report.ids } : {}),

@@ -1,37 +1,99 @@
 /**
- * Disclosure control for the caseload report, as official statistics do it: a count from 1 up to
- * `below - 1` in any breakdown could point at a few identifiable people, so it is not shown.
+ * Disclosure control for the caseload report, over everything the report publishes together.
  *
- * Primary suppression hides each such count. Secondary suppression: where one count in a row of a
- * breakdown is hidden and the row has others, the smallest other non-zero count is hidden too, so the
- * hidden one cannot be worked out by subtraction from the row's total. Zeros are shown: a true zero
- * identifies nobody. Headline totals (rows read, valid, invalid) are not a breakdown and are shown.
+ * Every figure the report prints is a {@link Figure}: an id and its true count. The published
+ * figures are linked by {@link Line}s: a line says that its members add up to its total (an
+ * order's outcomes add up to the cases assessed; the areas' cases add up to the same). Lines may
+ * share totals (one figure, such as the cases assessed, can total many lines) but never members,
+ * so the lines form a tree and each line can be protected on its own.
+ *
+ * - Primary suppression: a count from 1 to `threshold - 1` is hidden ("[c]").
+ * - Secondary suppression, line by line until nothing changes: where a line's total is shown, its
+ *   hidden members must be at least two and add up to more than `threshold + hidden + 1`, so each
+ *   lies somewhere in a range wider than the threshold; the smallest shown non-zero members are
+ *   hidden until they do ("[c] (secondary)"). Where that cannot be done, every member of the line
+ *   is hidden, zeros too, and so is its total. Where a line's total is hidden, every member is.
+ *
+ * The test suite's audit (tests/report/disclosure-audit.test.ts) solves, with a linear-programming
+ * solver, for the range of every hidden figure from every shown figure and every line, and checks
+ * it is wider than the threshold.
  */
 
 /** A count as shown: the number, or `null` where it is suppressed. */
 export type ShownCount = number | null;
 
-/**
- * Applies primary and secondary suppression to one row of counts.
- */
-export function suppressRow(counts: readonly number[], below: number): ShownCount[] {
-  if (below <= 1) return [...counts];
-  const shown: ShownCount[] = counts.map((n) => (n > 0 && n < below ? null : n));
-  const hidden = shown.filter((n) => n === null).length;
-  if (hidden === 1 && counts.length > 1) {
-    let smallest = -1;
-    shown.forEach((n, i) => {
-      if (n !== null && n > 0 && (smallest < 0 || n < (shown[smallest] as number))) smallest = i;
-    });
-    if (smallest >= 0) shown[smallest] = null;
-  }
-  return shown;
+/** Why a figure is hidden: below the threshold, or to protect another hidden figure. */
+export type HiddenMark = "primary" | "secondary";
+
+/** One figure the report may publish. */
+export interface Figure {
+  readonly id: string;
+  readonly value: number;
+  /**
+   * Not hidden for being small: a count of input rows (read, valid, invalid) says nothing about
+   * any person's case. It is still hidden where it would let another count be worked out.
+   */
+  readonly notPrimary?: boolean;
+}
+
+/** The members of a line add up to its total. */
+export interface Line {
+  readonly total: string;
+  readonly members: readonly string[];
+}
+
+/** The outcome of disclosure control: the figures hidden and why. */
+export interface Disclosure {
+  readonly threshold: number;
+  readonly hidden: ReadonlyMap<string, HiddenMark>;
 }
 
 /**
- * Applies suppression to a single count that stands alone (a list of categories where each row is
- * one count): no secondary suppression is possible within a one-cell row.
+ * Chooses which figures to hide. `threshold` of 0 or 1 hides nothing (internal use only).
  */
-export function suppressCount(count: number, below: number): ShownCount {
-  return below > 1 && count > 0 && count < below ? null : count;
+export function controlDisclosure(
+  figures: readonly Figure[],
+  lines: readonly Line[],
+  threshold: number,
+): Disclosure {
+  const value = new Map(figures.map((f) => [f.id, f.value]));
+  const hidden = new Map<string, HiddenMark>();
+  if (threshold <= 1) return { threshold, hidden };
+  for (const f of figures)
+    if (!f.notPrimary && f.value > 0 && f.value < threshold) hidden.set(f.id, "primary");
+  const hide = (id: string) => {
+    if (!hidden.has(id)) hidden.set(id, "secondary");
+  };
+  const v = (id: string) => value.get(id) ?? 0;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      const before = hidden.size;
+      if (hidden.has(line.total)) {
+        for (const m of line.members) hide(m);
+      } else {
+        const isSafe = () => {
+          const h = line.members.filter((m) => hidden.has(m));
+          if (h.length === 0) return true;
+          const sum = h.reduce((n, m) => n + v(m), 0);
+          return h.length >= 2 && sum >= threshold + h.length + 1;
+        };
+        while (!isSafe()) {
+          const candidates = line.members
+            .filter((m) => !hidden.has(m) && v(m) > 0)
+            .sort((a, b) => v(a) - v(b) || (a < b ? -1 : 1));
+          const next = candidates[0];
+          if (next === undefined) {
+            for (const m of line.members) hide(m);
+            hide(line.total);
+            break;
+          }
+          hide(next);
+        }
+      }
+      if (hidden.size !== before) changed = true;
+    }
+  }
+  return { threshold, hidden };
 }

@@ -12,7 +12,7 @@ import {
 import { buildReportFigures } from "../../src/report/build-report.js";
 import { reportJson, reportMarkdown } from "../../src/report/render.js";
 import { caseloadReport, shownCountText } from "../../src/report/report-model.js";
-import { suppressCount, suppressRow } from "../../src/report/suppress.js";
+import { controlDisclosure } from "../../src/report/suppress.js";
 import { caseFactsArbitrary, PROPERTY_TIMEOUT, params } from "../robustness/support.js";
 
 const AS_OF = "2025-06-01";
@@ -127,46 +127,34 @@ describe("caseload figures", () => {
 });
 
 describe("disclosure control", () => {
-  it("hides counts from 1 to threshold - 1, shows the threshold itself and zeros", () => {
-    expect(suppressCount(4, 5)).toBeNull();
-    expect(suppressCount(1, 5)).toBeNull();
-    expect(suppressCount(5, 5)).toBe(5);
-    expect(suppressCount(0, 5)).toBe(0);
-    expect(suppressCount(1, 0)).toBe(1);
-    expect(suppressCount(1, 1)).toBe(1);
+  const line = (values: number[], t: number) => {
+    const figures = [
+      { id: "total", value: values.reduce((n, v) => n + v, 0) },
+      ...values.map((value, i) => ({ id: `m${i}`, value })),
+    ];
+    const d = controlDisclosure(figures, [{ total: "total", members: values.map((_, i) => `m${i}`) }], t);
+    return values.map((_, i) => d.hidden.get(`m${i}`) ?? "shown");
+  };
+
+  it("hides counts from 1 to threshold - 1 as primary, shows the threshold itself and zeros", () => {
+    expect(line([4, 0, 50], 5)).toEqual(["primary", "shown", "secondary"]);
+    expect(line([5, 0, 50], 5)).toEqual(["shown", "shown", "shown"]);
+    expect(line([1, 1, 0], 0)).toEqual(["shown", "shown", "shown"]);
   });
 
-  it("hides a second count in a row where only one would be hidden (no recovery by subtraction)", () => {
-    expect(suppressRow([12, 3, 40], 5)).toEqual([null, null, 40]);
-    expect(suppressRow([12, 3, 4], 5)).toEqual([12, null, null]);
-    expect(suppressRow([0, 3, 40], 5)).toEqual([0, null, null]);
-    expect(suppressRow([3], 5)).toEqual([null]);
-    expect(suppressRow([5, 6], 5)).toEqual([5, 6]);
+  it("hides enough others that the hidden ones add up to more than the threshold (issue 27: 23 + 5 + <5 + <5 = 30)", () => {
+    const marks = line([23, 5, 1, 1], 5);
+    expect(marks.slice(2)).toEqual(["primary", "primary"]);
+    expect(marks.filter((m) => m === "secondary").length).toBeGreaterThan(0);
   });
 
-  it("never shows a count below the threshold, in any row of any breakdown", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.nat({ max: 30 }), { maxLength: 8 }),
-        fc.integer({ min: 2, max: 12 }),
-        (row, below) => {
-          const shown = suppressRow(row, below);
-          shown.forEach((n, i) => {
-            if (n !== null) expect(n === 0 || n >= below).toBe(true);
-            else expect(row[i]).toBeGreaterThan(0);
-          });
-          // One hidden count alone in a row with a shown total could be recovered: never so.
-          if (row.length > 1 && row.some((n) => n > 0 && n !== null)) {
-            const hidden = shown.filter((n) => n === null).length;
-            const hiddenNonZero = row.filter((n, i) => shown[i] === null && n > 0).length;
-            if (hidden > 0 && row.filter((n) => n > 0).length > 1) expect(hiddenNonZero).not.toBe(1);
-          }
-        },
-      ),
-    );
+  it("writes [c] and [c] (secondary), never <n", () => {
+    expect(shownCountText({ hidden: "primary" })).toBe("[c]");
+    expect(shownCountText({ hidden: "secondary" })).toBe("[c] (secondary)");
+    expect(shownCountText(1234)).toBe("1,234");
   });
 
-  it("applies the threshold in every section of the report, and writes '<N'", () => {
+  it("applies the threshold in every section of the report: no count from 1 to threshold - 1 is shown", () => {
     const caseload: CaseFacts[] = Array.from({ length: 7 }, (_, i) => ({
       id: `c${i}`,
       jurisdiction: "england-and-wales",
@@ -190,16 +178,38 @@ describe("disclosure control", () => {
             if (typeof cell === "number") expect(cell === 0 || cell >= below).toBe(true);
         }
       }
-      expect(shownCountText(null, below)).toBe(`<${below}`);
       const json = JSON.parse(reportJson(report)) as { sections: { id: string; rows: unknown[][] }[] };
       const byArea = json.sections.find((s) => s.id === "spo-by-area")!;
-      // Kent has 5 cases, Essex 2: Essex is hidden at 5 and 10, Kent at 10 only.
-      const kent = byArea.rows.find((r) => r[0] === "Kent Police");
       const essex = byArea.rows.find((r) => r[0] === "Essex Police");
-      expect(essex?.[1]).toBeNull();
-      expect(kent?.[1]).toBe(below <= 5 ? 5 : null);
-      expect(reportMarkdown(report)).toContain(below === 3 ? "Essex Police | \\<3" : `\\<${below}`);
+      expect(essex?.[1]).toMatch(/^\[c\]/);
+      expect(reportMarkdown(report)).not.toMatch(/\\<\d/);
     }
+  });
+
+  it("says at the top that a report without suppression is for internal use only", () => {
+    const report = caseloadReport(createCaseloadFigures(AS_OF).figures(), { suppressBelow: 0 });
+    expect(report.internalOnly).toBe(true);
+    expect(reportMarkdown(report).split("\n").slice(0, 4).join(" ")).toContain("INTERNAL USE ONLY");
+  });
+
+  it("puts periods in date order and counts incidents after the law date on their own line", () => {
+    const facts = (date: string, id: string): CaseFacts => ({
+      id,
+      jurisdiction: "england-and-wales",
+      incidents: [{ kind: "following", date }],
+    });
+    const counter = createCaseloadFigures(AS_OF);
+    for (const [i, d] of ["2024-11-02", "2019-03-01", "2026-01-01", "2024-02-02"].entries()) {
+      const f = facts(d, `c${i}`);
+      counter.addAssessment(f, assess(f, { asOf: AS_OF }));
+    }
+    const figures = counter.figures();
+    expect(figures.spo.incidentsAfterAsOf).toBe(1);
+    const report = caseloadReport(figures, { suppressBelow: 0, period: "quarter" });
+    const rows = report.sections.find((s) => s.id === "spo-by-period")!.table.rows.map((r) => r[0]);
+    expect(rows).toEqual(["2019 Q1", "2024 Q1", "2024 Q4", "Dated after the law date (a data problem)"]);
+    const chart = report.sections.find((s) => s.id === "spo-by-period")!.chart;
+    expect(chart?.marker?.category).toBe("2020 Q1");
   });
 
   it("holds no case id, name or free text unless ids are asked for", async () => {
