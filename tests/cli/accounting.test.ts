@@ -185,8 +185,10 @@ describe("the bundled caseload: the summary agrees with the output", () => {
       invalid: 0,
       counts: expected,
     });
-    // The caseload's Scotland and Northern Ireland cases get nothing.
-    for (const id of ["example-22", "example-23"]) expect(records.find((x) => x.id === id)?.first).toBeNull();
+    // The caseload's Scotland case gets nothing; its Northern Ireland case, which records nothing about where the
+    // suspect lives, keeps the NI SPO its other facts settle (2022 Act s.7(3) limits who applies: digest §14).
+    expect(records.find((x) => x.id === "example-23")?.first).toBeNull();
+    expect(records.find((x) => x.id === "example-22")?.first).toBe("ni-spo");
   });
 
   it("review: flagged declines are the likely-wrongly-declined and review-recommended verdicts", async () => {
