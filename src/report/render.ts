@@ -215,6 +215,11 @@ export function reportJson(report: CaseloadReport): string {
     {
       title: report.title,
       asOf: report.asOf,
+      rows: {
+        read: jsonCell(report.rows.read),
+        valid: jsonCell(report.rows.valid),
+        invalid: jsonCell(report.rows.invalid),
+      },
       suppressBelow: report.suppressBelow,
       internalOnly: report.internalOnly,
       convention: report.convention,

@@ -71,6 +71,8 @@ export interface CaseloadReport {
   readonly internalOnly: boolean;
   readonly convention: string;
   readonly headline: readonly { readonly label: string; readonly value: Cell }[];
+  /** The rows read, valid and invalid, as the headline shows them (a hidden one is marked). */
+  readonly rows: { readonly read: Cell; readonly valid: Cell; readonly invalid: Cell };
   readonly sections: readonly ReportSection[];
   readonly published: PublishedFigures;
   /** Only with `includeIds`: case ids worth a second look. */
@@ -528,6 +530,7 @@ export function caseloadReport(
     period,
     internalOnly,
     convention,
+    rows: { read: cell(read), valid: cell(valid), invalid: cell(invalid) },
     headline: [
       { label: "Law applied as at", value: figures.asOf },
       { label: "Rows read", value: cell(read) },

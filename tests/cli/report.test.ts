@@ -47,7 +47,8 @@ describe("report", () => {
       // The first recommendation's counts agree with assess's tallies where they are not suppressed.
       const first = json.sections.find((s: { id: string }) => s.id === "first-recommendation");
       const spoRow = first.rows.find((row: unknown[]) => row[0] === "Stalking Protection Order");
-      expect(spoRow[1]).toBe(a.counts["first:spo"]);
+      // Shown, or marked as hidden by disclosure control (issue 27): never another number.
+      expect([a.counts["first:spo"], "[c]", "[c] (secondary)"]).toContain(spoRow[1]);
     } finally {
       dir.cleanup();
     }
@@ -55,7 +56,10 @@ describe("report", () => {
 
   it("reads CSV piped to standard input, as assess does (it was read as JSON Lines: every row unreadable)", async () => {
     const csv = "id,jurisdiction\nc1,scotland\nc2,mars\n";
-    const report = await run(["report", "--as-of", AS_OF, "--format", "json"], { input: csv });
+    // A one-case caseload is wholly hidden by disclosure control: counted here without it.
+    const report = await run(["report", "--as-of", AS_OF, "--format", "json", "--no-suppression"], {
+      input: csv,
+    });
     expect(report.code).toBe(1);
     expect(JSON.parse(report.stdout).rows).toEqual({ read: 2, valid: 1, invalid: 1 });
   }, 60_000);
@@ -71,7 +75,8 @@ describe("report", () => {
       expect(page).toMatch(/^<!doctype html>/);
       expect(page).not.toMatch(/<script/i);
       expect(page).toContain("default-src 'none'");
-      expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
+      // On the 30-case example some breakdowns are wholly hidden by disclosure control (issue 27).
+      expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
       const markdown = await run(["report", CASELOAD, "--as-of", AS_OF, "--format", "markdown"]);
       expect(markdown.stdout).toMatch(/^# Caseload report/);
       const cases = JSON.parse(readFileSync(CASELOAD, "utf8")) as { id: string; notes?: string }[];
