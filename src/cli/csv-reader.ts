@@ -17,7 +17,11 @@ const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 
-/** A quoted cell may span at most this many bytes before its quote is taken to be unbalanced. */
+/**
+ * A quoted cell may span at most this many bytes and still be read. A longer one is scanned to its
+ * end without being held (so memory stays bounded) and its record is an unreadable row: it costs
+ * itself only, and every later row keeps its own row and line number.
+ */
 export const MAX_QUOTED_RECORD_BYTES = 1024 * 1024;
 
 /** JSON in a cell may nest at most this deep (case facts nest about five levels). */
@@ -26,7 +30,14 @@ export const MAX_JSON_CELL_DEPTH = 64;
 /** One physical record: its bytes (without the line end) and the line it starts on, or an unbalanced quote. */
 export type CsvPiece =
   | { readonly bytes: Uint8Array; readonly line: number; readonly lines: number }
-  | { readonly unbalanced: true; readonly line: number };
+  | { readonly unbalanced: true; readonly line: number }
+  | {
+      readonly oversized: true;
+      readonly line: number;
+      readonly lines: number;
+      /** The quoted cell was still open at the end of the input. */
+      readonly toEnd: boolean;
+    };
 
 /**
  * Cuts CSV bytes, as they arrive, into records: a record ends at a line end (LF, CRLF or a lone
@@ -91,10 +102,9 @@ export class CsvRecordSplitter {
           if (!this.quoteSeen) {
             if (c === QUOTE) this.quoteSeen = true;
             else if (newLine) this.line++;
-            if (i - this.start > MAX_QUOTED_RECORD_BYTES) {
-              this.unbalanced(out);
-              continue scanning;
-            }
+            // Too long to hold: scan on to the cell's real end, dropping its bytes (the
+            // record was cut short here before, and reading resumed inside the cell).
+            if (!this.oversized && i - this.start > MAX_QUOTED_RECORD_BYTES) this.oversized = true;
             continue;
           }
           this.quoteSeen = false;
@@ -123,7 +133,23 @@ export class CsvRecordSplitter {
         }
       }
       this.pos = buf.length;
+      if (this.oversized && !final) {
+        // Nothing of an oversized record is kept: only its quote state and line count matter.
+        this.start = buf.length;
+        return;
+      }
       if (!final) return;
+      if (this.oversized) {
+        out.push({
+          oversized: true,
+          line: this.recordLine,
+          lines: this.line - this.recordLine + 1,
+          toEnd: this.inQuoted && !this.quoteSeen,
+        });
+        this.resetRecord();
+        this.start = buf.length;
+        return;
+      }
       if (this.inQuoted && !this.quoteSeen) {
         this.unbalanced(out);
         continue;
@@ -135,13 +161,29 @@ export class CsvRecordSplitter {
   }
 
   private recordEnded = false;
+  /** The open record holds a quoted cell longer than {@link MAX_QUOTED_RECORD_BYTES}. */
+  private oversized = false;
 
   private emit(out: CsvPiece[], end: number): void {
-    const bytes = this.buf.subarray(this.start, end);
-    out.push({ bytes, line: this.recordLine, lines: this.line - this.recordLine + 1 });
+    if (this.oversized) {
+      out.push({
+        oversized: true,
+        line: this.recordLine,
+        lines: this.line - this.recordLine + 1,
+        toEnd: false,
+      });
+    } else {
+      const bytes = this.buf.subarray(this.start, end);
+      out.push({ bytes, line: this.recordLine, lines: this.line - this.recordLine + 1 });
+    }
+    this.resetRecord();
+  }
+
+  private resetRecord(): void {
     this.atFieldStart = true;
     this.inQuoted = false;
     this.quoteSeen = false;
+    this.oversized = false;
   }
 
   /** The open record's quote is unbalanced: report it, and read again from its second line. */
@@ -375,6 +417,25 @@ export async function* readCsvRows(
   };
 
   const rowOf = (piece: CsvPiece): InputRow | undefined => {
+    if ("oversized" in piece) {
+      if (!headers)
+        throw new UnreadableInputError(
+          `the CSV header holds a quoted cell longer than ${MAX_QUOTED_RECORD_BYTES} bytes`,
+        );
+      const last = piece.line + piece.lines - 1;
+      warn(
+        piece.toEnd
+          ? `line ${piece.line}: a quoted cell is never closed and runs to the end of the input (line ${last}): lines ${piece.line}–${last} were read as that one record, which was not read`
+          : `line ${piece.line}: a quoted cell is longer than ${MAX_QUOTED_RECORD_BYTES} bytes: that record (lines ${piece.line}–${last}) was not read`,
+      );
+      return {
+        row: ++row,
+        line: piece.line,
+        unreadable: piece.toEnd
+          ? "an unbalanced quote: a quoted cell is never closed"
+          : `a quoted cell longer than ${MAX_QUOTED_RECORD_BYTES} bytes`,
+      };
+    }
     if ("unbalanced" in piece) {
       warn(
         `line ${piece.line}: a quoted cell is never closed (an unbalanced quote): that record was not read, and reading went on from line ${piece.line + 1}`,
