@@ -8,7 +8,7 @@
 // record at a time through csv-parse's own API costs about 100 µs a record, a tenth of the speed
 // of the rest of the pipeline, so the cells are split here too, by the same rules: RFC 4180
 // quoting, relaxed as csv-parse's `relax_quotes` is (a quote inside an unquoted cell is text).
-import { caseFromCsvRecord, csvColumns } from "./csv-columns.js";
+import { CellError, caseFromCsvRecord, csvColumns, type DateFormat } from "./csv-columns.js";
 import type { InputRow, InputWarning } from "./read-rows.js";
 import { UnreadableInputError } from "./read-rows.js";
 import { terminalSafe } from "./terminal-safe.js";
@@ -93,7 +93,7 @@ export class CsvRecordSplitter {
   private scan(out: CsvPiece[], final: boolean): void {
     const buf = this.buf;
     const d = this.delimiter;
-    scanning: for (;;) {
+    for (;;) {
       for (let i = this.pos; i < buf.length; i++) {
         const c = buf[i]!;
         const newLine = c === LF ? !this.lastWasCR : c === CR;
@@ -353,6 +353,10 @@ export interface CsvReadOptions {
   readonly mapping?: Readonly<Record<string, string>> | undefined;
   /** Skip columns that are not case facts (with a warning naming them) rather than stopping. */
   readonly ignoreUnknownColumns?: boolean | undefined;
+  /** How dates other than YYYY-MM-DD are written (`--date-format`); without it, none is guessed. */
+  readonly dateFormat?: DateFormat | undefined;
+  /** Per column as the file's header names it: the organisation's own codes to ours (`--values`). */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   readonly warn?: InputWarning | undefined;
   readonly onBytes?: ((n: number) => void) | undefined;
 }
@@ -377,7 +381,11 @@ export async function* readCsvRows(
   const known = csvColumns();
   const splitter = new CsvRecordSplitter(delimiter);
   let headers: (string | undefined)[] | undefined;
+  /** Our column path → the file's own header, for messages; and `--values` by our path. */
+  const headerOf = new Map<string, string>();
+  const values = new Map<string, Map<string, string>>();
   let row = 0;
+  let currentLine = 0;
 
   const readHeader = (text: string): (string | undefined)[] => {
     const raw = splitCsvRecord(text.replace(/^\uFEFF/, ""), delimiter).map((h) => h.trim());
@@ -413,7 +421,25 @@ export async function* readCsvRows(
       warn(
         `column${empty.length > 1 ? "s" : ""} ${empty.join(", ")} of the CSV header ha${empty.length > 1 ? "ve" : "s"} no name and ${empty.length > 1 ? "were" : "was"} not read`,
       );
-    return mapped.map((path) => (path !== undefined && path !== "" && known.has(path) ? path : undefined));
+    const used = mapped.map((path) =>
+      path !== undefined && path !== "" && known.has(path) ? path : undefined,
+    );
+    for (const [i, path] of used.entries()) {
+      if (path === undefined) continue;
+      headerOf.set(path, raw[i]!);
+      const own = options.values?.[raw[i]!] ?? options.values?.[path];
+      if (own) values.set(path, new Map(Object.entries(own).map(([k, v]) => [k.trim().toLowerCase(), v])));
+    }
+    return used;
+  };
+  const reading = {
+    dateFormat: options.dateFormat,
+    values,
+    headerOf: (path: string) => headerOf.get(path) ?? path,
+    onUnmatched: (column: string, closest: readonly string[]) =>
+      warn(
+        `line ${currentLine} (row ${row + 1}): the value in column "${terminalSafe(column)}" is not one of its values (did you mean ${closest.map((c) => `"${c}"`).join(", ")}?); map it with --values`,
+      ),
   };
 
   const rowOf = (piece: CsvPiece): InputRow | undefined => {
@@ -451,7 +477,12 @@ export async function* readCsvRows(
       text = strictUtf8.decode(piece.bytes);
     } catch {
       if (!headers) throw new UnreadableInputError("the CSV header is not valid UTF-8");
-      return { row: ++row, line: piece.line, unreadable: "not valid UTF-8" };
+      return {
+        row: ++row,
+        line: piece.line,
+        unreadable:
+          'not valid UTF-8: if the file was saved in a Windows encoding (Excel "CSV"), read it with --encoding windows-1252',
+      };
     }
     if (text.trim() === "" || (!headers && text.replace(/^\uFEFF/, "").trim() === "")) return undefined;
     if (!headers) {
@@ -483,9 +514,16 @@ export async function* readCsvRows(
       }
       record[header] = cell;
     }
+    currentLine = line;
     try {
-      return { row: ++row, line, value: caseFromCsvRecord(record, known) };
-    } catch {
+      // Read before the row is numbered: a cell that cannot be read must not number it twice.
+      const value = caseFromCsvRecord(record, known, reading);
+      return { row: ++row, line, value };
+    } catch (error) {
+      if (error instanceof CellError) {
+        warn(`line ${line}: ${terminalSafe(error.message)}`);
+        return { row: ++row, line, unreadable: error.message };
+      }
       warn(`line ${line}: the record could not be read`);
       return { row: ++row, line, unreadable: "the record could not be read" };
     }
