@@ -115,6 +115,7 @@ interface BatchCliOptions {
   dateFormat?: DateFormat;
   values?: ValuesFile;
   encoding?: string;
+  excel?: boolean;
 }
 
 /** A `--values` file: per column, the organisation's own codes to ours. */
@@ -260,6 +261,10 @@ function batchOptions(command: Command, kind: "records" | "explain", withDetail:
       parseEncoding,
     )
     .option(
+      "--excel",
+      "CSV/TSV output starts with a UTF-8 byte-order mark so Excel shows accented names correctly. Example: -f csv --excel > results.csv",
+    )
+    .option(
       "--no-escape-formulas",
       "CSV/TSV output: write cells starting with = + - @ tab or CR as they are (by default they get a leading ' so a spreadsheet does not run them)",
     )
@@ -317,6 +322,7 @@ function runCommand(
       dateFormat: o.dateFormat,
       values: o.values?.columns,
       encoding: o.encoding,
+      excel: o.excel,
     },
     io,
   );

@@ -61,6 +61,8 @@ export interface BatchOptions {
   readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   /** The input's encoding (`--encoding`); without it UTF-8, or UTF-16 when a BOM says so. */
   readonly encoding?: string | undefined;
+  /** CSV/TSV output starts with a UTF-8 BOM, so Excel opens accented names correctly (`--excel`). */
+  readonly excel?: boolean | undefined;
 }
 
 /** Summary of a batch run: every input row is counted once, as processed or invalid. */
@@ -361,6 +363,9 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
       while (chunks.length > 0 && !writer.closed) await emitChunk(await chunks.shift()!);
       await writer.finish();
     } else {
+      // A BOM so Excel reads the CSV as UTF-8 and shows accented names as written.
+      if (options.excel && (options.outputFormat === "csv" || options.outputFormat === "tsv"))
+        await writer.write("\uFEFF");
       if (!textOutput) await writer.write(formatter.start());
       // Rows go out in batches; up to two batches a worker are in flight, and results are written
       // strictly in input order.

@@ -166,3 +166,13 @@ describe("the analyst's export as it comes (issue #28)", () => {
     expect(rbe.stdout).toContain("Zoë Brontë");
   });
 });
+
+describe("--excel (issue #28 item 3)", () => {
+  it("CSV output starts with a UTF-8 BOM, and only with --excel", async () => {
+    const file = t.file("x.csv", "id,victim.name,jurisdiction\nc1,Zoë,england-and-wales\n");
+    const withBom = await cli(["validate", "-q", file, "-f", "csv", "--excel"]);
+    expect(withBom.stdout.charCodeAt(0)).toBe(0xfeff);
+    const without = await cli(["validate", "-q", file, "-f", "csv"]);
+    expect(without.stdout.charCodeAt(0)).not.toBe(0xfeff);
+  });
+});
