@@ -481,6 +481,7 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       if (o.format === "json") io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
       else if (o.format === "jsonl") for (const e of entries) io.stdout.write(`${JSON.stringify(e)}\n`);
       else {
+        io.stdout.write(`${"TYPE".padEnd(5)} ${"ID".padEnd(44)} ${"IN FORCE".padEnd(26)} CITATION\n`);
         for (const e of entries) {
           const period = `${e.inForce.from ?? "unknown"} – ${e.inForce.to ?? ""}`.trim();
           io.stdout.write(
