@@ -63,6 +63,7 @@ export * from "./model/iso-date.js";
 export * from "./model/order.js";
 export * from "./model/order-kind.js";
 export * from "./model/parse-case-facts.js";
+export * from "./model/police-force-names.js";
 export * from "./model/police-forces.js";
 export * from "./model/readonly-input.js";
 export {

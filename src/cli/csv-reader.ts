@@ -8,7 +8,7 @@
 // record at a time through csv-parse's own API costs about 100 µs a record, a tenth of the speed
 // of the rest of the pipeline, so the cells are split here too, by the same rules: RFC 4180
 // quoting, relaxed as csv-parse's `relax_quotes` is (a quote inside an unquoted cell is text).
-import { caseFromCsvRecord, csvColumns } from "./csv-columns.js";
+import { CellError, caseFromCsvRecord, csvColumns, type DateFormat } from "./csv-columns.js";
 import type { InputRow, InputWarning } from "./read-rows.js";
 import { UnreadableInputError } from "./read-rows.js";
 import { terminalSafe } from "./terminal-safe.js";
@@ -17,7 +17,11 @@ const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 
-/** A quoted cell may span at most this many bytes before its quote is taken to be unbalanced. */
+/**
+ * A quoted cell may span at most this many bytes and still be read. A longer one is scanned to its
+ * end without being held (so memory stays bounded) and its record is an unreadable row: it costs
+ * itself only, and every later row keeps its own row and line number.
+ */
 export const MAX_QUOTED_RECORD_BYTES = 1024 * 1024;
 
 /** JSON in a cell may nest at most this deep (case facts nest about five levels). */
@@ -26,7 +30,14 @@ export const MAX_JSON_CELL_DEPTH = 64;
 /** One physical record: its bytes (without the line end) and the line it starts on, or an unbalanced quote. */
 export type CsvPiece =
   | { readonly bytes: Uint8Array; readonly line: number; readonly lines: number }
-  | { readonly unbalanced: true; readonly line: number };
+  | { readonly unbalanced: true; readonly line: number }
+  | {
+      readonly oversized: true;
+      readonly line: number;
+      readonly lines: number;
+      /** The quoted cell was still open at the end of the input. */
+      readonly toEnd: boolean;
+    };
 
 /**
  * Cuts CSV bytes, as they arrive, into records: a record ends at a line end (LF, CRLF or a lone
@@ -82,7 +93,7 @@ export class CsvRecordSplitter {
   private scan(out: CsvPiece[], final: boolean): void {
     const buf = this.buf;
     const d = this.delimiter;
-    scanning: for (;;) {
+    for (;;) {
       for (let i = this.pos; i < buf.length; i++) {
         const c = buf[i]!;
         const newLine = c === LF ? !this.lastWasCR : c === CR;
@@ -91,10 +102,9 @@ export class CsvRecordSplitter {
           if (!this.quoteSeen) {
             if (c === QUOTE) this.quoteSeen = true;
             else if (newLine) this.line++;
-            if (i - this.start > MAX_QUOTED_RECORD_BYTES) {
-              this.unbalanced(out);
-              continue scanning;
-            }
+            // Too long to hold: scan on to the cell's real end, dropping its bytes (the
+            // record was cut short here before, and reading resumed inside the cell).
+            if (!this.oversized && i - this.start > MAX_QUOTED_RECORD_BYTES) this.oversized = true;
             continue;
           }
           this.quoteSeen = false;
@@ -123,7 +133,23 @@ export class CsvRecordSplitter {
         }
       }
       this.pos = buf.length;
+      if (this.oversized && !final) {
+        // Nothing of an oversized record is kept: only its quote state and line count matter.
+        this.start = buf.length;
+        return;
+      }
       if (!final) return;
+      if (this.oversized) {
+        out.push({
+          oversized: true,
+          line: this.recordLine,
+          lines: this.line - this.recordLine + 1,
+          toEnd: this.inQuoted && !this.quoteSeen,
+        });
+        this.resetRecord();
+        this.start = buf.length;
+        return;
+      }
       if (this.inQuoted && !this.quoteSeen) {
         this.unbalanced(out);
         continue;
@@ -135,13 +161,29 @@ export class CsvRecordSplitter {
   }
 
   private recordEnded = false;
+  /** The open record holds a quoted cell longer than {@link MAX_QUOTED_RECORD_BYTES}. */
+  private oversized = false;
 
   private emit(out: CsvPiece[], end: number): void {
-    const bytes = this.buf.subarray(this.start, end);
-    out.push({ bytes, line: this.recordLine, lines: this.line - this.recordLine + 1 });
+    if (this.oversized) {
+      out.push({
+        oversized: true,
+        line: this.recordLine,
+        lines: this.line - this.recordLine + 1,
+        toEnd: false,
+      });
+    } else {
+      const bytes = this.buf.subarray(this.start, end);
+      out.push({ bytes, line: this.recordLine, lines: this.line - this.recordLine + 1 });
+    }
+    this.resetRecord();
+  }
+
+  private resetRecord(): void {
     this.atFieldStart = true;
     this.inQuoted = false;
     this.quoteSeen = false;
+    this.oversized = false;
   }
 
   /** The open record's quote is unbalanced: report it, and read again from its second line. */
@@ -311,6 +353,10 @@ export interface CsvReadOptions {
   readonly mapping?: Readonly<Record<string, string>> | undefined;
   /** Skip columns that are not case facts (with a warning naming them) rather than stopping. */
   readonly ignoreUnknownColumns?: boolean | undefined;
+  /** How dates other than YYYY-MM-DD are written (`--date-format`); without it, none is guessed. */
+  readonly dateFormat?: DateFormat | undefined;
+  /** Per column as the file's header names it: the organisation's own codes to ours (`--values`). */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   readonly warn?: InputWarning | undefined;
   readonly onBytes?: ((n: number) => void) | undefined;
 }
@@ -335,7 +381,11 @@ export async function* readCsvRows(
   const known = csvColumns();
   const splitter = new CsvRecordSplitter(delimiter);
   let headers: (string | undefined)[] | undefined;
+  /** Our column path → the file's own header, for messages; and `--values` by our path. */
+  const headerOf = new Map<string, string>();
+  const values = new Map<string, Map<string, string>>();
   let row = 0;
+  let currentLine = 0;
 
   const readHeader = (text: string): (string | undefined)[] => {
     const raw = splitCsvRecord(text.replace(/^\uFEFF/, ""), delimiter).map((h) => h.trim());
@@ -371,10 +421,47 @@ export async function* readCsvRows(
       warn(
         `column${empty.length > 1 ? "s" : ""} ${empty.join(", ")} of the CSV header ha${empty.length > 1 ? "ve" : "s"} no name and ${empty.length > 1 ? "were" : "was"} not read`,
       );
-    return mapped.map((path) => (path !== undefined && path !== "" && known.has(path) ? path : undefined));
+    const used = mapped.map((path) =>
+      path !== undefined && path !== "" && known.has(path) ? path : undefined,
+    );
+    for (const [i, path] of used.entries()) {
+      if (path === undefined) continue;
+      headerOf.set(path, raw[i]!);
+      const own = options.values?.[raw[i]!] ?? options.values?.[path];
+      if (own) values.set(path, new Map(Object.entries(own).map(([k, v]) => [k.trim().toLowerCase(), v])));
+    }
+    return used;
+  };
+  const reading = {
+    dateFormat: options.dateFormat,
+    values,
+    headerOf: (path: string) => headerOf.get(path) ?? path,
+    onUnmatched: (column: string, closest: readonly string[]) =>
+      warn(
+        `line ${currentLine} (row ${row + 1}): the value in column "${terminalSafe(column)}" is not one of its values (did you mean ${closest.map((c) => `"${c}"`).join(", ")}?); map it with --values`,
+      ),
   };
 
   const rowOf = (piece: CsvPiece): InputRow | undefined => {
+    if ("oversized" in piece) {
+      if (!headers)
+        throw new UnreadableInputError(
+          `the CSV header holds a quoted cell longer than ${MAX_QUOTED_RECORD_BYTES} bytes`,
+        );
+      const last = piece.line + piece.lines - 1;
+      warn(
+        piece.toEnd
+          ? `line ${piece.line}: a quoted cell is never closed and runs to the end of the input (line ${last}): lines ${piece.line}–${last} were read as that one record, which was not read`
+          : `line ${piece.line}: a quoted cell is longer than ${MAX_QUOTED_RECORD_BYTES} bytes: that record (lines ${piece.line}–${last}) was not read`,
+      );
+      return {
+        row: ++row,
+        line: piece.line,
+        unreadable: piece.toEnd
+          ? "an unbalanced quote: a quoted cell is never closed"
+          : `a quoted cell longer than ${MAX_QUOTED_RECORD_BYTES} bytes`,
+      };
+    }
     if ("unbalanced" in piece) {
       warn(
         `line ${piece.line}: a quoted cell is never closed (an unbalanced quote): that record was not read, and reading went on from line ${piece.line + 1}`,
@@ -390,7 +477,12 @@ export async function* readCsvRows(
       text = strictUtf8.decode(piece.bytes);
     } catch {
       if (!headers) throw new UnreadableInputError("the CSV header is not valid UTF-8");
-      return { row: ++row, line: piece.line, unreadable: "not valid UTF-8" };
+      return {
+        row: ++row,
+        line: piece.line,
+        unreadable:
+          'not valid UTF-8: if the file was saved in a Windows encoding (Excel "CSV"), read it with --encoding windows-1252',
+      };
     }
     if (text.trim() === "" || (!headers && text.replace(/^\uFEFF/, "").trim() === "")) return undefined;
     if (!headers) {
@@ -422,9 +514,16 @@ export async function* readCsvRows(
       }
       record[header] = cell;
     }
+    currentLine = line;
     try {
-      return { row: ++row, line, value: caseFromCsvRecord(record, known) };
-    } catch {
+      // Read before the row is numbered: a cell that cannot be read must not number it twice.
+      const value = caseFromCsvRecord(record, known, reading);
+      return { row: ++row, line, value };
+    } catch (error) {
+      if (error instanceof CellError) {
+        warn(`line ${line}: ${terminalSafe(error.message)}`);
+        return { row: ++row, line, unreadable: error.message };
+      }
       warn(`line ${line}: the record could not be read`);
       return { row: ++row, line, unreadable: "the record could not be read" };
     }

@@ -1,7 +1,9 @@
 // Where a batch command's rows come from: a file (its format from its name, else sniffed) or
 // standard input (sniffed). Shared by `assess`/`review`/`explain`/`validate` and `report`, so every
 // command reads the same inputs the same way.
+
 import { closeSync, createReadStream, fstatSync, openSync } from "node:fs";
+import { decodeInput } from "./decode-input.js";
 import type { InputFormat } from "./read-rows.js";
 import { sniffInput } from "./sniff.js";
 
@@ -112,7 +114,12 @@ export function closeInputSource(source: InputSource): void {
  */
 export async function readInputSource(
   source: InputSource,
-  given: { readonly inputFormat?: InputFormat | undefined; readonly delimiter?: string | undefined },
+  given: {
+    readonly inputFormat?: InputFormat | undefined;
+    readonly delimiter?: string | undefined;
+    /** `--encoding`: the input's encoding; without it UTF-8, or UTF-16 when a BOM says so. */
+    readonly encoding?: string | undefined;
+  },
   stdin: AsyncIterable<Uint8Array | string>,
 ): Promise<OpenedInput> {
   const named = formatOfName(source.file);
@@ -123,6 +130,7 @@ export async function readInputSource(
     source.fd !== undefined && source.file !== undefined
       ? createReadStream(source.file, { fd: source.fd, highWaterMark: 256 * 1024 })
       : stdin;
+  input = decodeInput(input, given.encoding);
   if (!format) {
     const sniffed = await sniffInput(input);
     input = sniffed.stream;

@@ -1,6 +1,7 @@
 // The `protective-orders` command as a function: `main(argv, io)` parses the arguments, runs the
 // command on the streams it is given and returns the exit code. The entry point (main.ts) calls it
 // with the process's own streams; tests call it in-process. The core it calls is pure.
+
 import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
@@ -10,6 +11,8 @@ import { citationFor } from "../law/registry.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
 import type { CommandSpec } from "./commands.js";
+import { DATE_FORMATS, type DateFormat } from "./csv-columns.js";
+import { isKnownEncoding } from "./decode-input.js";
 import { runDemo } from "./demo.js";
 import type { OutputFormat } from "./output.js";
 import type { InputFormat } from "./read-rows.js";
@@ -109,6 +112,50 @@ interface BatchCliOptions {
   ignoreUnknownColumns?: boolean;
   escapeFormulas?: boolean;
   rules?: string;
+  dateFormat?: DateFormat;
+  values?: ValuesFile;
+  encoding?: string;
+  excel?: boolean;
+}
+
+/** A `--values` file: per column, the organisation's own codes to ours. */
+interface ValuesFile {
+  readonly file: string;
+  readonly columns: Record<string, Record<string, string>>;
+}
+
+function readValuesFile(file: string): ValuesFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new InvalidArgumentError(
+      error instanceof SyntaxError
+        ? "the values file is not valid JSON"
+        : `cannot read the values file: ${fileErrorInWords(error)}`,
+    );
+  }
+  const isTable = (v: unknown): v is Record<string, string> =>
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === "string");
+  if (
+    typeof parsed !== "object" ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    !Object.values(parsed).every(isTable)
+  )
+    throw new InvalidArgumentError(
+      'the values file must be a JSON object of "their column": { "their code": "our value" }, e.g. {"Relationship": {"EX": "ex-partner"}}',
+    );
+  return { file, columns: parsed as Record<string, Record<string, string>> };
+}
+
+function parseEncoding(value: string): string {
+  if (!isKnownEncoding(value))
+    throw new InvalidArgumentError("expected an encoding Node knows, e.g. windows-1252, latin1, utf-16le");
+  return value;
 }
 
 function parseDelimiter(value: string): string {
@@ -197,6 +244,26 @@ function batchOptions(command: Command, kind: "records" | "explain", withDetail:
       parseFields,
     );
   csvInput(command)
+    .addOption(
+      new Option(
+        "--date-format <format>",
+        "CSV input: how dates other than YYYY-MM-DD are written (dd/mm/yyyy, d/m/yy, mm/dd/yyyy, yyyy-mm-dd, iso: a date-time, its date in UK time, excel: a serial number); without it a date such as 01/05/2025 is not guessed. Example: --date-format dd/mm/yyyy",
+      ).choices([...DATE_FORMATS]),
+    )
+    .option(
+      "--values <file>",
+      'CSV input: JSON file mapping your codes to ours, per column. Example: --values codes.json with {"Relationship": {"EX": "ex-partner"}}',
+      readValuesFile,
+    )
+    .option(
+      "--encoding <name>",
+      "input encoding when it is not UTF-8 (UTF-16 with a BOM is read as it is). Example: --encoding windows-1252",
+      parseEncoding,
+    )
+    .option(
+      "--excel",
+      "CSV/TSV output starts with a UTF-8 byte-order mark so Excel shows accented names correctly. Example: -f csv --excel > results.csv",
+    )
     .option(
       "--no-escape-formulas",
       "CSV/TSV output: write cells starting with = + - @ tab or CR as they are (by default they get a leading ' so a spreadsheet does not run them)",
@@ -252,6 +319,10 @@ function runCommand(
       ignoreUnknownColumns: o.ignoreUnknownColumns,
       escapeFormulas: o.escapeFormulas,
       quiet: o.quiet,
+      dateFormat: o.dateFormat,
+      values: o.values?.columns,
+      encoding: o.encoding,
+      excel: o.excel,
     },
     io,
   );
@@ -410,6 +481,7 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       if (o.format === "json") io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
       else if (o.format === "jsonl") for (const e of entries) io.stdout.write(`${JSON.stringify(e)}\n`);
       else {
+        io.stdout.write(`${"TYPE".padEnd(5)} ${"ID".padEnd(44)} ${"IN FORCE".padEnd(26)} CITATION\n`);
         for (const e of entries) {
           const period = `${e.inForce.from ?? "unknown"} – ${e.inForce.to ?? ""}`.trim();
           io.stdout.write(

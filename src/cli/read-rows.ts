@@ -1,3 +1,4 @@
+import type { DateFormat } from "./csv-columns.js";
 import { readCsvRows } from "./csv-reader.js";
 import { JsonArraySplitter } from "./json-array-splitter.js";
 import { JsonLinesChunker, jsonRow, rowsOfJsonLines } from "./json-lines.js";
@@ -90,6 +91,10 @@ export interface ReadRowsOptions {
   readonly delimiter?: string | undefined;
   /** CSV: skip columns that are not case facts (with a warning) rather than stopping the run. */
   readonly ignoreUnknownColumns?: boolean | undefined;
+  /** CSV: how dates other than YYYY-MM-DD are written (`--date-format`). */
+  readonly dateFormat?: DateFormat | undefined;
+  /** CSV: per column, the organisation's own codes to ours (`--values`). */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
   /** JSON rows left as text, to be parsed where they are processed (in a worker thread, say). */
   readonly raw?: boolean | undefined;
   readonly warn?: InputWarning | undefined;
@@ -119,6 +124,8 @@ export function readRows(
       mapping: options.mapping,
       delimiter: options.delimiter,
       ignoreUnknownColumns: options.ignoreUnknownColumns,
+      dateFormat: options.dateFormat,
+      values: options.values,
       warn: options.warn,
     });
   return readJsonArray(input, onBytes, raw, options.warn ?? (() => {}));

@@ -2,6 +2,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { todayInLondon } from "../dates/calendar.js";
 import { type BatchCommand, type CommandSpec, makeCommand } from "./commands.js";
+import type { DateFormat } from "./csv-columns.js";
 import {
   type FileClash,
   findFileClash,
@@ -54,6 +55,14 @@ export interface BatchOptions {
   readonly quiet?: boolean | undefined;
   /** Worker threads to process rows on (1: in the main thread). Output order is kept either way. */
   readonly jobs?: number | undefined;
+  /** CSV input: how dates other than YYYY-MM-DD are written (`--date-format`). */
+  readonly dateFormat?: DateFormat | undefined;
+  /** CSV input: per column, the organisation's own codes to ours (`--values`). */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
+  /** The input's encoding (`--encoding`); without it UTF-8, or UTF-16 when a BOM says so. */
+  readonly encoding?: string | undefined;
+  /** CSV/TSV output starts with a UTF-8 BOM, so Excel opens accented names correctly (`--excel`). */
+  readonly excel?: boolean | undefined;
 }
 
 /** Summary of a batch run: every input row is counted once, as processed or invalid. */
@@ -354,6 +363,9 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
       while (chunks.length > 0 && !writer.closed) await emitChunk(await chunks.shift()!);
       await writer.finish();
     } else {
+      // A BOM so Excel reads the CSV as UTF-8 and shows accented names as written.
+      if (options.excel && (options.outputFormat === "csv" || options.outputFormat === "tsv"))
+        await writer.write("\uFEFF");
       if (!textOutput) await writer.write(formatter.start());
       // Rows go out in batches; up to two batches a worker are in flight, and results are written
       // strictly in input order.
@@ -365,6 +377,8 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
         mapping: options.mapping,
         delimiter,
         ignoreUnknownColumns: options.ignoreUnknownColumns,
+        dateFormat: options.dateFormat,
+        values: options.values,
       })) {
         batch.push(row);
         if (batch.length >= batchSize) {

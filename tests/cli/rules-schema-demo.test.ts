@@ -32,7 +32,9 @@ describe("rules", () => {
     for (const r of [json, lines, table]) expect(r.code).toBe(0);
     const entries = JSON.parse(json.stdout) as RuleEntry[];
     expect(parseJsonl(lines.stdout)).toEqual(entries);
-    expect(table.stdout.trimEnd().split("\n")).toHaveLength(entries.length);
+    // A header row, then one line an entry (issue #28 item 9: the table had no header).
+    expect(table.stdout.trimEnd().split("\n")).toHaveLength(entries.length + 1);
+    expect(table.stdout.split("\n")[0]).toMatch(/^TYPE\s+ID\s+IN FORCE\s+CITATION$/);
     expect(entries.filter((e) => e.type === "rule").map((e) => e.id)).toEqual(
       expect.arrayContaining(["spo", "interim-spo", "nmo", "dapo", "dvpo", "pha-s3-injunction"]),
     );
