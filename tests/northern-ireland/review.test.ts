@@ -126,4 +126,23 @@ describe("Northern Ireland decline review", () => {
     expect(review.spo.rule).toBe("spo");
     expect(review.findings[0]?.citations.map((c) => c.id)).toEqual(["spa-2019:s1(5)"]);
   });
+
+  // Issue 26 item 6; digest §13 table "NI s.6(2) list": VERIFIED (primary), "final words of (j) UNVERIFIED". A
+  // finding whose text quotes s.6(2) item by item, down to (j)'s "substantial distress", must say so.
+  it("a finding that quotes the s.6(2) list down to (j) is flagged unverified and cites (j)'s final words", () => {
+    const reason = NORTHERN_IRELAND_DECLINE_REASONS.find((r) => r.code === "no-evidence-of-stalking-acts");
+    expect(reason?.why).toMatch(/substantial distress/);
+    const review = reviewSpoDecline(facts, {
+      requestedOn: "2025-01-06",
+      decision: {
+        decidedOn: "2025-02-03",
+        outcome: "declined",
+        reasons: [{ code: "no-evidence-of-stalking-acts" }],
+      },
+    });
+    const finding = review.findings[0];
+    expect(finding?.citations.map((c) => c.id)).toContain("pfsa-ni-2022:s6(2)(j)-final-words");
+    expect(finding?.unverified).toBe(true);
+    expect(finding?.why).toMatch(/UNVERIFIED/);
+  });
 });
