@@ -1,8 +1,9 @@
 import { CaseFactsError } from "../assess/errors.js";
-import type { CaseFacts } from "../model/case-facts.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
+import type { CaseFactsInput } from "../model/readonly-input.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";
 import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField } from "./escape.js";
+import { documentPage, escapeHtml } from "./spo-documents.js";
 import { englandAndWalesLaw, NOT_LEGAL_ADVICE, northernIrelandLaw } from "./spo-wording.js";
 
 /**
@@ -18,12 +19,16 @@ import { englandAndWalesLaw, NOT_LEGAL_ADVICE, northernIrelandLaw } from "./spo-
  * ```
  */
 export interface ChallengeSummaryOptions {
-  readonly format?: "text" | "markdown" | undefined;
+  /**
+   * `text` (the default), `markdown`, or `html`: a print-ready A4 page with the same layout and stylesheet as
+   * {@link spoApplicationPack} and {@link spoRequestLetter}.
+   */
+  readonly format?: "text" | "markdown" | "html" | undefined;
   /**
    * The case facts, to name the victim and the suspect. Left out (the default), the summary names
    * nobody: it uses only the review, which carries the case id and no names.
    */
-  readonly facts?: CaseFacts | undefined;
+  readonly facts?: CaseFactsInput | undefined;
 }
 
 const FINDING_WORDS: Record<ReasonFindingKind, string> = {
@@ -54,7 +59,7 @@ function forceName(id: string | undefined): string {
 }
 
 /** The name of the victim (or the first person to protect) and of the suspect, from the caller's facts. */
-function namesFrom(facts: CaseFacts | undefined): {
+function namesFrom(facts: CaseFactsInput | undefined): {
   victim?: string | undefined;
   suspect?: string | undefined;
 } {
@@ -119,6 +124,8 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
       })),
       "input",
     );
+  if (ownField(options, "format") === "html")
+    return challengeHtml(challengeSummary(review, { ...options, format: "text" }));
   const md = ownField(options, "format") === "markdown";
   const esc = md ? escapeMarkdown : escapeText;
   // The law's text (labels, reasons, questions, citation titles) is escaped in Markdown too: a rule pack or a
@@ -230,4 +237,42 @@ export function challengeSummary(review: DeclineReview, options: ChallengeSummar
   out.push(line(review.verdictText));
   out.push(md ? `\n_${NOT_LEGAL_ADVICE}_` : `\n${NOT_LEGAL_ADVICE}`);
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * The text form laid out as the other documents' HTML page: its first line the title, each line in capitals a
+ * section heading, "- " lines a list, every other line a paragraph; every character escaped.
+ */
+function challengeHtml(text: string): string {
+  const lines = text.split("\n");
+  const title = lines.find((l) => l.trim() !== "") ?? "Request for review";
+  const parts = [`<h1>${escapeHtml(title)}</h1>`];
+  let list = false;
+  let section = false;
+  const closeList = () => {
+    if (list) parts.push("</ul>");
+    list = false;
+  };
+  for (const line of lines.slice(lines.indexOf(title) + 1)) {
+    if (line.trim() === "") {
+      closeList();
+      continue;
+    }
+    if (line.startsWith("- ")) {
+      if (!list) parts.push("<ul>");
+      list = true;
+      parts.push(`<li>${escapeHtml(line.slice(2))}</li>`);
+      continue;
+    }
+    closeList();
+    if (line === NOT_LEGAL_ADVICE) parts.push(`<p class="closing">${escapeHtml(line)}</p>`);
+    else if (/[A-Z]/.test(line) && line === line.toUpperCase()) {
+      if (section) parts.push("</section>");
+      section = true;
+      parts.push(`<section><h2>${escapeHtml(line)}</h2>`);
+    } else parts.push(`<p>${escapeHtml(line)}</p>`);
+  }
+  closeList();
+  if (section) parts.push("</section>");
+  return documentPage(title, parts.join("\n"));
 }

@@ -554,5 +554,18 @@ function htmlBody(doc: SpoDocument): string {
 }
 
 function renderHtml(doc: SpoDocument): string {
-  return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${html(doc.title)}</title>\n<style>${SPO_DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n${htmlBody(doc)}\n</main>\n</body>\n</html>\n`;
+  return documentPage(doc.title, htmlBody(doc));
+}
+
+/**
+ * Internal: the print-ready A4 page every document shares (the pack, the request letter and the decline
+ * challenge), around a body already escaped. `title` is escaped here.
+ */
+export function documentPage(title: string, body: string): string {
+  return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${html(title)}</title>\n<style>${SPO_DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
+}
+
+/** Internal: `text` with the five characters that matter in HTML escaped. */
+export function escapeHtml(text: string): string {
+  return html(text);
 }

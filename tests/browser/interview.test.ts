@@ -12,7 +12,13 @@ import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spoApplicationPack, spoRequestLetter } from "../../src/index.js";
+import {
+  challengeSummary,
+  reviewSpoDecline,
+  SPO_DOCUMENT_CSS,
+  spoApplicationPack,
+  spoRequestLetter,
+} from "../../src/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SITE = join(ROOT, "site");
@@ -333,6 +339,23 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
         );
         expect(own && [Math.round(Number(own[1])), Math.round(Number(own[2]))]).toEqual([595, 842]);
       }
+      // The third document, the decline challenge, on the same page layout, with no serious axe violation.
+      const review = reviewSpoDecline(
+        { ...facts, incidents: [{ kind: "following", date: "2025-01-05" }] },
+        { decision: { decidedOn: "2025-02-01", outcome: "declined", reasons: [{ code: "no-conviction" }] } },
+        { asOf: "2025-06-01" },
+      );
+      await page.setContent(challengeSummary(review, { format: "html" }));
+      expect(await page.locator("h1").textContent()).toMatch(/REQUEST FOR REVIEW/);
+      expect(await page.locator("h2").count()).toBeGreaterThan(2);
+      expect(await page.locator("style").textContent()).toBe(SPO_DOCUMENT_CSS);
+      const challenge = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(
+        (await page.pdf({ preferCSSPageSize: true })).toString("latin1"),
+      );
+      expect(challenge && [Math.round(Number(challenge[1])), Math.round(Number(challenge[2]))]).toEqual([
+        595, 842,
+      ]);
+      expect(await axeSerious(page)).toEqual([]);
     }
     await context.close();
   }, 120_000);
