@@ -143,12 +143,20 @@ describe("numbers are not ages (issue 26 item 2)", () => {
 
   it("appending a neutral number sentence to a letter does not change the verdict", () => {
     fc.assert(
-      fc.property(fc.subarray(REASONS, { minLength: 1, maxLength: 3 }), neutralSentence, (reasons, extra) => {
-        const letter = reasons.join(" ");
-        const before = reviewSpoDecline(caseWith(letter)).verdict;
-        const after = reviewSpoDecline(caseWith(`${letter} ${extra}`)).verdict;
-        expect(after).toBe(before);
-      }),
+      // "The suspect was arrested on …" is left out here: an arrest is itself a fact the reader weighs (other
+      // protection, a criminal route under way), so appending it may rightly change the verdict; it is not neutral.
+      // (Found by this property in CI, seed 931547118; whether a bare arrest sentence should count as a reason is
+      // left open in the closing note of stop 25.)
+      fc.property(
+        fc.subarray(REASONS, { minLength: 1, maxLength: 3 }),
+        neutralSentence.filter((s) => !/\barrested\b/.test(s)),
+        (reasons, extra) => {
+          const letter = reasons.join(" ");
+          const before = reviewSpoDecline(caseWith(letter)).verdict;
+          const after = reviewSpoDecline(caseWith(`${letter} ${extra}`)).verdict;
+          expect(after).toBe(before);
+        },
+      ),
       { numRuns: 200 },
     );
   });
