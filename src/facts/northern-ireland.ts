@@ -196,7 +196,7 @@ export const NORTHERN_IRELAND_FACT_DEFINITIONS: readonly FactDefinition[] = [
     values: TERRITORIAL_REACHES,
     label: "The suspect resides in, or is believed to be in or coming to, Northern Ireland",
     question:
-      "The suspect lives outside Northern Ireland: is he believed to be in, or to intend to come to, it?",
+      "Where does the suspect live, and if outside Northern Ireland, is the suspect believed to be in, or to intend to come to, it?",
     citation: "pfsa-ni-2022:s7(3)",
     reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
     derive: (f) => suspectTerritorialReach(f, "northern-ireland"),

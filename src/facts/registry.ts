@@ -387,7 +387,7 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     values: TERRITORIAL_REACHES,
     label: "The suspect lives in, or is believed to be in or coming to, an applying force's area",
     question:
-      "The suspect lives outside England and Wales: is he believed to be in, or to intend to come to, a police area there (which)?",
+      "Where does the suspect live, and if outside England and Wales, is the suspect believed to be in, or to intend to come to, a police area there (which)?",
     citation: "spa-2019:s1(3)",
     reads: ["suspect.homeForceArea", "suspect.livesIn", "suspect.believedInOrComingTo"],
     derive: (f) => suspectTerritorialReach(f, "england-and-wales"),

@@ -3,10 +3,12 @@ import type { Question } from "../assess/assessment.js";
 import type { Outcome } from "../evaluate/types.js";
 import { stalkingActBasis } from "../facts/conduct.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
+import { suspectTerritorialReach } from "../facts/residence.js";
 import type { Citation } from "../law/citation.js";
+import { citationFor } from "../law/citations.js";
 import type { CaseFacts, Incident, IncidentKind } from "../model/case-facts.js";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
-import { POLICE_FORCES } from "../model/police-forces.js";
+import { POLICE_FORCES, type PoliceForceId } from "../model/police-forces.js";
 import type { CaseFactsInput } from "../model/readonly-input.js";
 
 // One question at a time (issue 31). The interview asks the questions `assess` ranks (SPO first,
@@ -350,15 +352,144 @@ const SUMMARY_WRITER: Writer = {
   ],
   write: (facts, answer) => {
     const summary = choice("answer", answer, SUMMARY_VALUES);
-    // No personal connection at all: every connection the Family Law Act lists is then recorded (as absent).
-    const none = ["stranger", "acquaintance", "colleague", "neighbour", "online-only"].includes(summary);
+    // Strangers have no personal connection, so every connection the Family Law Act 1996 s.62(3) and
+    // the Domestic Abuse Act 2021 s.2 list is recorded as absent. An acquaintance, colleague,
+    // neighbour or online contact may still be a former partner or a relative: those connections
+    // are asked next (CONNECTIONS_WRITER), never assumed absent.
     return set(facts, "relationship", {
       ...facts.relationship,
       summary,
-      ...(none ? { allConnectionsRecorded: true } : {}),
+      ...(summary === "stranger" ? { allConnectionsRecorded: true } : {}),
     });
   },
 };
+
+type Connection = Pick<
+  NonNullable<CaseFacts["relationship"]>,
+  | "marriage"
+  | "civilPartnership"
+  | "agreementToMarry"
+  | "civilPartnershipAgreement"
+  | "cohabitation"
+  | "intimateRelationship"
+  | "relatives"
+  | "parentsOfSameChild"
+  | "partiesToSameFamilyProceedings"
+>;
+
+/** Each connection the connections question offers, with what it records (nothing more than was said). */
+const CONNECTIONS: readonly {
+  readonly value: string;
+  readonly label: string;
+  readonly records: Connection;
+}[] = [
+  { value: "married-now", label: "Married to each other now", records: { marriage: { status: "current" } } },
+  {
+    value: "married-before",
+    label: "Married to each other in the past",
+    records: { marriage: { status: "former" } },
+  },
+  {
+    value: "civil-partners-now",
+    label: "Civil partners now",
+    records: { civilPartnership: { status: "current" } },
+  },
+  {
+    value: "civil-partners-before",
+    label: "Civil partners in the past",
+    records: { civilPartnership: { status: "former" } },
+  },
+  {
+    value: "engaged-now",
+    label: "Agreed to marry, and it stands",
+    records: { agreementToMarry: { status: "current" } },
+  },
+  {
+    value: "engaged-before",
+    label: "Agreed to marry, but it has ended",
+    records: { agreementToMarry: { status: "ended" } },
+  },
+  {
+    value: "partnership-agreement-now",
+    label: "Agreed to form a civil partnership, and it stands",
+    records: { civilPartnershipAgreement: { status: "current" } },
+  },
+  {
+    value: "partnership-agreement-before",
+    label: "Agreed to form a civil partnership, but it has ended",
+    records: { civilPartnershipAgreement: { status: "ended" } },
+  },
+  {
+    value: "living-together-now",
+    label: "Living together as a couple now",
+    records: { cohabitation: { status: "current" } },
+  },
+  {
+    value: "lived-together-before",
+    label: "Lived together as a couple in the past",
+    records: { cohabitation: { status: "former" } },
+  },
+  {
+    value: "intimate-now",
+    label: "In an intimate personal relationship now",
+    records: { intimateRelationship: { status: "current" } },
+  },
+  {
+    value: "intimate-before",
+    label: "In an intimate personal relationship in the past",
+    records: { intimateRelationship: { status: "former" } },
+  },
+  { value: "relatives", label: "Related to each other", records: { relatives: true } },
+  {
+    value: "parents-of-same-child",
+    label: "Parents of the same child",
+    records: { parentsOfSameChild: true },
+  },
+  {
+    value: "same-family-proceedings",
+    label: "Both in the same family court case",
+    records: { partiesToSameFamilyProceedings: true },
+  },
+];
+const CONNECTION_VALUES = ["none", ...CONNECTIONS.map((c) => c.value)];
+
+/**
+ * After a summary that names no personal connection (an acquaintance, a colleague, a neighbour, only
+ * online, another connection): whether they have, or ever had, any connection the orders turn on
+ * (FLA 1996 s.62(3), DAA 2021 s.2). "None of these" records every connection as absent; one
+ * connection records that one, and the others are then asked one at a time.
+ */
+const CONNECTIONS_WRITER: Writer = {
+  question:
+    "Have the victim and the suspect ever had any of these connections? If several apply, choose one: the others are asked next.",
+  help:
+    "Some orders depend on a personal connection, now or in the past: marriage or an agreement to marry, " +
+    "civil partnership or an agreement to form one, living together as a couple, an intimate relationship, " +
+    "being related, being parents of the same child, or being in the same family court case. Knowing each " +
+    "other through work, as neighbours or online is not such a connection.",
+  answerType: "choice",
+  answers: [
+    { value: "none", label: "None of these" },
+    ...CONNECTIONS.map(({ value, label }) => ({ value, label })),
+  ],
+  write: (facts, answer) => {
+    const connection = choice("answer", answer, CONNECTION_VALUES);
+    const records = CONNECTIONS.find((c) => c.value === connection)?.records;
+    return set(facts, "relationship", {
+      ...facts.relationship,
+      ...(records ?? { allConnectionsRecorded: true }),
+    });
+  },
+};
+
+/** Whether any personal connection is recorded (then the others are asked one at a time). */
+function anyConnectionRecorded(facts: CaseFacts): boolean {
+  const r = facts.relationship;
+  if (r === undefined) return false;
+  return CONNECTIONS.some(({ records }) =>
+    Object.keys(records).some((key) => r[key as keyof Connection] !== undefined),
+  );
+}
 
 const PERIOD_ANSWERS = ["current", "former", "never"] as const;
 function periodWriter(
@@ -481,25 +612,40 @@ const JURISDICTION_WRITER: Writer = {
   write: (facts, answer) => set(facts, "jurisdiction", choice("answer", answer, JURISDICTION_VALUES)),
 };
 
-// No "neither": s.7(3) is "no" only when the suspect's home police area is recorded too, which this
-// question does not ask; an interviewer who knows neither applies skips the question (`skip`).
-const NI_PRESENCE = ["lives-in-northern-ireland", "in-or-coming-to-northern-ireland"] as const;
+// Asked when the suspect is recorded as living outside the territory: whether the suspect is
+// believed to be in, or coming to, it (SPA 2019 s.1(3)(b); 2022 Act s.7(3)). "No" records that no
+// area there is believed, which makes the SPO unavailable; not knowing is a skip, never a "no".
 const NI_PRESENCE_WRITER: Writer = {
-  question: "Does the suspect live in Northern Ireland, or is the suspect believed to be in or coming to it?",
-  help: "In Northern Ireland the police can apply for an order against someone who lives there, or is in or coming to it.",
+  question: "Is the suspect believed to be in Northern Ireland, or to intend to come to it?",
+  help: "The Chief Constable can apply for an order against someone who lives outside Northern Ireland only if the suspect is believed to be in or coming to it.",
+  answerType: "yes-no",
+  answers: YES_NO,
+  write: (facts, answer) => {
+    const coming = yesNo("answer", answer);
+    const suspect = facts.suspect ?? {};
+    const others = (suspect.believedInOrComingTo ?? []).filter((f) => f !== "psni");
+    return set(facts, "suspect", { ...suspect, believedInOrComingTo: coming ? [...others, "psni"] : others });
+  },
+};
+
+const ENGLAND_AND_WALES_FORCES = POLICE_FORCES.filter((f) => f.territorial && f.id !== "psni");
+const ENGLAND_AND_WALES_PRESENCE_WRITER: Writer = {
+  question:
+    "Is the suspect believed to be in, or to intend to come to, a police area in England and Wales? Which one?",
+  help: "A chief officer can apply for an order against someone who lives outside England and Wales only if the suspect is believed to be in or coming to that officer's area.",
   answerType: "choice",
   answers: [
-    { value: "lives-in-northern-ireland", label: "Lives in Northern Ireland" },
-    { value: "in-or-coming-to-northern-ireland", label: "Is in, or coming to, Northern Ireland" },
+    { value: "none", label: "No area in England and Wales" },
+    ...ENGLAND_AND_WALES_FORCES.map((f) => ({ value: f.id, label: f.name })),
   ],
   write: (facts, answer) => {
-    const presence = choice("answer", answer, NI_PRESENCE);
+    const area = choice("answer", answer, ["none", ...ENGLAND_AND_WALES_FORCES.map((f) => f.id)]);
     const suspect = facts.suspect ?? {};
-    if (presence === "lives-in-northern-ireland")
-      return set(facts, "suspect", { ...suspect, homeForceArea: "psni" });
+    const believed = suspect.believedInOrComingTo ?? [];
     return set(facts, "suspect", {
       ...suspect,
-      believedInOrComingTo: [...(suspect.believedInOrComingTo ?? []).filter((f) => f !== "psni"), "psni"],
+      believedInOrComingTo:
+        area === "none" ? believed : [...believed.filter((f) => f !== area), area as PoliceForceId],
     });
   },
 };
@@ -654,7 +800,8 @@ const FIXED_WRITERS: Readonly<Record<string, Writer>> = {
     "respondentEvadingService",
     "Is the suspect avoiding being served with court papers?",
   ),
-  "ni.defendantInOrComingToNorthernIreland": NI_PRESENCE_WRITER,
+  "ni.suspectWithinAreaLimit": NI_PRESENCE_WRITER,
+  "spa.suspectWithinAreaLimit": ENGLAND_AND_WALES_PRESENCE_WRITER,
 };
 
 const CONDUCT_FACTS = new Set([
@@ -663,6 +810,14 @@ const CONDUCT_FACTS = new Set([
   "conduct.courseOfConduct",
   "conduct.violenceOrThreats",
   "conduct.abusive",
+]);
+/** Summaries that name no personal connection, after which the connections question is asked. */
+const NO_PERSONAL_CONNECTION_NAMED: ReadonlySet<string> = new Set([
+  "acquaintance",
+  "colleague",
+  "neighbour",
+  "online-only",
+  "other",
 ]);
 const RELATIONSHIP_FACTS = new Set(
   FACT_DEFINITIONS.filter((f) => f.id.startsWith("relationship.")).map((f) => f.id),
@@ -681,8 +836,31 @@ function writerFor(facts: CaseFacts, factId: string): Writer | undefined {
     // conduct): the case facts have no field for that judgement, so the interview does not ask.
     return undefined;
   }
-  // The relationship first, in one question: strangers settle every connection at once.
-  if (RELATIONSHIP_FACTS.has(factId) && facts.relationship?.summary === undefined) return SUMMARY_WRITER;
+  // The relationship first, in one question: strangers settle every connection at once. A summary
+  // naming no personal connection is followed by one question over all of them.
+  if (RELATIONSHIP_FACTS.has(factId)) {
+    const relationship = facts.relationship;
+    if (relationship?.summary === undefined) return SUMMARY_WRITER;
+    if (
+      NO_PERSONAL_CONNECTION_NAMED.has(relationship.summary) &&
+      relationship.allConnectionsRecorded !== true &&
+      !anyConnectionRecorded(facts)
+    )
+      return CONNECTIONS_WRITER;
+  }
+  // A date or an offence presupposes proceedings: asked only once the status says there were some
+  // (asking "on what date was the suspect acquitted?" of an unknown status would suggest an acquittal).
+  const status = facts.criminal?.status;
+  if (factId === "criminal.convictedOn" && status !== "convicted") return undefined;
+  if (factId === "criminal.acquittedOn" && status !== "acquitted") return undefined;
+  if (factId === "criminal.offence" && (status === undefined || status === "none")) return undefined;
+  // The force area, once answered, is not asked again: where the pilot also turns on the local
+  // authority (which the interview does not ask), another answer would only contradict the first.
+  if (factId === "area.domesticAbuseProtectionPilot" && facts.policeForceArea !== undefined) return undefined;
+  if (factId === RESIDENCE_QUESTION_ID)
+    return facts.jurisdiction === "england-and-wales" || facts.jurisdiction === "northern-ireland"
+      ? RESIDENCE_WRITERS[facts.jurisdiction]
+      : undefined;
   return FIXED_WRITERS[factId];
 }
 
@@ -705,13 +883,89 @@ export function nextQuestion(input: CaseFactsInput, options: NextQuestionOptions
   const facts = input as CaseFacts;
   const assessOptions = { asOf: options.asOf, rules: options.rules };
   const assessment = assess(facts, assessOptions);
+  // One question can stand for several facts (the relationship summary for every connection, the
+  // acts for every conduct fact): skipping it under any of their ids skips it for all of them.
+  const skipped = new Set<Writer>();
+  for (const id of options.skip ?? []) {
+    const writer = writerFor(facts, id);
+    if (writer) skipped.add(writer);
+  }
   for (const question of assessment.questions) {
     if (question.settles.length === 0 || options.skip?.includes(question.fact)) continue;
     const writer = writerFor(facts, question.fact);
-    if (!writer || !canSettleItsFact(facts, question.fact, writer, options.asOf)) continue;
+    if (!writer || skipped.has(writer) || !canSettleItsFact(facts, question.fact, writer, options.asOf))
+      continue;
     return describe(facts, question, writer, assessOptions);
   }
-  return null;
+  return options.skip?.includes(RESIDENCE_QUESTION_ID) ? null : residenceQuestion(facts, assessOptions);
+}
+
+/**
+ * The id of the question the interview asks last: where the suspect lives. The ranked list never
+ * asks it, because an unrecorded residence is not a "no" (it settles who may apply, SPA 2019 s.1(3),
+ * 2022 Act s.7(3), digest §14); but the force must know who applies, and a suspect living outside
+ * the territory and not in or coming to it makes the SPO unavailable.
+ */
+const RESIDENCE_QUESTION_ID = "suspect.livesIn";
+
+const PLACES = ["england-and-wales", "scotland", "northern-ireland", "outside-the-uk"] as const;
+
+function residenceWriter(ni: boolean): Writer {
+  const where = ni ? "Northern Ireland" : "England and Wales";
+  return {
+    question: "Where does the suspect live?",
+    help:
+      (ni
+        ? "The Chief Constable can apply for an order against someone who lives in Northern Ireland, or is believed to be in or coming to it."
+        : "The chief officer of the police area where the suspect lives can apply, or one who believes the suspect is in or coming to their area; British Transport Police and the Ministry of Defence Police are not limited by area.") +
+      ` Not knowing does not stop the order: it decides who applies. If the suspect lives outside ${where}, the next question asks whether the suspect is in or coming to it.`,
+    answerType: "choice",
+    answers: [
+      { value: "england-and-wales", label: "England and Wales" },
+      { value: "scotland", label: "Scotland" },
+      { value: "northern-ireland", label: "Northern Ireland" },
+      { value: "outside-the-uk", label: "Outside the UK" },
+    ],
+    write: (facts, answer) =>
+      set(facts, "suspect", { ...facts.suspect, livesIn: choice("answer", answer, PLACES) }),
+  };
+}
+const RESIDENCE_WRITERS = {
+  "england-and-wales": residenceWriter(false),
+  "northern-ireland": residenceWriter(true),
+};
+
+/** The residence question, when the SPO's area limit reads an unrecorded residence. */
+function residenceQuestion(facts: CaseFacts, options: AssessOptions): InterviewQuestion | null {
+  const jurisdiction = facts.jurisdiction;
+  if (jurisdiction !== "england-and-wales" && jurisdiction !== "northern-ireland") return null;
+  const territory = jurisdiction;
+  if (suspectTerritorialReach(facts, territory) !== "residence-not-recorded") return null;
+  const writer = RESIDENCE_WRITERS[territory];
+  const before = assess(facts, options).orders;
+  const spoRules = territory === "northern-ireland" ? ["ni-spo", "ni-interim-spo"] : ["spo", "interim-spo"];
+  // Only while the SPO could still be made: once it is not available, who applies does not matter.
+  if (!before.some((o) => spoRules.includes(o.rule) && o.outcome !== "not-available")) return null;
+  const outcomes = new Map(before.map((o) => [o.rule, o.outcome]));
+  const changed = new Set<string>();
+  const answers: InterviewAnswerOption[] = writer.answers.map(({ value, label }) => {
+    const settles: { rule: string; outcome: Exclude<Outcome, "needs-information"> }[] = [];
+    for (const order of assess(writer.write(facts, value), options).orders) {
+      if (order.outcome === outcomes.get(order.rule)) continue;
+      changed.add(order.rule);
+      if (order.outcome !== "needs-information") settles.push({ rule: order.rule, outcome: order.outcome });
+    }
+    return { value, label, settles };
+  });
+  return {
+    id: RESIDENCE_QUESTION_ID,
+    question: writer.question,
+    help: writer.help,
+    answerType: writer.answerType,
+    answers,
+    settles: spoRules.filter((rule) => changed.has(rule) || outcomes.get(rule) !== "not-available"),
+    citation: citationFor(territory === "northern-ireland" ? "pfsa-ni-2022:s7(3)" : "spa-2019:s1(3)"),
+  };
 }
 
 /**
