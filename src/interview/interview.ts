@@ -337,7 +337,7 @@ const SUMMARY_WRITER: Writer = {
   question: "How does the victim know the suspect?",
   help:
     "Some orders depend on a personal connection (family, a partner or former partner, living together). " +
-    "If they are strangers or only acquaintances, no such connection is recorded.",
+    "If they are strangers, no such connection is recorded; otherwise the next question asks about the connections.",
   answerType: "choice",
   answers: [
     { value: "stranger", label: "They are strangers" },

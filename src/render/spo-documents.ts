@@ -3,6 +3,7 @@
 // challenge summary uses (src/render/spo-wording.ts). Every statement cites; what is still unknown
 // is asked as a question; a point resting on something the law digest could not verify says so.
 import { assess } from "../assess/assess.js";
+import type { Assessment } from "../assess/assessment.js";
 import { addDaysToDate } from "../dates/calendar.js";
 import type { ConditionCheck, FactCheck, LimbCheck, RuleEvaluation } from "../evaluate/types.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
@@ -61,6 +62,8 @@ interface Context {
   readonly suspect: string;
   readonly spo: RuleEvaluation;
   readonly interim: RuleEvaluation;
+  /** Who may apply (SPA 2019 s.1(3); 2022 Act s.7(3)), as the assessment's notice says it. */
+  readonly whoMayApply: DocumentStatement | undefined;
 }
 
 function contextFor(facts: CaseFacts, options: SpoDocumentOptions): Context {
@@ -78,7 +81,13 @@ function contextFor(facts: CaseFacts, options: SpoDocumentOptions): Context {
     suspect: (names && facts.suspect?.name) || "the suspect",
     spo: find(ni ? "ni-spo" : "spo"),
     interim: find(ni ? "ni-interim-spo" : "interim-spo"),
+    whoMayApply: whoMayApplyStatement(assessment.notices),
   };
+}
+
+function whoMayApplyStatement(notices: Assessment["notices"]): DocumentStatement | undefined {
+  const notice = notices.find((n) => n.code === "who-may-apply-for-spo");
+  return notice && notice.citations.length > 0 ? statement(notice.text, notice.citations) : undefined;
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -97,6 +106,11 @@ const CONDITION_LIMBS: Readonly<Record<string, { readonly title: string; readonl
   "spa-2019.s1(1)(c)": {
     title: "Condition (c): the order is necessary to protect",
     evidence: "Attach the record of any bail conditions or orders in force, and of any breaches.",
+  },
+  "spa-2019.s1(3)": {
+    title: "Who may apply: where the suspect lives, or is in or coming to",
+    evidence:
+      "Attach what shows where the suspect lives, or that the suspect is in or coming to the applying force's area.",
   },
   "pfsa-ni-2022.s7(3)": {
     title: "Where the suspect is: in, or coming to, Northern Ireland",
@@ -181,14 +195,29 @@ function conditionSections(ctx: Context, withEvidence: boolean): SpoDocument["se
     const statements: DocumentStatement[] = [];
     const state =
       limb.result === "holds" ? "is met" : limb.result === "fails" ? "is not met" : "cannot be judged yet";
-    const limbWords = limb.label.replace(/the defendant/g, ctx.suspect);
+    const limbWords = limb.label.replace(/the defendant/gi, ctx.suspect);
+    const residenceUnrecorded = factsOf(limb.condition).some(
+      (fact) => fact.known && fact.actual === "residence-not-recorded",
+    );
+    // The area limit settles who applies, not whether the order can be made (digest §14): an
+    // unrecorded residence is asked, never stated as meeting the limit.
     statements.push(
-      statement(
-        `On the facts recorded, this condition ${state}: ${limbWords.charAt(0).toLowerCase()}${limbWords.slice(1)}.`,
-        [limb.citation],
-      ),
+      residenceUnrecorded
+        ? statement(
+            `Where ${ctx.suspect} lives is not recorded. That decides which chief officer may apply, not whether the order can be made.`,
+            [limb.citation],
+          )
+        : statement(
+            `On the facts recorded, this condition ${state}: ${limbWords.charAt(0).toLowerCase()}${limbWords.slice(1)}.`,
+            [limb.citation],
+            limb.unverified ? "unverified" : undefined,
+          ),
     );
     for (const fact of factsOf(limb.condition)) {
+      if (fact.known && fact.actual === "residence-not-recorded") {
+        statements.push(statement(questionFor(ctx, fact.fact), [limb.citation], "question"));
+        continue;
+      }
       if (!fact.known) {
         statements.push(statement(questionFor(ctx, fact.fact), [limb.citation], "question"));
         continue;
@@ -263,10 +292,28 @@ function interimSection(ctx: Context): SpoDocument["sections"][number] {
 
 function notificationSection(ctx: Context): SpoDocument["sections"][number] {
   const exempt = ctx.facts.suspect?.subjectToSexOffenderNotification;
+  const exemption = ctx.ni ? "pfsa-ni-2022:s14(5)" : "spa-2019:s9(5)";
+  const heading = "Notification requirements the order will carry";
+  // s.9(5) (NI s.14(5)): the duties do not apply to someone already under the notification rules.
+  if (exempt === true)
+    return {
+      heading,
+      statements: [
+        statement(
+          ctx.ni
+            ? `${capital(ctx.suspect)} is recorded as already under notification rules, so the order's duties to tell the police a name and home address do not apply.`
+            : `${capital(ctx.suspect)} is recorded as under the sex offender notification rules, so the order's duties to tell the police a name and home address do not apply.`,
+          [exemption],
+        ),
+      ],
+    };
+  // Unless the suspect is known not to be exempt, the duties are said as conditional.
+  const must = exempt === false ? "must" : "will have to";
+  const unless = exempt === false ? "" : ", unless already under the notification rules (asked below)";
   const statements: DocumentStatement[] = ctx.ni
     ? [
         statement(
-          `Within 3 days beginning with the day the order comes into force, ${ctx.suspect} must tell the police their name, any other names they use, and their home address.`,
+          `Within 3 days beginning with the day the order comes into force, ${ctx.suspect} ${must} tell the police their name, any other names they use, and their home address${unless}.`,
           ["pfsa-ni-2022:s14(1)-(2)"],
         ),
         statement("A new name, or a change of home address, must be notified within 3 days.", [
@@ -274,30 +321,32 @@ function notificationSection(ctx: Context): SpoDocument["sections"][number] {
         ]),
         statement(
           "These duties do not apply to someone already under the sex offender, violent offender or trafficking notification rules.",
-          ["pfsa-ni-2022:s14(5)"],
+          [exemption],
         ),
       ]
     : [
         statement(
-          `Within 3 days beginning with the day the order is served, ${ctx.suspect} must tell the police their name, any other names they use, and their home address.`,
+          `Within 3 days beginning with the day the order is served, ${ctx.suspect} ${must} tell the police their name, any other names they use, and their home address${unless}.`,
           ["spa-2019:s9(1)"],
         ),
         statement("A new name, or a change of home address, must be notified within 3 days.", [
           "spa-2019:s9",
         ]),
         statement("These duties do not apply to someone under the sex offender notification rules.", [
-          "spa-2019:s9(5)",
+          exemption,
         ]),
       ];
   if (exempt === undefined)
     statements.push(
       statement(
-        "Is the suspect already under sex offender notification rules?",
-        [ctx.ni ? "pfsa-ni-2022:s14(5)" : "spa-2019:s9(5)"],
+        ctx.ni
+          ? "Is the suspect already under the sex offender, violent offender or trafficking notification rules?"
+          : "Is the suspect already under the sex offender notification rules?",
+        [exemption],
         "question",
       ),
     );
-  return { heading: "Notification requirements the order will carry", statements };
+  return { heading, statements };
 }
 
 function datesSection(ctx: Context): SpoDocument["sections"][number] {
@@ -397,7 +446,9 @@ export function spoApplicationPack(input: CaseFactsInput, options: SpoDocumentOp
           statement(
             `On the facts recorded, the test for a Stalking Protection Order to protect ${ctx.victim} from ${ctx.suspect} is ${outcomeWords(ctx.spo.outcome)}.`,
             [test],
+            ctx.spo.unverified ? "unverified" : undefined,
           ),
+          ...(ctx.whoMayApply ? [ctx.whoMayApply] : []),
         ],
       },
       ...conditionSections(ctx, true),
@@ -442,6 +493,7 @@ export function spoRequestLetter(input: CaseFactsInput, options: SpoDocumentOpti
       [apply],
     ),
   ];
+  if (ctx.whoMayApply) ask.push(ctx.whoMayApply);
   if (ctx.interim.outcome === "available")
     ask.push(
       statement(
@@ -464,11 +516,11 @@ export function spoRequestLetter(input: CaseFactsInput, options: SpoDocumentOpti
       {
         heading: "What we ask you to answer, and by when",
         statements: [
+          // A request, not law: the citation is to the power to apply, whose use is the decision asked for.
           statement(
-            `Please tell us in writing by ${addDaysToDate(ctx.asOf, days)} whether you will apply, and if not, every reason.`,
+            `The decision whether to apply is yours. Please tell us in writing by ${addDaysToDate(ctx.asOf, days)} (a date we ask for, not one set by law) whether you will apply, and if not, why not.`,
             [apply],
           ),
-          statement("The Act sets no time limit for this answer: the date is our request.", [apply]),
           statement(
             ctx.spo.missingFacts.length > 0
               ? "Where a question is asked above, we will send the answer, or please tell us what you need."
@@ -476,6 +528,7 @@ export function spoRequestLetter(input: CaseFactsInput, options: SpoDocumentOpti
                 ? "On the facts recorded, every condition of the test is met."
                 : "On the facts recorded, not every condition is met: please tell us what would change that.",
             [apply],
+            ctx.spo.unverified ? "unverified" : undefined,
           ),
         ],
       },
@@ -511,7 +564,12 @@ function renderMarkdown(doc: SpoDocument): string {
 }
 
 function html(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /**
@@ -565,7 +623,7 @@ export function documentPage(title: string, body: string): string {
   return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${html(title)}</title>\n<style>${SPO_DOCUMENT_CSS}</style>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
 }
 
-/** Internal: `text` with the five characters that matter in HTML escaped. */
+/** Internal: `text` with the five characters that matter in HTML (& < > " ') escaped. */
 export function escapeHtml(text: string): string {
   return html(text);
 }

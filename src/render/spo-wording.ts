@@ -45,7 +45,7 @@ export function englandAndWalesLaw(): readonly DocumentStatement[] {
 export function northernIrelandLaw(): readonly DocumentStatement[] {
   return [
     statement(
-      "Under the Protection from Stalking Act (Northern Ireland) 2022, the Chief Constable of the PSNI may apply to a court of summary jurisdiction (s.7), which may make the order if satisfied that (a) the defendant has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) the order is necessary to protect another person from that risk (s.8(2)).",
+      "Under the Protection from Stalking Act (Northern Ireland) 2022, the Chief Constable of the PSNI may apply to a court of summary jurisdiction (s.7), which may make the order if satisfied that (a) the suspect has carried out acts associated with stalking, (b) poses a risk associated with stalking to another person, and (c) the order is necessary to protect another person from that risk (s.8(2)).",
       ["pfsa-ni-2022:s7", "pfsa-ni-2022:s8(2)"],
       // The statement rests on s.7 as the Explanatory Notes describe it: the last statement says so.
       undefined,

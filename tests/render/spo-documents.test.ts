@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  assess,
   type CaseFacts,
   challengeSummary,
   reviewSpoDecline,
@@ -215,5 +216,69 @@ describe("spoApplicationPack and spoRequestLetter", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("the documents say no more than the assessment knows (issue 31 review)", () => {
+  it("a limb resting on an unverified point is marked Unverified (NI: the words of s.7 were not seen)", () => {
+    const pack = spoApplicationPack(NI, { asOf: ASOF });
+    const conditionLines = items(pack).filter((l) => l.includes("On the facts recorded, this condition"));
+    expect(conditionLines.some((l) => l.startsWith("- **Unverified:** "))).toBe(true);
+    // The documents speak of "the suspect", never the statute's "defendant".
+    expect(pack).not.toMatch(/defendant/i);
+    const spo = assess(NI, { asOf: ASOF }).orders.find((o) => o.rule === "ni-spo")!;
+    expect(spo.unverified).toBe(true);
+    // The summary's verdict rests on the same unverified point.
+    const summary = items(pack).find((l) => l.includes("the test for a Stalking Protection Order"))!;
+    expect(summary).toMatch(/^- \*\*Unverified:\*\* /);
+    const letterClosing = items(spoRequestLetter(NI, { asOf: ASOF })).find((l) =>
+      l.includes("every condition of the test is met"),
+    )!;
+    expect(letterClosing).toMatch(/^- \*\*Unverified:\*\* /);
+  });
+
+  it("an unrecorded residence is asked, never stated as meeting s.1(3), and the pack and letter say who may apply", () => {
+    const facts: CaseFacts = { ...STRANGER, suspect: {} };
+    for (const [name, document] of DOCUMENTS) {
+      const md = document(facts, { asOf: ASOF });
+      // SPA 2019 s.1(3): a chief officer may apply about a person who lives in the area or is believed to be in or coming to it.
+      expect(md, name).not.toMatch(/this condition is met: the (suspect|defendant) lives/i);
+      expect(md, name).toMatch(/Where the suspect lives is not recorded/);
+      expect(md, name).toMatch(/\*\*Question:\*\* Where does the suspect live/);
+      expect(md, name).toMatch(/Who may apply \(SPA 2019 s\.1\(3\)\)/);
+      expect(md, name).not.toMatch(/\bhe\b/);
+    }
+  });
+
+  it("a suspect under sex offender notification is not told they must notify (SPA 2019 s.9(5))", () => {
+    const exempt: CaseFacts = { ...STRANGER, suspect: { subjectToSexOffenderNotification: true } };
+    const section = (md: string) => md.slice(md.indexOf("### Notification"), md.indexOf("### Dates"));
+    expect(section(spoApplicationPack(exempt, { asOf: ASOF }))).not.toMatch(/must tell the police/);
+    expect(section(spoApplicationPack(exempt, { asOf: ASOF }))).toMatch(/do not apply/);
+    const unknown = section(spoApplicationPack({ ...STRANGER, suspect: {} }, { asOf: ASOF }));
+    expect(unknown).not.toMatch(/must tell the police their name/);
+    expect(unknown).toMatch(
+      /\*\*Question:\*\* Is the suspect already under the sex offender notification rules/,
+    );
+    const notExempt = section(
+      spoApplicationPack(
+        { ...STRANGER, suspect: { subjectToSexOffenderNotification: false } },
+        { asOf: ASOF },
+      ),
+    );
+    expect(notExempt).toMatch(/must tell the police their name/);
+  });
+
+  it("the letter claims nothing the Act does not say: no 'every reason', no 'the Act sets no time limit'", () => {
+    const letter = spoRequestLetter(STRANGER, { asOf: ASOF });
+    expect(letter).not.toMatch(/every reason/);
+    expect(letter).not.toMatch(/The Act sets no time limit/);
+    expect(letter).toMatch(/a date we ask for, not one set by law/);
+  });
+
+  it("HTML escapes the apostrophe too", () => {
+    const html = spoApplicationPack({ ...STRANGER, id: "o'brien" }, { asOf: ASOF, format: "html" });
+    expect(html).not.toContain("o'brien");
+    expect(html).toContain("o&#39;brien");
   });
 });
