@@ -45,6 +45,8 @@ const state = {
   previous: undefined,
   /** Acts added so far, for an acts question. */
   acts: [],
+  /** Whether "No act has happened" was the answer shown (Back, Change). */
+  noActs: false,
   shown: "letter",
   /** Questions the user does not know the answer to: not asked again; their facts stay unknown. */
   skipped: [],
@@ -59,8 +61,8 @@ function answerWords(question, answer) {
   if (answer === undefined) return "Not known";
   if (question.answerType === "acts")
     return answer.length === 0
-      ? "No acts"
-      : answer.map((a) => `${actWords(a.kind)}${a.date ? ` (${a.date})` : ""}${a.unwelcome ? ", unwelcome" : ""}`).join("; ");
+      ? "No act has happened"
+      : answer.map((a) => `${actWords(a.kind)}${a.date ? ` (${a.date})` : ""}${unwelcomeWords(a)}`).join("; ");
   const option = question.answers.find((o) => JSON.stringify(o.value) === JSON.stringify(answer));
   if (option && question.answerType !== "age") return option.label;
   return String(answer);
@@ -119,6 +121,7 @@ function renderAnswerArea(question) {
     );
   } else if (question.answerType === "acts") {
     state.acts = Array.isArray(previous) ? [...previous] : [];
+    state.noActs = Array.isArray(previous) && previous.length === 0;
     renderActs(area);
   }
 }
@@ -133,14 +136,17 @@ function renderActs(area) {
       renderActs(area);
       $("#act-kind").focus();
     });
-    list.append(el("li", {}, `Act ${i + 1}: ${actWords(act.kind)}${act.date ? ` on ${act.date}` : ""}${act.unwelcome ? " (unwelcome)" : ""} `, remove));
+    list.append(el("li", {}, `Act ${i + 1}: ${actWords(act.kind)}${act.date ? ` on ${act.date}` : ""}${unwelcomeWords(act)} `, remove));
   });
   const kind = el("select", { id: "act-kind" });
   for (const k of INTERVIEW_ACT_KINDS) kind.append(el("option", { value: k, text: actWords(k) }));
   const add = el("button", { type: "button", id: "add-act", text: "Add this act" });
   add.addEventListener("click", () => {
     const date = $("#act-date").value;
-    state.acts.push({ kind: kind.value, ...(date ? { date } : {}), unwelcome: $("#act-unwelcome").checked });
+    const unwelcome = $("#act-unwelcome").value;
+    // "Not known" leaves the point out: unknown, never "no".
+    state.acts.push({ kind: kind.value, ...(date ? { date } : {}), ...(unwelcome === "" ? {} : { unwelcome: unwelcome === "yes" }) });
+    $("#no-acts").checked = false;
     renderActs(area);
     $("#act-kind").focus();
   });
@@ -154,10 +160,23 @@ function renderActs(area) {
       kind,
       el("label", { for: "act-date", text: "Date, if known" }),
       el("input", { type: "date", id: "act-date" }),
-      el("label", { for: "act-unwelcome" }, el("input", { type: "checkbox", id: "act-unwelcome", checked: true }), " It was unwelcome, and the suspect knew or ought to have known that"),
+      el("label", { for: "act-unwelcome", text: "Was it unwelcome, and did the suspect know or ought to have known that?" }),
+      el(
+        "select",
+        { id: "act-unwelcome" },
+        el("option", { value: "", text: "Not known" }),
+        el("option", { value: "yes", text: "Yes" }),
+        el("option", { value: "no", text: "No" }),
+      ),
       add,
     ),
-    el("p", { className: "hint", text: "Add every act, then choose Next. Choose Next with no acts if nothing has happened yet." }),
+    el(
+      "label",
+      { for: "no-acts", className: "no-acts" },
+      el("input", { type: "checkbox", id: "no-acts", ...(state.acts.length === 0 && state.noActs ? { checked: true } : {}) }),
+      " No act has happened (then a Stalking Protection Order cannot be made)",
+    ),
+    el("p", { className: "hint", text: "Add every act with \u201cAdd this act\u201d, then choose Next. If no act has happened, tick the box instead. If you do not know, choose \u201cI don\u2019t know\u201d." }),
   );
 }
 
@@ -178,7 +197,16 @@ function readAnswer(question) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return { error: "Enter a date." };
     return { value: raw };
   }
+  // An act chosen but not added, or no act and no tick, is not an answer: [] would record that no
+  // act has happened, which makes the SPO not available.
+  if ($("#act-date")?.value) return { error: "Add the act with \u201cAdd this act\u201d, or clear its date." };
+  if (state.acts.length === 0 && !$("#no-acts")?.checked)
+    return { error: "Add each act with \u201cAdd this act\u201d, or tick \u201cNo act has happened\u201d." };
   return { value: [...state.acts] };
+}
+
+function unwelcomeWords(act) {
+  return act.unwelcome === true ? " (unwelcome)" : act.unwelcome === false ? " (not shown unwelcome)" : " (unwelcome: not known)";
 }
 
 function renderQuestion() {

@@ -559,6 +559,21 @@ const PRESETS = {
     suspectAge: "37",
     victimAge: "34",
   },
+  // Northern Ireland: the same stranger stalking, under the Protection from Stalking Act (Northern Ireland) 2022.
+  "northern-ireland": {
+    jurisdiction: "northern-ireland",
+    policeForceArea: "psni",
+    relationshipSummary: "stranger",
+    allConnectionsRecorded: true,
+    incidents: ["following", "loitering", "watching-or-spying"],
+    unwelcome: "yes",
+    psychologicalHarm: "yes",
+    ongoing: "yes",
+    protection: "none",
+    criminalStatus: "under-investigation",
+    suspectAge: "44",
+    victimAge: "29",
+  },
 };
 
 function applyPreset(name) {

@@ -32,7 +32,8 @@ export type InterviewAnswerType = "yes-no" | "choice" | "age" | "date" | "acts";
 
 /**
  * One act the suspect did, as the interview records it: its kind, when (if known), and whether it
- * was unwelcome and the suspect knew or ought to have known that (SPA 2019 s.1(4)(b)).
+ * was unwelcome and the suspect knew or ought to have known that (SPA 2019 s.1(4)(b)); leave
+ * `unwelcome` out when that is not known (it then stays unknown, never "no").
  *
  * @example
  * ```ts
@@ -43,7 +44,7 @@ export type InterviewAnswerType = "yes-no" | "choice" | "age" | "date" | "acts";
 export interface InterviewAct {
   readonly kind: Exclude<IncidentKind, "other">;
   readonly date?: IsoDate | undefined;
-  readonly unwelcome: boolean;
+  readonly unwelcome?: boolean | undefined;
 }
 
 /**
@@ -222,8 +223,8 @@ function acts(path: string, answer: InterviewAnswer): readonly InterviewAct[] {
     const a = act as Partial<InterviewAct> | null;
     if (typeof a !== "object" || a === null || !ACT_KINDS.includes(a.kind as InterviewAct["kind"]))
       throw new InterviewAnswerError(`${path}[${i}].kind`, `one of ${ACT_KINDS.join(", ")}`);
-    if (typeof a.unwelcome !== "boolean")
-      throw new InterviewAnswerError(`${path}[${i}].unwelcome`, "true or false");
+    if (a.unwelcome !== undefined && typeof a.unwelcome !== "boolean")
+      throw new InterviewAnswerError(`${path}[${i}].unwelcome`, "true, false, or left out when not known");
     if (a.date !== undefined && !(typeof a.date === "string" && isRealCalendarDate(a.date)))
       throw new InterviewAnswerError(`${path}[${i}].date`, "a calendar date written YYYY-MM-DD");
   });
@@ -234,7 +235,7 @@ function toIncident(act: InterviewAct): Incident {
   return {
     kind: act.kind,
     ...(act.date === undefined ? {} : { date: act.date }),
-    suspectKnewOrOughtToKnowUnwelcome: act.unwelcome,
+    ...(act.unwelcome === undefined ? {} : { suspectKnewOrOughtToKnowUnwelcome: act.unwelcome }),
   };
 }
 
@@ -246,7 +247,8 @@ const ACTS_WRITER: Writer = {
     "Following, contacting, watching, loitering and interfering with property are examples of acts linked to stalking.",
   answerType: "acts",
   answers: [
-    { value: [], label: "Nothing yet recorded" },
+    // An empty list records that no act has happened (the SPO then cannot be made): not "not yet asked".
+    { value: [], label: "No act has happened" },
     {
       value: [
         { kind: "following", unwelcome: true },

@@ -70,7 +70,7 @@ function serveSite(): Promise<{ server: Server; origin: string }> {
   );
 }
 
-type Act = { kind: string; date?: string; unwelcome: boolean };
+type Act = { kind: string; date?: string; unwelcome?: boolean };
 /** A case as a stranger to the library would answer it: by the words on the page. */
 interface Script {
   readonly name: string;
@@ -96,6 +96,7 @@ const STRANGER: Script = {
     ["How old is the suspect", 44],
     ["How old is the victim", 29],
     ["How does the victim know", "They are strangers"],
+    ["Where does the suspect live", "England and Wales"],
   ],
 };
 const EX_PARTNER: Script = {
@@ -120,17 +121,18 @@ const EX_PARTNER: Script = {
     ["How does the victim know", "A former partner"],
     ["intimate personal relationship", "Yes, in the past"],
     ["significant time", "Yes"],
+    ["Where does the suspect live", "England and Wales"],
   ],
 };
 const NORTHERN_IRELAND: Script = {
   name: "Northern Ireland",
   answers: [
     ["Which part of the UK", "Northern Ireland"],
-    ["live in Northern Ireland", "Lives in Northern Ireland"],
     ["What has the suspect done", ACTS],
     ["risk of harm", "Yes: psychological harm"],
     ["still pose that risk", "Yes"],
     ["already protected", "No"],
+    ["Where does the suspect live", "Northern Ireland"],
   ],
 };
 
@@ -138,12 +140,17 @@ async function answerCurrent(page: Page, script: Script): Promise<string> {
   const heading = (await page.locator("#question-heading").textContent()) ?? "";
   const scripted = script.answers.find(([part]) => heading.includes(part))?.[1];
   if (await page.locator("#act-kind").count()) {
-    for (const act of (scripted as readonly Act[] | undefined) ?? []) {
+    const acts = (scripted as readonly Act[] | undefined) ?? [];
+    for (const act of acts) {
       await page.selectOption("#act-kind", act.kind);
       if (act.date) await page.fill("#act-date", act.date);
-      await page.setChecked("#act-unwelcome", act.unwelcome);
+      await page.selectOption(
+        "#act-unwelcome",
+        act.unwelcome === undefined ? "" : act.unwelcome ? "yes" : "no",
+      );
       await page.click("#add-act");
     }
+    if (acts.length === 0) await page.check("#no-acts");
   } else if (await page.locator("#answer-age").count()) {
     await page.fill("#answer-age", String(scripted ?? 30));
   } else if (await page.locator("#answer-date").count()) {
@@ -296,6 +303,28 @@ describe.skipIf(skip)("the interview page, in chromium", () => {
     );
     await context.close();
   }, 120_000);
+
+  it("an act is not recorded until added, no act needs saying so, and 'unwelcome' may be not known (SPA 2019 s.1(4)(b))", async () => {
+    const { context, page } = await openPage();
+    await answerCurrent(page, STRANGER);
+    await answerCurrent(page, STRANGER);
+    expect(await page.locator("#question-heading").textContent()).toContain("What has the suspect done");
+    // Not known is the default: nothing is ticked for the user.
+    expect(await page.inputValue("#act-unwelcome")).toBe("");
+    // Next with nothing added does not record "no act": it says what to do.
+    await page.click("#next");
+    expect(await page.locator("#answer-error").textContent()).toMatch(/No act has happened/);
+    expect(await page.locator("#question-heading").textContent()).toContain("What has the suspect done");
+    // A dated act chosen but not added is not lost silently.
+    await page.fill("#act-date", "2025-05-01");
+    await page.click("#next");
+    expect(await page.locator("#answer-error").textContent()).toMatch(/Add the act/);
+    await page.click("#add-act");
+    expect(await page.locator("#acts-list").textContent()).toContain("unwelcome: not known");
+    await page.click("#next");
+    expect(await page.locator("#answers-list").textContent()).toContain("unwelcome: not known");
+    await context.close();
+  }, 60_000);
 
   it("is usable by keyboard alone, and says what is missing when no answer is chosen", async () => {
     const { context, page } = await openPage();

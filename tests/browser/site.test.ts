@@ -278,6 +278,11 @@ describe.skipIf(skip)("the documentation site, in chromium", () => {
         .toBe("available");
       expect(await page.isHidden("#decline-review")).toBe(true);
     }
+    // The Northern Ireland example: the NI SPO under the 2022 Act, the one the interview test walks too.
+    await page.click('button[data-preset="northern-ireland"]');
+    await expect
+      .poll(() => page.getAttribute('#orders tr[data-rule="ni-spo"]', "data-outcome"))
+      .toBe("available");
     await page.click('button[data-preset="declined"]');
     const review = page.locator("#decline-review");
     await expect.poll(() => review.getAttribute("data-verdict")).toBe("likely-wrongly-declined");
