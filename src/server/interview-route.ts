@@ -29,7 +29,7 @@ export const InterviewRequestSchema = z.strictObject({
         .meta({ description: "The id of the question answered (`question.id`)." }),
       value: z.unknown().meta({
         description:
-          "The answer: true/false (yes-no), a string (choice, date YYYY-MM-DD), a whole number (age), or a list of acts { kind, date?, unwelcome } (acts).",
+          "The answer: true/false (yes-no), a string (choice, date YYYY-MM-DD), a whole number (age), or a list of acts { kind, date?, unwelcome? } (acts; unwelcome left out when not known).",
       }),
     })
     .optional()

@@ -29,7 +29,8 @@ const actArb: fc.Arbitrary<InterviewAct> = fc.record({
   date: fc.option(fc.constantFrom("2019-06-01", "2020-04-19", "2024-05-01", "2025-05-01"), {
     nil: undefined,
   }),
-  unwelcome: fc.boolean(),
+  // Not known (left out) is an answer too: it stays unknown, never "no".
+  unwelcome: fc.option(fc.boolean(), { nil: undefined }),
 });
 
 const answererArb: fc.Arbitrary<Answerer> = fc.record({
