@@ -12,6 +12,8 @@ import {
   type ExampleResult,
   publicExportDocs,
   ROOT,
+  runnableExample,
+  statedValue,
   typeCheckExamples,
   writeRunnableExample,
 } from "./examples.js";
@@ -108,6 +110,21 @@ describe("examples in the README and the guides run, and say what they return", 
     const readme = runnable.find((e) => e.file === "README.md" && e.code.includes("recommendation.first"));
     expect(readme).toBeDefined();
     expect(writeRunnableExample(readme!).assertions).toBeGreaterThanOrEqual(2);
+  });
+
+  it("asserts console.log(…), declarations and array or object literals; refuses a list of alternatives", () => {
+    const example = (code: string) => ({ ...runnable[0]!, code });
+    const code = (line: string) => runnableExample(example(line));
+    expect(code('console.log(f(1)); // "a"').assertions).toBe(1);
+    expect(code('console.log(f(1)); // "a"').code).toContain('__expectValue(f(1), "a"');
+    expect(code('const x = f(); // "v"').code).toContain('__expectValue(x, "v"');
+    expect(code('f(); // ["spo", "nmo"]').code).toContain('__expectValue(f(), (["spo", "nmo"])');
+    expect(code('f(); // { path: "incidents" }').assertions).toBe(1);
+    // Shapes and prose are not claims.
+    expect(code("f(); // { available: ..., spo: ... }").assertions).toBe(0);
+    expect(code("f(); // what to ask next").assertions).toBe(0);
+    expect(() => statedValue('"a" | "b"', "README.md:1")).toThrow(/lists alternatives/);
+    expect(statedValue('"a" (the others: b, c)', "README.md:1")).toBe('"a"');
   });
 
   it("a comment that misstates the value fails the run", async () => {

@@ -305,23 +305,55 @@ export function publicExportDocs(): ExportDocs[] {
 }
 
 /**
- * A statement line whose trailing comment states its value: `expr; // "spo"`, `// true`, `// 3`, `// null`.
- * The comment may go on after the value (`// "not-available": a stranger is not …`). Only a value that is a
- * JSON literal is asserted; a comment in words (`// what to ask next`) is prose, not a claim.
+ * A statement line whose trailing comment states its value: `expr; // "spo"`, `// true`, `// 3`, `// null`,
+ * `// ["spo", "nmo"]`, `// { path: "incidents" }`. The comment may go on after a JSON literal
+ * (`// "not-available": a stranger is not …`). `console.log(expr); // value` asserts `expr`, and
+ * `const x = expr; // value` asserts `x`. A comment in words (`// what to ask next`) is prose, not a
+ * claim, and so is a literal with an ellipsis in it (`// { available: ..., … }`, a shape not a value).
+ * A list of alternatives (`// "a" | "b"`) is refused: an example states the one value it returns.
  */
-const ASSERTED_LINE =
-  /^(\s*)(?!const |let |var |import |export |return |console\.|\/\/)([^;]+?);\s*\/\/\s*("(?:[^"\\]|\\.)*"|true|false|null|-?\d+(?:\.\d+)?)(?=$|[\s:,;.)])/;
+const JSON_LITERAL = String.raw`"(?:[^"\\]|\\.)*"|true|false|null|-?\d+(?:\.\d+)?`;
+const STATEMENT_LINE =
+  /^(\s*)(?:console\.log\((.+)\)|(?!const |let |var |import |export |return |console\.|\/\/)([^;]+?));\s*\/\/\s*(.*)$/;
+const DECLARATION_LINE = /^(\s*)(?:const|let|var) ([A-Za-z_$][\w$]*)(?::[^=]+)? = [^;]+;\s*\/\/\s*(.*)$/;
+const LEADING_JSON = new RegExp(`^(${JSON_LITERAL})(?=$|[\\s:,;.)])`);
+
+/** The value a comment states, as code, or undefined when it states none (prose, or a shape). */
+export function statedValue(comment: string, where: string): string | undefined {
+  const trimmed = comment.trim();
+  const json = LEADING_JSON.exec(trimmed);
+  if (json) {
+    if (/^\s*\|/.test(trimmed.slice(json[1]!.length)))
+      throw new Error(
+        `${where}: the comment lists alternatives (${trimmed}); state the one value the example returns`,
+      );
+    return json[1];
+  }
+  if (/^[[{].*[\]}]$/.test(trimmed) && !/\.\.\.|…/.test(trimmed)) return `(${trimmed})`;
+  return undefined;
+}
 
 /** The example's code with every stated value turned into a check, and imports pointed at src/. */
 export function runnableExample(example: Example): { code: string; assertions: number } {
   let assertions = 0;
+  const where = `${example.file}:${example.line}`;
   const body = example.code
     .split("\n")
     .map((line) => {
-      const m = ASSERTED_LINE.exec(line);
+      const declaration = DECLARATION_LINE.exec(line);
+      if (declaration) {
+        const value = statedValue(declaration[3]!, where);
+        if (value === undefined) return line;
+        assertions++;
+        return `${line}\n${declaration[1]}__expectValue(${declaration[2]}, ${value}, ${JSON.stringify(where)}, ${JSON.stringify(declaration[2])});`;
+      }
+      const m = STATEMENT_LINE.exec(line);
       if (!m) return line;
+      const value = statedValue(m[4]!, where);
+      if (value === undefined) return line;
+      const expression = (m[2] ?? m[3])!;
       assertions++;
-      return `${m[1]}__expectValue(${m[2]}, ${m[3]}, ${JSON.stringify(`${example.file}:${example.line}`)}, ${JSON.stringify(m[2]!.trim())});`;
+      return `${m[1]}__expectValue(${expression}, ${value}, ${JSON.stringify(where)}, ${JSON.stringify(expression.trim())});`;
     })
     .join("\n");
   const imports = body.replace(/from\s+"(protective-orders[^"]*)"/g, (whole, spec: string) => {
