@@ -519,6 +519,21 @@ function decisionDateOf(value: unknown): string | undefined {
   return typeof decidedOn === "string" && IsoDateSchema.safeParse(decidedOn).success ? decidedOn : undefined;
 }
 
+/**
+ * What `review` says of a row with no declined request, instead of a verdict: `no-request-recorded`
+ * (no `spoRequest`), `no-decision-recorded` (a request, no decision yet recorded) or `not-declined`
+ * (the decision was to apply, or is pending). Undefined for a declined request, which is reviewed.
+ */
+export type ReviewRequestState = "no-request-recorded" | "no-decision-recorded" | "not-declined";
+
+function requestStateOf(value: unknown): ReviewRequestState | undefined {
+  const request = (value as { spoRequest?: { decision?: { outcome?: unknown } } } | null)?.spoRequest;
+  if (request === undefined) return "no-request-recorded";
+  if (request.decision === undefined) return "no-decision-recorded";
+  const outcome = request.decision.outcome;
+  return outcome === "application-made" || outcome === "pending" ? "not-declined" : undefined;
+}
+
 /** `review`: the decline review of each case's `spoRequest`. */
 export function reviewCommand(options: CommandOptions): BatchCommand {
   // Today is needed only where no date is given (--as-of): not looked up otherwise.
@@ -538,18 +553,20 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
       const result = safeReviewSpoDecline(value, undefined, { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const r = result.review;
-      const flagged = r.verdict === "likely-wrongly-declined" || r.verdict === "review-recommended";
+      // A row with no declined request has nothing to review: say so, rather than give it a verdict.
+      const verdict = requestStateOf(value) ?? r.verdict;
+      const flagged = verdict === "likely-wrongly-declined" || verdict === "review-recommended";
       let body: Record<string, unknown>;
       if (full) {
         const { caseId, ...rest } = r;
-        body = { row, line, id: caseId, ...rest };
+        body = { row, line, id: caseId, ...rest, verdict };
       } else
         body = {
           row,
           line,
           id: r.caseId,
           asOf: r.asOf,
-          verdict: r.verdict,
+          verdict,
           spo: r.spo.outcome,
           daysFromRequestToDecision: r.daysFromRequestToDecision,
           findings: r.findings.map((f) => ({
@@ -565,7 +582,7 @@ export function reviewCommand(options: CommandOptions): BatchCommand {
       return {
         ok: true,
         record: { ...withFacts(body, value, options.includeFacts), ...NO_ERROR },
-        tally: [`verdict:${r.verdict}`, ...(flagged ? ["flagged"] : [])],
+        tally: [`verdict:${verdict}`, ...(flagged ? ["flagged"] : [])],
       };
     },
     flatten(record) {

@@ -460,6 +460,12 @@ export function summaryText(summary: BatchSummary): string {
     groups.set(group!, list);
   }
   for (const [group, entries] of groups) {
+    // A count with no group of its own ("flagged") is one line, not a heading over itself.
+    const [only] = entries;
+    if (entries.length === 1 && only?.[0] === group) {
+      lines.push(`  ${terminalSafe(group)}: ${only[1]}`);
+      continue;
+    }
     const title =
       group === "first"
         ? "first recommendation"

@@ -204,8 +204,34 @@ describe("the bundled caseload: the summary agrees with the output", () => {
     expect(summary.rows).toBe(30);
     expect(summary.counts.flagged).toBe(flagged);
     expect(r.stderr).toMatch(new RegExp(`^\\s+flagged: ${flagged}$`, "m"));
+    // Printed once: not a heading over itself ("flagged:" then "flagged: 13").
+    expect(r.stderr).not.toMatch(/^\s+flagged:$/m);
     // example-01 was declined for want of a conviction: an SPO needs none (SPA 2019 s.1).
     expect(records[0]).toMatchObject({ id: "example-01", verdict: "likely-wrongly-declined" });
+  });
+
+  it("review: a row with no declined request says so instead of a verdict; each count is printed once", async () => {
+    const file = t.file(
+      "requests.jsonl",
+      [
+        { ...STRANGER, id: "no-request" },
+        { ...STRANGER, id: "no-decision", spoRequest: { requestedOn: "2025-05-01" } },
+        {
+          ...STRANGER,
+          id: "pending",
+          spoRequest: {
+            requestedOn: "2025-05-01",
+            decision: { decidedOn: "2025-05-10", outcome: "pending" },
+          },
+        },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join("\n"),
+    );
+    const r = await run(["review", file, ...AS_OF]);
+    const verdicts = parseJsonl(r.stdout).map((x) => x.verdict);
+    expect(verdicts).toEqual(["no-request-recorded", "no-decision-recorded", "not-declined"]);
+    expect(r.stderr).toMatch(/^ {4}no-request-recorded: 1$/m);
   });
 });
 

@@ -193,7 +193,7 @@ describe("--detail full, review and explain", () => {
     expect(JSON.stringify(first)).toContain("legislation.gov.uk/ukpga/2019/9");
   });
 
-  it("review: a verdict per case; a row with no SPO request recorded needs information", async () => {
+  it("review: a verdict per case; a row with no SPO request recorded says so (no verdict)", async () => {
     const declined = {
       ...STRANGER,
       id: "cli-declined",
@@ -222,7 +222,7 @@ describe("--detail full, review and explain", () => {
       verdict: "consistent-with-the-law",
       spo: "not-available",
     });
-    expect(rows[2]).toMatchObject({ id: "cli-scotland", verdict: "needs-information" });
+    expect(rows[2]).toMatchObject({ id: "cli-scotland", verdict: "no-request-recorded" });
     expect(r.stderr).toMatch(/^review: 3 rows, 3 processed, 0 invalid$/m);
     expect(r.stderr).toMatch(/flagged: 1$/m);
   });
