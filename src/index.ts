@@ -25,7 +25,6 @@ export {
   RESPONSE_BANDS,
   type ResponseBand,
 } from "./assess/caseload-figures.js";
-export { CaseFactsError } from "./assess/errors.js";
 export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
 export {
   addDaysToDate,
@@ -58,6 +57,7 @@ export * from "./model/case-facts.js";
 export { type CaseFactsDoc, caseFactsDocs } from "./model/case-facts-docs.js";
 export { CASE_FACTS_SCHEMA_ID, caseFactsJsonSchema } from "./model/case-facts-json-schema.js";
 export * from "./model/decline-reason-code.js";
+export { CaseFactsError } from "./model/errors.js";
 export * from "./model/existing-order.js";
 export * from "./model/iso-date.js";
 export * from "./model/order.js";
