@@ -1,5 +1,6 @@
 // protective-orders: UK protective orders against stalking as typed models and explainable, cited rules.
-// The core: browser-safe (no Node built-ins). The CLI lives in src/cli and is built separately.
+// The core: browser-safe (no Node built-ins). The batch layer (src/batch) and the edges (src/cli, src/server,
+// src/report) are Node-only, never imported from here, and built separately (.dependency-cruiser.cjs checks it).
 
 export {
   type AssessOptions,
