@@ -14,7 +14,7 @@ const ENTRY_POINTS = {
 };
 
 /** The edges: Node-only, built with the CLI, never part of the core. */
-const EDGES = ["cli", "server", "report"];
+const EDGES = ["batch", "cli", "server", "report"];
 
 /** Every module of the core, as `core/<path>` → its source file. */
 function coreModules(dir = "src"): Record<string, string> {
@@ -78,7 +78,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },
+    entry: { cli: "src/cli/main.ts", "cli-worker": "src/batch/worker.ts" },
     format: ["esm"],
     platform: "node",
     target: "node20",

@@ -6,7 +6,7 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
-      exclude: ["src/cli/**"],
+      exclude: ["src/batch/**", "src/cli/**"],
       thresholds: { lines: 85, functions: 85, branches: 75, statements: 85 },
     },
   },

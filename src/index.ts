@@ -1,5 +1,6 @@
 // protective-orders: UK protective orders against stalking as typed models and explainable, cited rules.
-// The core: browser-safe (no Node built-ins). The CLI lives in src/cli and is built separately.
+// The core: browser-safe (no Node built-ins). The batch layer (src/batch) and the edges (src/cli, src/server,
+// src/report) are Node-only, never imported from here, and built separately (.dependency-cruiser.cjs checks it).
 
 export {
   type AssessOptions,
@@ -25,7 +26,6 @@ export {
   RESPONSE_BANDS,
   type ResponseBand,
 } from "./assess/caseload-figures.js";
-export { CaseFactsError } from "./assess/errors.js";
 export { type CaseloadSummary, summarizeAssessments } from "./assess/summarize.js";
 export {
   addDaysToDate,
@@ -58,6 +58,7 @@ export * from "./model/case-facts.js";
 export { type CaseFactsDoc, caseFactsDocs } from "./model/case-facts-docs.js";
 export { CASE_FACTS_SCHEMA_ID, caseFactsJsonSchema } from "./model/case-facts-json-schema.js";
 export * from "./model/decline-reason-code.js";
+export { CaseFactsError } from "./model/errors.js";
 export * from "./model/existing-order.js";
 export * from "./model/iso-date.js";
 export * from "./model/order.js";

@@ -9,6 +9,7 @@ import { citationFor } from "../law/citations.js";
 import notices from "../law/outside-england-and-wales/notices.json";
 import relationshipImplications from "../law/relationship-implications.json";
 import type { CaseFacts } from "../model/case-facts.js";
+import { CaseFactsError } from "../model/errors.js";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
@@ -17,7 +18,6 @@ import type { CaseFactsInput } from "../model/readonly-input.js";
 import type { Assessment, BundledAssessment, Notice, NoticeCode } from "./assessment.js";
 import { buildAssessment } from "./build-assessment.js";
 import { bundledRules } from "./bundled-rules.js";
-import { CaseFactsError } from "./errors.js";
 
 /**
  * Options for {@link assess}.

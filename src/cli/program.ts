@@ -6,18 +6,19 @@ import { readFileSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_RULES } from "../assess/default-rules.js";
+import type { CommandSpec } from "../batch/commands.js";
+import { DATE_FORMATS, type DateFormat } from "../batch/csv-columns.js";
+import { isKnownEncoding } from "../batch/decode-input.js";
+import { fileErrorInWords } from "../batch/file-errors.js";
+import type { OutputFormat } from "../batch/output.js";
+import type { InputFormat } from "../batch/read-rows.js";
+import { loadRulesFile, RulesFileError } from "../batch/rules-file.js";
+import { type BatchIo, EXIT, runBatch } from "../batch/run-batch.js";
 import { todayInLondon } from "../dates/calendar.js";
 import { citationFor } from "../law/registry.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
-import type { CommandSpec } from "./commands.js";
-import { DATE_FORMATS, type DateFormat } from "./csv-columns.js";
-import { isKnownEncoding } from "./decode-input.js";
 import { runDemo } from "./demo.js";
-import type { OutputFormat } from "./output.js";
-import type { InputFormat } from "./read-rows.js";
-import { loadRulesFile, RulesFileError } from "./rules-file.js";
-import { type BatchIo, EXIT, fileErrorInWords, runBatch } from "./run-batch.js";
 
 function packageVersion(): string {
   try {

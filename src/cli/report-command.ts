@@ -1,22 +1,30 @@
 // `protective-orders report`: a caseload report (HTML with charts, Markdown or JSON) over the same
 // inputs as `assess`. Rows are streamed and dropped; only aggregates are kept.
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
-import { todayInLondon } from "../dates/calendar.js";
-import { buildReportFigures, type ReportRow } from "../report/build-report.js";
-import { chartSpec, renderChartSvg } from "../report/charts.js";
-import { reportCsv, reportHtml, reportJson, reportMarkdown } from "../report/render.js";
-import { caseloadReport } from "../report/report-model.js";
 import {
   findFileClash,
   inputNamed,
   outputNamedStderr,
   outputNamedStdout,
   standardErrorIsTheInput,
-} from "./file-clash.js";
-import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
-import { type InputFormat, readRows, UnreadableInputError } from "./read-rows.js";
-import { type BatchIo, EXIT, fileErrorInWords, refuseClash } from "./run-batch.js";
-import { terminalSafe } from "./terminal-safe.js";
+} from "../batch/file-clash.js";
+import { fileErrorInWords } from "../batch/file-errors.js";
+import { closeInputSource, openInputSource, readInputSource } from "../batch/open-input.js";
+import { type InputFormat, readRows, UnreadableInputError } from "../batch/read-rows.js";
+import { type BatchIo, EXIT, refuseClash } from "../batch/run-batch.js";
+import { terminalSafe } from "../batch/terminal-safe.js";
+import { todayInLondon } from "../dates/calendar.js";
+import {
+  buildReportFigures,
+  caseloadReport,
+  chartSpec,
+  type ReportRow,
+  renderChartSvg,
+  reportCsv,
+  reportHtml,
+  reportJson,
+  reportMarkdown,
+} from "../report/index.js";
 
 export interface ReportCliOptions {
   readonly file?: string | undefined;

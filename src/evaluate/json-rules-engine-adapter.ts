@@ -2,10 +2,10 @@
 // Named imports only: a default import passes tsc and vitest but breaks in the built ESM file
 // (shared/engineering-notes.md).
 import { Engine } from "json-rules-engine";
-import { CaseFactsError } from "../assess/errors.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
 import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
 import type { CaseFacts } from "../model/case-facts.js";
+import { CaseFactsError } from "../model/errors.js";
 import { type IsoDate, IsoDateSchema } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import type { RuleCondition } from "./rule-pack-schema.js";

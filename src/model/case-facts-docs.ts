@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { DECLINE_REASONS } from "../review/decline-reasons.js";
+import declineReasons from "../law/stalking-protection-act-2019/decline-reasons.json";
 import {
   CaseFactsSchema,
   CriminalProceedingsSchema,
@@ -169,7 +169,7 @@ labelEnum<DeclineReasonCode>(
   DeclineReasonCodeSchema,
   "Reason",
   "A reason the police gave for declining, as a code of the decline-reason taxonomy.",
-  Object.fromEntries(DECLINE_REASONS.map((reason) => [reason.code, reason.label])) as Record<
+  Object.fromEntries(declineReasons.reasons.map((reason) => [reason.code, reason.label])) as Record<
     DeclineReasonCode,
     string
   >,

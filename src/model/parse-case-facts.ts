@@ -1,41 +1,13 @@
 import type { z } from "zod";
 import { type CaseFacts, CaseFactsSchema } from "./case-facts.js";
 import { compileFastParser } from "./compile-fast-parser.js";
+import type { InputProblem, ParseResult } from "./input-problem.js";
 import { MAX_PROBLEMS_LISTED, parsePlainData, problemsFrom } from "./parse-plain-data.js";
+
+export type { InputProblem, ParseResult } from "./input-problem.js";
 
 // Valid input is read in one pass; anything else goes to zod, which words every problem.
 const readValidCaseFacts = compileFastParser(CaseFactsSchema);
-
-/**
- * One problem with an input: where it is, and what was expected. Never the value itself.
- *
- * @example
- * ```ts
- * import { parseCaseFacts, type InputProblem } from "protective-orders";
- * const result = parseCaseFacts({ id: "c", incidents: [{ kind: "shouting" }] });
- * const problems: readonly InputProblem[] = result.success ? [] : result.problems;
- * problems[0]?.path; // "incidents.0.kind"
- * ```
- */
-export interface InputProblem {
-  /** The path to the problem, e.g. `incidents.2.date`; empty for the input as a whole. */
-  readonly path: string;
-  readonly message: string;
-}
-
-/**
- * The result of parsing input: the value, or every problem with it.
- *
- * @example
- * ```ts
- * import { parseCaseFacts, type CaseFacts, type ParseResult } from "protective-orders";
- * const result: ParseResult<CaseFacts> = parseCaseFacts({ id: "case-1", jurisdiction: "england-and-wales" });
- * result.success ? result.data.id : result.problems; // "case-1"
- * ```
- */
-export type ParseResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly problems: readonly InputProblem[] };
 
 /**
  * Turns zod issues into plain-English problems that name the path and what was expected, never

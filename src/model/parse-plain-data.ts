@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type FastParser, NOT_PARSED } from "./compile-fast-parser.js";
-import type { InputProblem, ParseResult } from "./parse-case-facts.js";
+import type { InputProblem, ParseResult } from "./input-problem.js";
 import {
   CYCLE,
   isEchoableKey,

@@ -10,7 +10,7 @@ import { generalLimitFor, type SummaryMaximum } from "./general-limit.js";
 const GENERAL_LIMIT_CUTOFF = generalLimit.offenceDateCutoff;
 
 import * as z from "zod";
-import { CaseFactsError } from "../assess/errors.js";
+import { CaseFactsError } from "../model/errors.js";
 import {
   DATE_OPTION,
   parseBreachReports,

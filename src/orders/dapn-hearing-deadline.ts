@@ -1,9 +1,9 @@
-import { CaseFactsError } from "../assess/errors.js";
 import { addDaysToDate } from "../dates/calendar.js";
 import { type CompiledRuleSet, isCompiledRuleSet } from "../evaluate/compile.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/citations.js";
 import type { LocalTables } from "../law/local-tables.js";
+import { CaseFactsError } from "../model/errors.js";
 import { isRealCalendarDate } from "../model/iso-date.js";
 import type { ParseResult } from "../model/parse-case-facts.js";
 import { isDisregardedDay } from "./calendar-rules.js";

@@ -1,8 +1,8 @@
-import { CaseFactsError } from "../assess/errors.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/citations.js";
 import templates from "../law/stalking-protection-act-2019/term-templates.json";
 import type { CaseFacts, IncidentKind } from "../model/case-facts.js";
+import { CaseFactsError } from "../model/errors.js";
 import { type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import type { CaseFactsInput } from "../model/readonly-input.js";
 

@@ -1,6 +1,6 @@
 import type { Citation } from "../law/citation.js";
 import type { IsoDate } from "../model/iso-date.js";
-import type { NotificationDuty } from "./notification-deadlines.js";
+import type { NotificationDuty } from "./notification-duty.js";
 
 /**
  * SPA 2019 s.9(1)–(2) and NI 2022 Act s.14(1)–(2): the initial duty does not apply to a full SPO

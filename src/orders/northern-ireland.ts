@@ -5,7 +5,7 @@ import type { Suspect } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
 import { replacementUnknown } from "./interim-replacement.js";
-import type { NotificationDuty } from "./notification-deadlines.js";
+import type { NotificationDuty } from "./notification-duty.js";
 
 // Orders in practice under the Protection from Stalking Act (Northern Ireland) 2022: validity,
 // dates and notification. The points the law digest marks UNVERIFIED (maximum duration, early

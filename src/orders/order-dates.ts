@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { CaseFactsError } from "../assess/errors.js";
 import { addDaysToDate, addYearsToDate } from "../dates/calendar.js";
 import type { Citation } from "../law/citation.js";
 import { citationFor } from "../law/citations.js";
+import { CaseFactsError } from "../model/errors.js";
 import type { IsoDate } from "../model/iso-date.js";
 import type { Order } from "../model/order.js";
 import { parseOrder, readOptions, underPath } from "../model/parse-arguments.js";

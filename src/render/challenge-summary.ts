@@ -1,4 +1,4 @@
-import { CaseFactsError } from "../assess/errors.js";
+import { CaseFactsError } from "../model/errors.js";
 import { POLICE_FORCES } from "../model/police-forces.js";
 import type { CaseFactsInput } from "../model/readonly-input.js";
 import type { DeclineReview, ReasonFindingKind } from "../review/decline-review.js";

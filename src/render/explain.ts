@@ -1,6 +1,6 @@
 import type { Assessment } from "../assess/assessment.js";
-import { CaseFactsError } from "../assess/errors.js";
 import type { ConditionCheck, Outcome, RuleEvaluation, Truth } from "../evaluate/types.js";
+import { CaseFactsError } from "../model/errors.js";
 import { escapeMarkdown, escapeText, markdownCitation, oneLine, ownField, textCitation } from "./escape.js";
 
 /**

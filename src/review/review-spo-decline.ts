@@ -1,6 +1,5 @@
 import { assessParsedFacts } from "../assess/assess.js";
 import type { Question } from "../assess/assessment.js";
-import { CaseFactsError } from "../assess/errors.js";
 import { todayInLondon } from "../dates/calendar.js";
 import { hasCarriedOutActsAssociatedWithStalking } from "../facts/conduct.js";
 import { otherProtectionIsAdequate } from "../facts/risk.js";
@@ -8,6 +7,7 @@ import { citationFor } from "../law/citations.js";
 import type { CaseFacts, SpoRequest } from "../model/case-facts.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
 import { compileFastParser } from "../model/compile-fast-parser.js";
+import { CaseFactsError } from "../model/errors.js";
 import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parsePlainData } from "../model/parse-plain-data.js";

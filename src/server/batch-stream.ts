@@ -1,7 +1,7 @@
-import type { BatchCommand } from "../cli/commands.js";
-import { forEachJsonLinesRow, type JsonLinesChunk, JsonLinesChunker } from "../cli/json-lines.js";
-import { processJsonLinesChunk } from "../cli/process-chunk.js";
-import { processRow } from "../cli/process-row.js";
+import type { BatchCommand } from "../batch/commands.js";
+import { forEachJsonLinesRow, type JsonLinesChunk, JsonLinesChunker } from "../batch/json-lines.js";
+import { processJsonLinesChunk } from "../batch/process-chunk.js";
+import { processRow } from "../batch/process-row.js";
 
 /** The limits of one batch. */
 export interface BatchLimits {

@@ -9,7 +9,7 @@ import Fastify, {
   type HTTPMethods,
 } from "fastify";
 import { safeAssessJson } from "../assess/assess.js";
-import { type BatchCommand, makeCommand } from "../cli/commands.js";
+import { type BatchCommand, makeCommand } from "../batch/commands.js";
 import { todayInLondon } from "../dates/calendar.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script of the benchmark, without types
 import { generateVariedCases } from "../../bench/generate-varied-cases.mjs";
-import { assessCommand, type BatchCommand } from "../../src/cli/commands.js";
+import { assessCommand, type BatchCommand } from "../../src/batch/commands.js";
 import { caseFactsArbitrary, params } from "../robustness/support.js";
 
 const AS_OF = "2026-06-01";

@@ -4,7 +4,7 @@
 // in one piece, and each chunk's row count is what its rows turn out to be.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type JsonLinesChunk, JsonLinesChunker, rowsOfJsonLines } from "../../src/cli/json-lines.js";
+import { type JsonLinesChunk, JsonLinesChunker, rowsOfJsonLines } from "../../src/batch/json-lines.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 

@@ -3,8 +3,8 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JsonArraySplitter } from "../../src/cli/json-array-splitter.js";
-import { type InputFormat, readRows, UnreadableInputError } from "../../src/cli/read-rows.js";
+import { JsonArraySplitter } from "../../src/batch/json-array-splitter.js";
+import { type InputFormat, readRows, UnreadableInputError } from "../../src/batch/read-rows.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 

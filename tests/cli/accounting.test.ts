@@ -241,7 +241,7 @@ describe("error records survive every output format", () => {
     [JSON.stringify(SCOTLAND), "{not json", JSON.stringify(INVALID_TWO_PROBLEMS)].join("\n"),
   );
 
-  // BUG (src/cli/output.ts RecordFormatter + the commands' flatten): in CSV and table output an error record is
+  // BUG (src/batch/output.ts RecordFormatter + the commands' flatten): in CSV and table output an error record is
   // flattened with the result columns (row, id, asOf, first, orders...), so its `line`, `error` and `problems`
   // are dropped: an invalid row comes out as a blank line, indistinguishable from a case with nothing known.
   // Even `validate -f csv` leaves its own `problems` column empty. Fix: give CSV/table output `line`, `error`
@@ -272,7 +272,7 @@ describe("error records survive every output format", () => {
     expect(r.stdout).toMatch(/risk\.ongoing/);
   });
 
-  // BUG (src/cli/output.ts pick): --fields is applied to error records too, so `--fields id,first` turns an
+  // BUG (src/batch/output.ts pick): --fields is applied to error records too, so `--fields id,first` turns an
   // unreadable row into `{}` and an invalid one into `{"id": ...}`, which reads as a result with nothing in
   // it. Fix: keep `row`, `line`, `error` and `problems` on error records whatever --fields says.
   it("--fields gives every record exactly those keys; an error record's error and problems when asked", async () => {

@@ -3,7 +3,7 @@
 // row was invalid, and a Windows-1252 or UTF-16 file could not be read.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readDateCell } from "../../src/cli/csv-columns.js";
+import { readDateCell } from "../../src/batch/csv-columns.js";
 import { jurisdictionOfForceName, POLICE_FORCES, policeForceIdOfName } from "../../src/index.js";
 import { assertBuilt, parseJsonl, tempDir } from "./helpers.js";
 import { cli } from "./in-process.js";

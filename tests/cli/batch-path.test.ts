@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sniffFormat } from "../../src/cli/sniff.js";
-import { terminalSafe } from "../../src/cli/terminal-safe.js";
+import { sniffFormat } from "../../src/batch/sniff.js";
+import { terminalSafe } from "../../src/batch/terminal-safe.js";
 import {
   assertBuilt,
   INVALID_TWO_PROBLEMS,

@@ -101,7 +101,7 @@ describe("invalid UTF-8", () => {
     ]);
   });
 
-  // BUG (src/cli/read-rows.ts readJsonArray): the JSON array reader decodes with a non-fatal TextDecoder, so
+  // BUG (src/batch/read-rows.ts readJsonArray): the JSON array reader decodes with a non-fatal TextDecoder, so
   // invalid bytes silently become U+FFFD: the case is assessed under a corrupted id ("cli-x\uFFFD\uFFFD") and
   // the run exits 0, while the same bytes in JSON Lines are reported. Fix: decode with { fatal: true } per
   // element (or validate the element's bytes) and yield an `unreadable: "not valid UTF-8"` row.
@@ -120,7 +120,7 @@ describe("invalid UTF-8", () => {
     expect(r.code).toBe(1);
   });
 
-  // BUG (src/cli/read-rows.ts readCsv): csv-parse decodes invalid UTF-8 to U+FFFD, so a corrupted cell is
+  // BUG (src/batch/read-rows.ts readCsv): csv-parse decodes invalid UTF-8 to U+FFFD, so a corrupted cell is
   // read as text and the row passes (exit 0). Fix: check each chunk with a fatal TextDecoder (streaming) and
   // report the affected record as unreadable, as JSON Lines does.
   it("CSV: a record that is not UTF-8 is reported, never silently altered", async () => {
@@ -168,7 +168,7 @@ describe("a truncated file", () => {
     ]);
   });
 
-  // BUG (src/cli/read-rows.ts readJsonArray): an array that is never closed is only an error when it holds
+  // BUG (src/batch/read-rows.ts readJsonArray): an array that is never closed is only an error when it holds
   // no complete element. Cut off just after an element (`[a,\nb`), it is read as if complete: exit 0, no
   // warning, although any rows after the cut are lost. Fix: when `!splitter.complete` after rows were read,
   // report it (stderr, and exit 1 or 2), e.g. an unreadable row "the JSON array is not closed".
@@ -180,7 +180,7 @@ describe("a truncated file", () => {
     expect(r.stderr).toMatch(/not closed|truncated|incomplete/i);
   });
 
-  // BUG (src/cli/json-array-splitter.ts): text after the array's closing `]` is skipped without a word, so a
+  // BUG (src/batch/json-array-splitter.ts): text after the array's closing `]` is skipped without a word, so a
   // second array appended to the file (`[a]\n[b]`) loses every row of it and the run exits 0. Fix: treat any
   // non-whitespace after the top-level value as an unreadable row (or an unreadable-input error).
   it("content after the closing `]` of a JSON array is not silently dropped", async () => {
@@ -190,7 +190,7 @@ describe("a truncated file", () => {
     expect(parseJsonl(r.stdout).length + (r.code === 2 ? 1 : 0)).toBeGreaterThanOrEqual(2);
   });
 
-  // BUG (src/cli/json-array-splitter.ts): the splitter finds elements by bracket depth only, so one element
+  // BUG (src/batch/json-array-splitter.ts): the splitter finds elements by bracket depth only, so one element
   // missing its closing brace swallows every later element into a single unreadable row: input rows 3 and 4
   // are lost, the summary says 2 rows, and nothing says the array was never closed. Fix: at least report
   // the unclosed array (see above); better, resynchronise, e.g. when a `{` starts a line at depth 2 where a
@@ -207,7 +207,7 @@ describe("a truncated file", () => {
 });
 
 describe("CSV records that are not well formed", () => {
-  // BUG (src/cli/read-rows.ts readCsv, csv-parse with skip_records_with_error): after a quote error in one
+  // BUG (src/batch/read-rows.ts readCsv, csv-parse with skip_records_with_error): after a quote error in one
   // record (`"mars"x`), csv-parse stays inside a quoted field, so the following records are swallowed and
   // come out as ONE unreadable row with a line number past the end of the file: 4 records in, 3 rows out,
   // a valid case lost. Fix: `relax_quotes: true`, or on a skipped record re-read from the next line and
@@ -226,7 +226,7 @@ describe("CSV records that are not well formed", () => {
     expect(rows[1]).toMatchObject({ row: 2, line: 3, error: "invalid" });
   });
 
-  // BUG (src/cli/read-rows.ts readCsv): the line of a CSV row is csv-parse's `info.lines`, the line the
+  // BUG (src/batch/read-rows.ts readCsv): the line of a CSV row is csv-parse's `info.lines`, the line the
   // record ENDS on, but InputRow.line is documented as the line it starts on (JSON and JSON Lines do that):
   // a record whose quoted cell spans lines 2-3 is reported at line 3. Fix: remember where the previous
   // record ended (plus skipped blank lines) and report the next record's first line.
@@ -240,7 +240,7 @@ describe("CSV records that are not well formed", () => {
     ]);
   });
 
-  // BUG (src/cli/read-rows.ts readCsv, via csv-parse `info.lines`): with CRLF line ends, a CRLF inside a
+  // BUG (src/batch/read-rows.ts readCsv, via csv-parse `info.lines`): with CRLF line ends, a CRLF inside a
   // quoted cell is counted as two lines, so every later row's line number is one too many (here row 2 is on
   // line 4 but is reported on line 5). Fix: count lines from the raw bytes (LF only) rather than info.lines.
   // Known limitation, left open: csv-parse counts a CRLF inside a quoted cell as two lines.
@@ -408,7 +408,7 @@ describe("the output closed early (like `| head`)", () => {
     });
   });
 
-  // REGRESSION in the uncommitted worker-thread change (src/cli/worker-pool.ts; passes with the committed
+  // REGRESSION in the uncommitted worker-thread change (src/batch/worker-pool.ts; passes with the committed
   // CLI): when the reader goes away, runBatch stops and WorkerPool.close() terminates the workers while
   // batches are still in flight; a terminated worker exits with code 1, the 'exit' handler rejects the
   // pending batches nobody awaits any more, and Node dies of the unhandled rejection: a stack trace

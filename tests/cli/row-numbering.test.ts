@@ -6,9 +6,9 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_QUOTED_RECORD_BYTES } from "../../src/cli/csv-reader.js";
-import { readRows } from "../../src/cli/read-rows.js";
-import { SNIFF_LIMIT } from "../../src/cli/sniff.js";
+import { MAX_QUOTED_RECORD_BYTES } from "../../src/batch/csv-reader.js";
+import { readRows } from "../../src/batch/read-rows.js";
+import { SNIFF_LIMIT } from "../../src/batch/sniff.js";
 import { assertBuilt, parseJsonl, tempDir } from "./helpers.js";
 import { cli } from "./in-process.js";
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import type { InputFormat } from "./read-rows.js";
+import type { InputFormat } from "./input-row.js";
 
 /** How much of standard input is read to tell its format: enough for any header or first line that matters. */
 export const SNIFF_LIMIT = 64 * 1024;

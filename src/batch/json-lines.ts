@@ -1,4 +1,4 @@
-import type { InputRow } from "./read-rows.js";
+import type { InputRow } from "./input-row.js";
 
 /**
  * A run of whole lines of JSON Lines input, with the number of its first line and of the first row

@@ -1,5 +1,5 @@
 import type { BatchCommand } from "./commands.js";
-import type { InputRow } from "./read-rows.js";
+import type { InputRow } from "./input-row.js";
 
 /** What one input row became: an output record (or its JSON line), its tallies, and whether it was invalid. */
 export interface ProcessedRow {

@@ -9,8 +9,8 @@
 // of the rest of the pipeline, so the cells are split here too, by the same rules: RFC 4180
 // quoting, relaxed as csv-parse's `relax_quotes` is (a quote inside an unquoted cell is text).
 import { CellError, caseFromCsvRecord, csvColumns, type DateFormat } from "./csv-columns.js";
-import type { InputRow, InputWarning } from "./read-rows.js";
-import { UnreadableInputError } from "./read-rows.js";
+import type { InputRow, InputWarning } from "./input-row.js";
+import { UnreadableInputError } from "./input-row.js";
 import { terminalSafe } from "./terminal-safe.js";
 
 const LF = 0x0a;

@@ -4,7 +4,7 @@
 
 import { closeSync, createReadStream, fstatSync, openSync } from "node:fs";
 import { decodeInput } from "./decode-input.js";
-import type { InputFormat } from "./read-rows.js";
+import type { InputFormat } from "./input-row.js";
 import { sniffInput } from "./sniff.js";
 
 /** What a file's name says about its format, and the delimiter for TSV. */

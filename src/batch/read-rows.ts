@@ -1,22 +1,11 @@
 import type { DateFormat } from "./csv-columns.js";
 import { readCsvRows } from "./csv-reader.js";
+import type { InputFormat, InputRow, InputWarning } from "./input-row.js";
+import { UnreadableInputError } from "./input-row.js";
 import { JsonArraySplitter } from "./json-array-splitter.js";
 import { JsonLinesChunker, jsonRow, rowsOfJsonLines } from "./json-lines.js";
 
-/** The input formats the CLI reads. */
-export type InputFormat = "json" | "jsonl" | "csv";
-
-/** One input row: its 1-based number, the line it starts on, and either its value or why it could not be read. */
-export type InputRow =
-  | { readonly row: number; readonly line: number; readonly value: unknown }
-  | { readonly row: number; readonly line: number; readonly text: string }
-  | { readonly row: number; readonly line: number; readonly unreadable: string };
-
-/** Raised for input that cannot be read at all (as opposed to one bad row): exit code 2. */
-export class UnreadableInputError extends Error {}
-
-/** Something about the input as a whole that the caller must hear about (not a row): exit code 1. */
-export type InputWarning = (message: string) => void;
+export { type InputFormat, type InputRow, type InputWarning, UnreadableInputError } from "./input-row.js";
 
 /** JSON Lines: one value a line; blank lines are skipped; each line's bytes are checked as UTF-8. */
 async function* readJsonLines(

@@ -11,6 +11,7 @@ import {
   outputNamedStdout,
   standardErrorIsTheInput,
 } from "./file-clash.js";
+import { ERRNO_WORDS, fileErrorInWords } from "./file-errors.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
 import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
@@ -93,25 +94,6 @@ export const MAX_WARNINGS = 100;
 const MAX_WARNINGS_SHOWN = 20;
 
 const FLAT_FORMATS: ReadonlySet<OutputFormat> = new Set(["csv", "tsv", "table", "vertical"]);
-
-const ERRNO_WORDS: Readonly<Record<string, string>> = {
-  ENOENT: "there is no such file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "it is a directory, not a file",
-  ENOTDIR: "a part of the path is not a directory",
-  EROFS: "the file system is read-only",
-  ENOSPC: "the disk is full",
-  EMFILE: "too many files are open",
-  ENAMETOOLONG: "the name is too long",
-  ELOOP: "too many symbolic links",
-};
-
-/** A file system error in words ("there is no such file"), never only an errno code. */
-export function fileErrorInWords(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && ERRNO_WORDS[code]) ?? "it could not be opened";
-}
 
 /**
  * A run refused because an output is an input (or another output): a usage error, exit code 2.

@@ -1,4 +1,4 @@
-import type { InputProblem } from "../model/parse-case-facts.js";
+import type { InputProblem } from "./input-problem.js";
 
 /**
  * Thrown by {@link assess} (and the other throwing entry points) for input that does not validate.

@@ -1,9 +1,9 @@
 import { Worker } from "node:worker_threads";
 import type { CommandSpec } from "./commands.js";
+import type { InputRow } from "./input-row.js";
 import type { JsonLinesChunk } from "./json-lines.js";
 import type { ChunkResult } from "./process-chunk.js";
 import type { ProcessedRow } from "./process-row.js";
-import type { InputRow } from "./read-rows.js";
 import type { WorkerRequest } from "./worker.js";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;

@@ -3,10 +3,10 @@
 // (dist/cli-worker.js).
 import { parentPort } from "node:worker_threads";
 import { type CommandSpec, makeCommand } from "./commands.js";
+import type { InputRow } from "./input-row.js";
 import type { JsonLinesChunk } from "./json-lines.js";
 import { processJsonLinesChunk } from "./process-chunk.js";
 import { processRow } from "./process-row.js";
-import type { InputRow } from "./read-rows.js";
 
 let command: ReturnType<typeof makeCommand> | undefined;
 

@@ -4,7 +4,7 @@ import { type CompiledRuleSet, compileRuleSet } from "../evaluate/compile.js";
 import { loadRuleSet, RulePackError } from "../evaluate/rule-set.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
 import { BUNDLED_RULE_PACKS } from "../law/rule-packs.js";
-import { fileErrorInWords } from "./run-batch.js";
+import { fileErrorInWords } from "./file-errors.js";
 
 // `--rules FILE` (issue 15): a rule pack of your own (or a JSON array of packs), loaded beside the bundled law.
 // Its provisions are cited as local policy in every output. Loaded once per process (each worker loads its own).
