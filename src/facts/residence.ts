@@ -177,5 +177,6 @@ export function whoMayApplyForAStalkingProtectionOrder(facts: CaseFacts): string
   ) {
     text += ` ${forceName(recording)}, where the case is recorded, may apply only if it believes the suspect is in or coming to its area.`;
   }
-  return `${text} British Transport Police and the Ministry of Defence Police are not limited by area.`;
+  // Digest §14: BTP and MoD Police are named as not area-limited; whether they would act is not in the digest.
+  return `${text} British Transport Police and the Ministry of Defence Police are not limited by area (whether they would act on a case like this is a practical question this library does not answer).`;
 }

@@ -262,10 +262,12 @@ const ACTS_WRITER: Writer = {
 
 /** The follow-up once acts are recorded but some are not settled: the officer's judgement. */
 const ACTS_JUDGEMENT_WRITER: Writer = {
-  question: "In your judgement, are the acts not yet settled linked to stalking?",
+  question:
+    "Are the recorded acts not yet settled (the acts not known to be unwelcome, or of another kind) linked to stalking?",
   help:
-    "Some recorded acts are not settled: the list of examples counts them only 'in particular circumstances'. " +
-    "Say whether, on what you know, they are acts linked to stalking.",
+    "The law's list of examples counts these acts only 'in particular circumstances': for example where the act " +
+    "was unwelcome and the suspect knew, or ought to have known, that. Say whether, on what is known, they are " +
+    "acts linked to stalking.",
   answerType: "yes-no",
   answers: YES_NO,
   write: (facts, answer) => {
@@ -539,15 +541,28 @@ const SIGNIFICANT_DURATION_WRITER: Writer = {
   help: "Some orders treat a former intimate relationship as a connection only if it lasted a significant time.",
   answerType: "yes-no",
   answers: YES_NO,
-  write: (facts, answer) =>
-    set(facts, "relationship", {
-      ...facts.relationship,
-      intimateRelationship: {
-        status: "former",
-        ...facts.relationship?.intimateRelationship,
-        significantDuration: yesNo("answer", answer),
-      },
-    }),
+  write: (facts, answer) => {
+    const significantDuration = yesNo("answer", answer);
+    const relationship = facts.relationship;
+    // The relationship's status is what was recorded, what the summary says, or what living together
+    // as a couple implies (the registry's own inference, flagged there: relationship-implications.json):
+    // never invented.
+    const cohabitation = relationship?.cohabitation?.status;
+    const status =
+      relationship?.intimateRelationship?.status ??
+      (relationship?.summary === "partner"
+        ? "current"
+        : relationship?.summary === "ex-partner"
+          ? "former"
+          : undefined) ??
+      (cohabitation === "current" || cohabitation === "former" ? cohabitation : undefined);
+    if (status === undefined)
+      throw new InterviewAnswerError("questionId", "a question the interview asks of these facts");
+    return set(facts, "relationship", {
+      ...relationship,
+      intimateRelationship: { ...relationship?.intimateRelationship, status, significantDuration },
+    });
+  },
 };
 
 function relationshipFlag(
@@ -850,6 +865,16 @@ function writerFor(facts: CaseFacts, factId: string): Writer | undefined {
     )
       return CONNECTIONS_WRITER;
   }
+  // The duration of an intimate relationship presupposes one, recorded or named by the summary.
+  if (
+    factId === "relationship.intimateOfSignificantDuration" &&
+    facts.relationship?.intimateRelationship === undefined &&
+    facts.relationship?.summary !== "partner" &&
+    facts.relationship?.summary !== "ex-partner" &&
+    facts.relationship?.cohabitation?.status !== "current" &&
+    facts.relationship?.cohabitation?.status !== "former"
+  )
+    return FIXED_WRITERS["relationship.intimate"];
   // A date or an offence presupposes proceedings: asked only once the status says there were some
   // (asking "on what date was the suspect acquitted?" of an unknown status would suggest an acquittal).
   const status = facts.criminal?.status;

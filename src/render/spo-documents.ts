@@ -7,6 +7,7 @@ import type { Assessment } from "../assess/assessment.js";
 import { addDaysToDate } from "../dates/calendar.js";
 import type { ConditionCheck, FactCheck, LimbCheck, RuleEvaluation } from "../evaluate/types.js";
 import { FACT_DEFINITIONS } from "../facts/registry.js";
+import { suspectTerritorialReach } from "../facts/residence.js";
 import { interviewQuestionFor } from "../interview/interview.js";
 import type { CaseFacts, Incident } from "../model/case-facts.js";
 import type { IsoDate } from "../model/iso-date.js";
@@ -161,7 +162,7 @@ function actStatements(ctx: Context): DocumentStatement[] {
   const commenced = ctx.ni ? "2023-10-19" : "2020-01-20";
   const timeCite = ctx.ni ? "pfsa-ni-2022:s8(7)" : "spa-2019:s1(5)";
   const unwelcomeCite = ctx.ni ? "pfsa-ni-2022:s6(2)" : "spa-2019:s1(4)";
-  return incidents.map((incident, i) => {
+  return incidents.flatMap((incident, i) => {
     const parts = [
       `Act ${i + 1}: ${ACT_WORDS(incident)}${incident.date ? ` on ${incident.date}` : ", date not recorded"}.`,
     ];
@@ -173,6 +174,10 @@ function actStatements(ctx: Context): DocumentStatement[] {
       );
     else if (incident.suspectKnewOrOughtToKnowUnwelcome === true)
       parts.push(`It was unwelcome, and ${ctx.suspect} knew or ought to have known that.`);
+    else if (incident.suspectKnewOrOughtToKnowUnwelcome === false)
+      parts.push(
+        `It is recorded that ${ctx.suspect} did not know, and ought not to have known, that it was unwelcome.`,
+      );
     const cites = [unwelcomeCite];
     if (incident.place === "abroad" || (incident.date !== undefined && incident.date < commenced)) {
       parts.push(
@@ -182,8 +187,100 @@ function actStatements(ctx: Context): DocumentStatement[] {
       );
       cites.push(timeCite);
     }
-    return statement(parts.join(" "), cites);
+    const act = statement(parts.join(" "), cites);
+    // Unknown is not "no": whether an act of a listed kind was unwelcome, and known to be, is asked.
+    if (
+      incident.associatedWithStalking === undefined &&
+      incident.suspectKnewOrOughtToKnowUnwelcome === undefined
+    )
+      return [
+        act,
+        statement(
+          `Act ${i + 1} (${ACT_WORDS(incident)}): was it unwelcome to the victim, and did ${ctx.suspect} know, or ought ${ctx.suspect} to have known, that?`,
+          [unwelcomeCite],
+          "question",
+        ),
+      ];
+    return [act];
   });
+}
+
+/** The area-limit limbs: SPA 2019 s.1(3) and the 2022 Act s.7(3). */
+const RESIDENCE_LIMBS: ReadonlySet<string> = new Set(["spa-2019.s1(3)", "pfsa-ni-2022.s7(3)"]);
+
+/**
+ * Where the suspect lives, said from what is recorded (digest §14): s.1(3) / s.7(3) limits who may
+ * apply; a suspect living outside the territory and not in or coming to it leaves no territorial force
+ * (in Northern Ireland, no one) able to apply. Never "met" where the police area is not known.
+ */
+function residenceStatements(ctx: Context, limb: LimbCheck): DocumentStatement[] {
+  const territory = ctx.ni ? "northern-ireland" : "england-and-wales";
+  const where = ctx.ni ? "Northern Ireland" : "England and Wales";
+  const reach = suspectTerritorialReach(ctx.facts, territory);
+  const cite = [limb.citation];
+  const Suspect = capital(ctx.suspect);
+  const home = ctx.facts.suspect?.homeForceArea;
+  const homeName = home === undefined ? undefined : POLICE_FORCES.find((f) => f.id === home)?.name;
+  const out: DocumentStatement[] = [];
+  switch (reach) {
+    case "lives-in-territory":
+      if (ctx.ni)
+        out.push(statement(`${Suspect} lives in Northern Ireland, so the Chief Constable may apply.`, cite));
+      else if (homeName !== undefined)
+        out.push(
+          statement(`${Suspect} lives in the ${homeName} area, so its chief officer may apply.`, cite),
+        );
+      else {
+        out.push(
+          statement(`${Suspect} lives in England and Wales; which police area is not recorded.`, cite),
+        );
+        out.push(
+          statement(
+            `Which police area does ${ctx.suspect} live in? Its chief officer may apply; another force may apply only if it believes ${ctx.suspect} is in or coming to its area.`,
+            cite,
+            "question",
+          ),
+        );
+      }
+      break;
+    case "believed-in-or-coming-to-territory":
+      out.push(
+        statement(
+          ctx.ni
+            ? `${Suspect} is believed to be in, or coming to, Northern Ireland, so the Chief Constable may apply.`
+            : `${Suspect} is believed to be in, or coming to, a police area in England and Wales: that area's chief officer may apply.`,
+          cite,
+        ),
+      );
+      break;
+    case "outside-and-not-coming":
+      out.push(
+        statement(
+          ctx.ni
+            ? `${Suspect} lives outside Northern Ireland and is not believed to be in or coming to it, so the Chief Constable may not apply.`
+            : `${Suspect} lives outside England and Wales and is not believed to be in or coming to any police area there, so no territorial police force may apply.`,
+          cite,
+        ),
+      );
+      break;
+    default:
+      out.push(
+        statement(
+          ctx.ni
+            ? `Where ${ctx.suspect} lives is not recorded. The Chief Constable may apply only if ${ctx.suspect} lives in Northern Ireland or is believed to be in or coming to it.`
+            : `Where ${ctx.suspect} lives is not recorded. It decides who may apply: if ${ctx.suspect} lives outside ${where} and is not in or coming to it, no territorial police force may apply.`,
+          cite,
+        ),
+      );
+      out.push(
+        statement(
+          `Where does ${ctx.suspect} live, and if outside ${where}, is ${ctx.suspect} believed to be in, or coming to, it?`,
+          cite,
+          "question",
+        ),
+      );
+  }
+  return out;
 }
 
 /** For each condition of the police test: whether it is met, the facts that meet it, the evidence, the questions. */
@@ -196,28 +293,23 @@ function conditionSections(ctx: Context, withEvidence: boolean): SpoDocument["se
     const state =
       limb.result === "holds" ? "is met" : limb.result === "fails" ? "is not met" : "cannot be judged yet";
     const limbWords = limb.label.replace(/the defendant/gi, ctx.suspect);
-    const residenceUnrecorded = factsOf(limb.condition).some(
-      (fact) => fact.known && fact.actual === "residence-not-recorded",
-    );
-    // The area limit settles who applies, not whether the order can be made (digest §14): an
-    // unrecorded residence is asked, never stated as meeting the limit.
+    if (RESIDENCE_LIMBS.has(limb.id)) {
+      statements.push(...residenceStatements(ctx, limb));
+      if (withEvidence)
+        statements.push(
+          statement(`Evidence to attach (good practice, not law): ${words.evidence}`, [limb.citation]),
+        );
+      sections.push({ heading: words.title, statements });
+      continue;
+    }
     statements.push(
-      residenceUnrecorded
-        ? statement(
-            `Where ${ctx.suspect} lives is not recorded. That decides which chief officer may apply, not whether the order can be made.`,
-            [limb.citation],
-          )
-        : statement(
-            `On the facts recorded, this condition ${state}: ${limbWords.charAt(0).toLowerCase()}${limbWords.slice(1)}.`,
-            [limb.citation],
-            limb.unverified ? "unverified" : undefined,
-          ),
+      statement(
+        `On the facts recorded, this condition ${state}: ${limbWords.charAt(0).toLowerCase()}${limbWords.slice(1)}.`,
+        [limb.citation],
+        limb.unverified ? "unverified" : undefined,
+      ),
     );
     for (const fact of factsOf(limb.condition)) {
-      if (fact.known && fact.actual === "residence-not-recorded") {
-        statements.push(statement(questionFor(ctx, fact.fact), [limb.citation], "question"));
-        continue;
-      }
       if (!fact.known) {
         statements.push(statement(questionFor(ctx, fact.fact), [limb.citation], "question"));
         continue;
@@ -310,15 +402,17 @@ function notificationSection(ctx: Context): SpoDocument["sections"][number] {
   // Unless the suspect is known not to be exempt, the duties are said as conditional.
   const must = exempt === false ? "must" : "will have to";
   const unless = exempt === false ? "" : ", unless already under the notification rules (asked below)";
+  const changes =
+    exempt === false
+      ? "A new name, or a change of home address, must be notified within 3 days."
+      : "A new name, or a change of home address, will have to be notified within 3 days (on the same condition).";
   const statements: DocumentStatement[] = ctx.ni
     ? [
         statement(
           `Within 3 days beginning with the day the order comes into force, ${ctx.suspect} ${must} tell the police their name, any other names they use, and their home address${unless}.`,
           ["pfsa-ni-2022:s14(1)-(2)"],
         ),
-        statement("A new name, or a change of home address, must be notified within 3 days.", [
-          "pfsa-ni-2022:s14(3)-(4)",
-        ]),
+        statement(changes, ["pfsa-ni-2022:s14(3)-(4)"]),
         statement(
           "These duties do not apply to someone already under the sex offender, violent offender or trafficking notification rules.",
           [exemption],
@@ -329,13 +423,19 @@ function notificationSection(ctx: Context): SpoDocument["sections"][number] {
           `Within 3 days beginning with the day the order is served, ${ctx.suspect} ${must} tell the police their name, any other names they use, and their home address${unless}.`,
           ["spa-2019:s9(1)"],
         ),
-        statement("A new name, or a change of home address, must be notified within 3 days.", [
-          "spa-2019:s9",
-        ]),
+        statement(changes, ["spa-2019:s9"]),
         statement("These duties do not apply to someone under the sex offender notification rules.", [
           exemption,
         ]),
       ];
+  // s.9(1)-(2) (NI s.14(1)-(2)), digest §14: the initial duty does not apply to a full order that
+  // replaces an interim one (it ran from the interim order). Not assumed either way.
+  statements.push(
+    statement(
+      "If the full order replaces an interim order, no new first notification is due: the duty ran from the interim order.",
+      [ctx.ni ? "pfsa-ni-2022:s14(1)-(2)" : "spa-2019:s9"],
+    ),
+  );
   if (exempt === undefined)
     statements.push(
       statement(
@@ -366,7 +466,14 @@ function datesSection(ctx: Context): SpoDocument["sections"][number] {
       ]),
     );
   if (ctx.ni) {
-    statements.push(statement("A full order lasts at least 2 years.", ["pfsa-ni-2022:s9"]));
+    // Digest §14, "inferences to flag": the two-year minimum rests on a press release ([V2]).
+    statements.push(
+      statement(
+        "A full order lasts at least 2 years (from secondary sources).",
+        ["pfsa-ni-2022:s9"],
+        "unverified",
+      ),
+    );
     statements.push(
       statement("Whether there is a maximum length is not known.", ["pfsa-ni-2022:s9-maximum"]),
     );
@@ -395,7 +502,12 @@ function missingSection(ctx: Context): SpoDocument["sections"][number] {
     statement(questionFor(ctx, fact), [cite], "question"),
   );
   if (statements.length === 0)
-    statements.push(statement("Nothing the SPO test needs is missing from the facts recorded.", [cite]));
+    statements.push(
+      statement(
+        "Nothing the SPO test's outcome needs is missing from the facts recorded; any questions above still need an answer.",
+        [cite],
+      ),
+    );
   return { heading: "What is still missing", statements };
 }
 
@@ -468,7 +580,7 @@ export function spoApplicationPack(input: CaseFactsInput, options: SpoDocumentOp
  * Chief Constable) apply for an SPO, and an interim SPO where the facts support one; the facts that
  * meet each condition; the law in plain words (no conviction needed, acts abroad or before the Act
  * count, requirements as well as prohibitions); and what the force is asked to answer by when (a
- * request: the Act sets no time limit). Every statement cites; what is unknown is asked.
+ * date the sender asks for, not one set by law). Every statement cites; what is unknown is asked.
  *
  * @example
  * ```ts
@@ -507,11 +619,15 @@ export function spoRequestLetter(input: CaseFactsInput, options: SpoDocumentOpti
         interimCite,
       ]),
     );
+  const conditions = conditionSections(ctx, false);
+  const questionsAsked =
+    ctx.spo.missingFacts.length > 0 ||
+    conditions.some((section) => section.statements.some((s) => s.mark === "question"));
   const doc: SpoDocument = {
     title: `Request for a Stalking Protection Order (case ${facts.id})`,
     sections: [
       { heading: "What we ask", statements: ask },
-      ...conditionSections(ctx, false),
+      ...conditions,
       lawSection(ctx),
       {
         heading: "What we ask you to answer, and by when",
@@ -521,15 +637,25 @@ export function spoRequestLetter(input: CaseFactsInput, options: SpoDocumentOpti
             `The decision whether to apply is yours. Please tell us in writing by ${addDaysToDate(ctx.asOf, days)} (a date we ask for, not one set by law) whether you will apply, and if not, why not.`,
             [apply],
           ),
-          statement(
-            ctx.spo.missingFacts.length > 0
-              ? "Where a question is asked above, we will send the answer, or please tell us what you need."
-              : ctx.spo.outcome === "available"
-                ? "On the facts recorded, every condition of the test is met."
-                : "On the facts recorded, not every condition is met: please tell us what would change that.",
-            [apply],
-            ctx.spo.unverified ? "unverified" : undefined,
-          ),
+          ...(questionsAsked
+            ? [
+                statement(
+                  "Where a question is asked above, we will send the answer, or please tell us what you need.",
+                  [apply],
+                ),
+              ]
+            : []),
+          ...(ctx.spo.missingFacts.length > 0
+            ? []
+            : [
+                statement(
+                  ctx.spo.outcome === "available"
+                    ? "On the facts recorded, every condition of the test is met."
+                    : "On the facts recorded, not every condition is met: please tell us what would change that.",
+                  [apply],
+                  ctx.spo.unverified ? "unverified" : undefined,
+                ),
+              ]),
         ],
       },
     ],

@@ -33,7 +33,11 @@ export function englandAndWalesLaw(): readonly DocumentStatement[] {
       ["spa-2019:s1"],
     ),
     statement(
-      "No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).",
+      "No conviction, charge or prosecution is needed: the test is what appears to the chief officer, and whether the order is necessary.",
+      ["spa-2019:s1"],
+    ),
+    statement(
+      "The acts may have happened abroad or before 2020 (s.1(5)), and the order may require as well as prohibit (s.1(2)).",
       ["spa-2019:s1(5)", "spa-2019:s1(2)"],
     ),
   ];
@@ -51,7 +55,11 @@ export function northernIrelandLaw(): readonly DocumentStatement[] {
       undefined,
     ),
     statement(
-      "No conviction, charge or prosecution is needed, and it does not matter whether the acts took place in the UK or elsewhere, or before or after s.8 came into operation on 19 October 2023 (s.8(7)).",
+      "No conviction, charge or prosecution is needed: the court decides on the acts, the risk and whether the order is necessary (s.8(2)).",
+      ["pfsa-ni-2022:s8(2)"],
+    ),
+    statement(
+      "It does not matter whether the acts took place in the UK or elsewhere, or before or after s.8 came into operation on 19 October 2023 (s.8(7)).",
       ["pfsa-ni-2022:s8(7)"],
     ),
     statement(

@@ -295,6 +295,33 @@ describe("nextQuestion / answerQuestion: the interview", () => {
     }
   });
 
+  it("the duration of an intimate relationship never invents one: a partner's is current, none recorded asks the relationship first", () => {
+    const partner = answerQuestion(
+      { id: "d", relationship: { summary: "partner" } },
+      "relationship.intimateOfSignificantDuration",
+      true,
+    );
+    expect(partner.relationship?.intimateRelationship).toEqual({
+      status: "current",
+      significantDuration: true,
+    });
+    const asOf = "2025-06-01";
+    const unknown: CaseFacts = {
+      id: "d",
+      jurisdiction: "england-and-wales",
+      relationship: { summary: "colleague", relatives: false },
+    };
+    expect(
+      interviewQuestionFor(unknown, "relationship.intimateOfSignificantDuration", { asOf })?.question ?? "",
+    ).not.toMatch(/significant time/);
+    expect(
+      answerQuestion(unknown, "relationship.intimateOfSignificantDuration", "former").relationship
+        ?.intimateRelationship,
+    ).toEqual({
+      status: "former",
+    });
+  });
+
   it("asks for a conviction or acquittal date, or the offence, only once the proceedings' status says there were some", () => {
     const asOf = "2025-06-01";
     const facts: CaseFacts = { id: "c", jurisdiction: "england-and-wales" };

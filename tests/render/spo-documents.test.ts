@@ -144,7 +144,7 @@ describe("spoApplicationPack and spoRequestLetter", () => {
     const summary = challengeSummary(review, { format: "markdown" });
     const letter = spoRequestLetter(STRANGER, { asOf: ASOF });
     const sentence =
-      "No conviction, charge or prosecution is needed, the acts may have happened abroad or before 2020";
+      "No conviction, charge or prosecution is needed: the test is what appears to the chief officer";
     expect(summary).toContain(sentence);
     expect(letter).toContain(sentence);
     expect(summary.trimEnd().endsWith("_This is a prompt for review, not legal advice._")).toBe(true);
@@ -246,7 +246,7 @@ describe("the documents say no more than the assessment knows (issue 31 review)"
       expect(md, name).toMatch(/Where the suspect lives is not recorded/);
       expect(md, name).toMatch(/\*\*Question:\*\* Where does the suspect live/);
       expect(md, name).toMatch(/Who may apply \(SPA 2019 s\.1\(3\)\)/);
-      expect(md, name).not.toMatch(/\bhe\b/);
+      expect(md, name).not.toMatch(/\b(he|she|him|his|her|hers|himself|herself)\b/i);
     }
   });
 
@@ -280,5 +280,84 @@ describe("the documents say no more than the assessment knows (issue 31 review)"
     const html = spoApplicationPack({ ...STRANGER, id: "o'brien" }, { asOf: ASOF, format: "html" });
     expect(html).not.toContain("o'brien");
     expect(html).toContain("o&#39;brien");
+  });
+});
+
+describe("the documents say no more than the assessment knows (issue 31, second review)", () => {
+  const section = (md: string, heading: string) => {
+    const start = md.indexOf(`### ${heading}`);
+    const end = md.indexOf("\n### ", start + 1);
+    return md.slice(start, end === -1 ? undefined : end);
+  };
+
+  it("s.1(3) is not said to be met where the suspect's police area is not known; which area is asked", () => {
+    const facts: CaseFacts = {
+      ...STRANGER,
+      policeForceArea: "avon-and-somerset",
+      suspect: { livesIn: "england-and-wales" },
+    };
+    for (const [name, document] of DOCUMENTS) {
+      const md = document(facts, { asOf: ASOF });
+      const residence = section(md, "Who may apply: where the suspect lives, or is in or coming to");
+      expect(residence, name).not.toMatch(/is met/);
+      expect(residence, name).toMatch(/\*\*Question:\*\* Which police area does the suspect live in\?/);
+    }
+    // Recorded home area: its chief officer may apply.
+    const kent = spoRequestLetter({ ...STRANGER, suspect: { homeForceArea: "kent" } }, { asOf: ASOF });
+    expect(kent).toMatch(/The suspect lives in the Kent Police area, so its chief officer may apply/);
+  });
+
+  it("an unrecorded residence in Northern Ireland names the Chief Constable, not 'which chief officer'; abroad and not coming: no one may apply", () => {
+    const ni: CaseFacts = { ...NI, suspect: {} };
+    const md = spoApplicationPack(ni, { asOf: ASOF });
+    expect(md).not.toMatch(/which chief officer/);
+    expect(md).toMatch(/The Chief Constable may apply only if the suspect lives in Northern Ireland/);
+    const abroad = spoApplicationPack(
+      { ...STRANGER, suspect: { livesIn: "outside-the-uk", believedInOrComingTo: [] } },
+      { asOf: ASOF },
+    );
+    // SPA 2019 s.1(3), digest §14: no territorial force may apply.
+    expect(abroad).toMatch(/no territorial police force may apply/);
+    expect(abroad).not.toMatch(/outside and not coming|lives in territory/);
+  });
+
+  it("notification: the interim-replacement exception is said, and no duty is an unconditional 'must' while the exemption is unknown (s.9(1)-(2), s.9(5))", () => {
+    for (const facts of [STRANGER, NI]) {
+      const notification = section(
+        spoApplicationPack(facts, { asOf: ASOF }),
+        "Notification requirements the order will carry",
+      );
+      expect(notification).toMatch(
+        /If the full order replaces an interim order, no new first notification is due/,
+      );
+      expect(notification).not.toMatch(/\bmust\b/);
+    }
+  });
+
+  it("the Northern Ireland two-year minimum is marked Unverified (digest §14: a press release)", () => {
+    expect(spoApplicationPack(NI, { asOf: ASOF })).toMatch(
+      /- \*\*Unverified:\*\* A full order lasts at least 2 years/,
+    );
+  });
+
+  it("an act not known to be unwelcome is asked about, by number and kind (SPA 2019 s.1(4)(b))", () => {
+    const facts: CaseFacts = { ...STRANGER, incidents: [{ kind: "contacting", date: "2025-05-01" }] };
+    for (const [name, document] of DOCUMENTS)
+      expect(document(facts, { asOf: ASOF }), name).toMatch(
+        /\*\*Question:\*\* Act 1 \(contacting\): was it unwelcome to the victim, and did the suspect know/,
+      );
+  });
+
+  it("says nothing is missing for the outcome without hiding the questions asked", () => {
+    const md = spoApplicationPack({ ...STRANGER, suspect: {} }, { asOf: ASOF });
+    expect(md).not.toMatch(/Nothing the SPO test needs is missing/);
+    const letter = spoRequestLetter({ ...STRANGER, suspect: {} }, { asOf: ASOF });
+    expect(letter).toMatch(/Where a question is asked above, we will send the answer/);
+  });
+
+  it("BTP and MoD Police: not limited by area, and whether they would act is said to be a practical question (digest §14)", () => {
+    expect(spoRequestLetter({ ...STRANGER, suspect: {} }, { asOf: ASOF })).toMatch(
+      /not limited by area \(whether they would act on a case like this is a practical question/,
+    );
   });
 });
