@@ -14,6 +14,7 @@ import { type IsoDate, isRealCalendarDate } from "../model/iso-date.js";
 import { type InputProblem, type ParseResult, parseCaseFacts } from "../model/parse-case-facts.js";
 import { parseCaseFactsFromJson } from "../model/parse-case-facts-from-json.js";
 import { ownOption } from "../model/plain-data.js";
+import { POLICE_FORCES } from "../model/police-forces.js";
 import type { CaseFactsInput } from "../model/readonly-input.js";
 import type { Assessment, BundledAssessment, Notice, NoticeCode } from "./assessment.js";
 import { buildAssessment } from "./build-assessment.js";
@@ -190,18 +191,48 @@ export function safeAssessWith(
 // built only when read), so nothing is kept between calls and nothing grows with the cases or
 // dates assessed.
 function assessParsed(
-  facts: CaseFacts,
+  recorded: CaseFacts,
   asOf: IsoDate,
   allRules: CompiledRuleSet,
   defaulted: boolean,
   build: AssessmentBuilder = buildAssessment,
 ): Assessment {
+  // A case with a police force area and no jurisdiction is in that force's jurisdiction (a territorial
+  // force of England and Wales, or the PSNI): read so, and said in a notice (issue 28).
+  const inferred =
+    recorded.jurisdiction === undefined ? jurisdictionOfForceArea(recorded.policeForceArea) : undefined;
+  const facts: CaseFacts = inferred === undefined ? recorded : { ...recorded, jurisdiction: inferred };
   // The rules listed for the case's jurisdiction (the Northern Ireland orders for NI cases only).
   const rules = rulesForJurisdiction(allRules, facts.jurisdiction);
   const ctx = createContext(rules, facts, asOf);
   // The notices are made when read (see buildAssessment): from the parsed facts, which are the
   // library's own copy, so reading them late gives what reading them now would.
-  return build(facts.id, asOf, rules, ctx, () => noticesFor(facts, asOf, defaulted, rules, ctx));
+  return build(facts.id, asOf, rules, ctx, () => {
+    const notices = noticesFor(facts, asOf, defaulted, rules, ctx);
+    return inferred === undefined ? notices : [jurisdictionInferredNotice(facts, inferred), ...notices];
+  });
+}
+
+/** The jurisdiction of a police force area: undefined for BTP and MoD Police (no territorial area) or none. */
+function jurisdictionOfForceArea(
+  force: CaseFacts["policeForceArea"],
+): "england-and-wales" | "northern-ireland" | undefined {
+  if (force === undefined) return undefined;
+  if (force === "psni") return "northern-ireland";
+  return POLICE_FORCES.find((f) => f.id === force)?.territorial === true ? "england-and-wales" : undefined;
+}
+
+function jurisdictionInferredNotice(
+  facts: CaseFacts,
+  jurisdiction: "england-and-wales" | "northern-ireland",
+): Notice {
+  const force = POLICE_FORCES.find((f) => f.id === facts.policeForceArea)?.name ?? "the police force area";
+  const where = jurisdiction === "northern-ireland" ? "Northern Ireland" : "England and Wales";
+  return {
+    code: "jurisdiction-inferred-from-police-force-area",
+    text: `The jurisdiction is not recorded: read as ${where}, where the ${force} area is. Record the jurisdiction if the case is elsewhere.`,
+    citations: [citationFor(jurisdiction === "northern-ireland" ? "pfsa-ni-2022:ss6-17" : "spa-2019:extent")],
+  };
 }
 
 /**

@@ -82,6 +82,7 @@ export type NoticeCode =
   | "scotland-criminal-non-harassment-order"
   | "scotland-domestic-abuse-protection-orders-not-in-force"
   | "jurisdiction-not-recorded"
+  | "jurisdiction-inferred-from-police-force-area"
   | "stalking-acts-basis"
   | "who-may-apply-for-spo"
   | "relationship-summary-implies-intimate"

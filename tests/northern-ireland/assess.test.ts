@@ -52,7 +52,12 @@ describe("England and Wales, Scotland and unrecorded-jurisdiction cases: England
           fc.constantFrom("england-and-wales", "scotland", undefined),
           asOfArbitrary,
           (facts, jurisdiction, asOf) => {
-            const { jurisdiction: _drop, ...rest } = facts;
+            const { jurisdiction: _drop, policeForceArea, ...others } = facts;
+            // Unrecorded means unrecorded: a police force area would say the jurisdiction (tests/assess/jurisdiction-inferred.test.ts).
+            const rest =
+              policeForceArea === undefined || jurisdiction === undefined
+                ? others
+                : { ...others, policeForceArea };
             const input: CaseFacts = jurisdiction === undefined ? rest : { ...rest, jurisdiction };
             const now = assess(input, { asOf });
             const before = assess(input, { asOf, rules: ENGLAND_AND_WALES_ONLY });
