@@ -85,7 +85,12 @@ export interface CommandOptions {
   readonly linesOnly?: boolean | undefined;
   /** assess, explain: a rule pack file of your own, loaded beside the bundled law (`--rules FILE`). */
   readonly rulesFile?: string | undefined;
+  /** The fields asked for (`--fields`): assess writes `missingInputs` only when it is one of them. */
+  readonly fields?: readonly string[] | undefined;
 }
+
+/** How many of the most decisive open questions a compact `assess` record names (the rest: `--detail full`). */
+export const COMPACT_QUESTIONS = 3;
 
 function idOf(value: unknown): string | undefined {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -101,9 +106,10 @@ interface CompactParts {
   readonly outcomes: Readonly<Record<string, string>>;
   readonly unverified: readonly string[];
   readonly missingFacts: readonly string[];
-  readonly missingInputs: readonly string[];
+  /** Present only when asked for (`--fields missingInputs`): it is the widest field of a record. */
+  readonly missingInputs?: readonly string[];
   readonly questions: readonly string[];
-  /** Those six fields as JSON, without braces, in record order. */
+  /** Those fields as JSON, without braces, in record order. */
   readonly json: string;
   readonly tally: readonly string[];
 }
@@ -134,15 +140,15 @@ export function missingInputsOf(
 
 function compactPartsOf(
   a: Assessment,
-  missingInputs: (missingFacts: readonly string[]) => readonly string[],
+  missingInputs: ((missingFacts: readonly string[]) => readonly string[]) | undefined,
 ): CompactParts {
   const fields = {
     first: a.recommendation.first,
     outcomes: Object.fromEntries(a.orders.map((o) => [o.rule, o.outcome])),
     unverified: a.orders.filter((o) => o.unverified).map((o) => o.rule),
     missingFacts: a.missingFacts,
-    missingInputs: missingInputs(a.missingFacts),
-    questions: a.questions.map((q) => q.fact),
+    ...(missingInputs ? { missingInputs: missingInputs(a.missingFacts) } : {}),
+    questions: a.questions.slice(0, COMPACT_QUESTIONS).map((q) => q.fact),
   };
   return {
     ...fields,
@@ -201,7 +207,7 @@ class CompactLines {
 
   constructor(
     rules: readonly string[],
-    private readonly missingInputs: (missingFacts: readonly string[]) => readonly string[],
+    private readonly missingInputs: ((missingFacts: readonly string[]) => readonly string[]) | undefined,
   ) {
     this.ruleIndex = new Map(rules.map((name, i) => [name, i]));
     this.firstWeight = 4 ** rules.length;
@@ -228,8 +234,8 @@ class CompactLines {
       if (o.unverified) unverified += (unverified.length === 1 ? "" : ",") + names.of(o.rule);
     }
     let questions = "[";
-    for (let i = 0; i < a.questions.length; i++)
-      questions += (i === 0 ? "" : ",") + names.of(a.questions[i]!.fact);
+    const asked = Math.min(a.questions.length, COMPACT_QUESTIONS);
+    for (let i = 0; i < asked; i++) questions += (i === 0 ? "" : ",") + names.of(a.questions[i]!.fact);
     const first = a.recommendation.first;
     return `"first":${first === null ? "null" : names.of(first)},"outcomes":${outcomes}},"unverified":${unverified}],${this.missing(a.missingFacts)},"questions":${questions}]`;
   }
@@ -238,7 +244,7 @@ class CompactLines {
     const key = missingFacts.join("\u0000");
     let json = this.missingFields.get(key);
     if (json === undefined) {
-      json = `"missingFacts":${this.names.list(missingFacts)},"missingInputs":${this.names.list(this.missingInputs(missingFacts))}`;
+      json = `"missingFacts":${this.names.list(missingFacts)}${this.missingInputs ? `,"missingInputs":${this.names.list(this.missingInputs(missingFacts))}` : ""}`;
       if (this.missingFields.size >= 4096) this.missingFields.clear();
       this.missingFields.set(key, json);
     }
@@ -319,7 +325,7 @@ function compactRecord(
       outcomes: p.outcomes,
       unverified: p.unverified,
       missingFacts: p.missingFacts,
-      missingInputs: p.missingInputs,
+      ...(p.missingInputs ? { missingInputs: p.missingInputs } : {}),
       questions: p.questions,
       error: null,
       problems: [],
@@ -382,18 +388,22 @@ export function assessCommand(options: CommandOptions): BatchCommand {
     }
     return [...out];
   };
+  // The input columns behind the missing facts are the widest field (41% of a wide export's row):
+  // written only when asked for.
+  const withInputs = options.fields?.includes("missingInputs") === true;
+  const inputsFor = withInputs ? missingInputs : undefined;
   const ownRules = options.rulesFile !== undefined ? loadRulesFile(options.rulesFile) : undefined;
   // The fast path assesses with the bundled law only; with your own rules every row takes the general one.
   const compactOnly = options.detail !== "full" && !options.includeFacts && ownRules === undefined;
   const full = options.detail === "full";
   const bodyKeys = full
     ? ["row", "line", ...fullAssessmentKeys(asOf).filter((k) => k !== "caseId"), "id"]
-    : ASSESS_KEYS.filter((k) => k !== "error" && k !== "problems");
+    : ASSESS_KEYS.filter((k) => k !== "error" && k !== "problems" && (withInputs || k !== "missingInputs"));
   const recordKeys = [...bodyKeys, ...(options.includeFacts ? ["facts"] : []), "error", "problems"];
   const rules = ruleNames(ownRules);
   const lines =
     compactOnly && options.linesOnly && CompactLines.suits(rules)
-      ? new CompactLines(rules, missingInputs)
+      ? new CompactLines(rules, inputsFor)
       : undefined;
   return {
     name: "assess",
@@ -407,7 +417,8 @@ export function assessCommand(options: CommandOptions): BatchCommand {
       ...rules,
       "unverified",
       "missingFacts",
-      "missingInputs",
+      "questions",
+      ...(withInputs ? ["missingInputs"] : []),
       "error",
       "problems",
     ],
@@ -427,7 +438,7 @@ export function assessCommand(options: CommandOptions): BatchCommand {
             jsonLine: compactLineOf(lines.fields(assessment), parsed.data.id, asOf, row, line),
             tally: lines.tally(assessment),
           };
-        const parts = compactPartsOf(assessment, missingInputs);
+        const parts = compactPartsOf(assessment, inputsFor);
         if (options.linesOnly)
           return {
             ok: true,
@@ -440,7 +451,7 @@ export function assessCommand(options: CommandOptions): BatchCommand {
       const result = safeAssessJson(value, ownRules ? { asOf, rules: ownRules } : { asOf });
       if (!result.success) return { ok: false, ...withId(value), problems: result.problems };
       const a = result.assessment;
-      const parts = compactPartsOf(a, missingInputs);
+      const parts = compactPartsOf(a, inputsFor);
       let body: Record<string, unknown>;
       if (full) {
         const { caseId, ...rest } = a;
@@ -482,9 +493,20 @@ export function assessCommand(options: CommandOptions): BatchCommand {
         ...Object.fromEntries(orders),
         unverified: unverified.join(";"),
         missingFacts: missingFacts.join(";"),
-        missingInputs: (
-          (record.missingInputs as string[] | undefined) ?? missingInputsOf(missingFacts, columns)
-        ).join(";"),
+        questions: (
+          (record.questions as (string | { fact: string })[] | undefined)?.map((q) =>
+            typeof q === "string" ? q : q.fact,
+          ) ?? []
+        )
+          .slice(0, COMPACT_QUESTIONS)
+          .join(";"),
+        ...(withInputs
+          ? {
+              missingInputs: (
+                (record.missingInputs as string[] | undefined) ?? missingInputsOf(missingFacts, columns)
+              ).join(";"),
+            }
+          : {}),
         error: null,
         problems: "",
       };

@@ -141,6 +141,7 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
       ...spec.options,
       today,
       ...(options.outputFormat === "text" ? { textOnly: spec.options.markdown ? "markdown" : "text" } : {}),
+      ...(options.fields ? { fields: options.fields } : {}),
     },
   };
   // When only JSON lines are written, a command that renders its own line need not build the record.
@@ -162,8 +163,10 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
         spec.name,
         "--fields needs a record format (--format jsonl, json, csv, tsv, table or vertical)",
       );
-    const valid = FLAT_FORMATS.has(fieldsFormat) ? command.columns : command.recordKeys;
+    let valid = FLAT_FORMATS.has(fieldsFormat) ? command.columns : command.recordKeys;
     const unknown = options.fields.filter((f) => !valid.includes(f));
+    // A field written only on request is a field too: named in the list of fields.
+    if (spec.name === "assess" && !valid.includes("missingInputs")) valid = [...valid, "missingInputs"];
     if (unknown.length > 0)
       return usage(
         io,

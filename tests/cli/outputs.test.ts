@@ -47,12 +47,31 @@ describe("output formats", () => {
       "outcomes",
       "unverified",
       "missingFacts",
-      "missingInputs",
       "questions",
       "error",
       "problems",
     ]);
     expect(Object.values(records[2]?.outcomes as object).every((o) => o === "not-available")).toBe(true);
+  });
+
+  it("compact by default (issue 28 item 6): the three most decisive questions, missingInputs only on request", async () => {
+    const bare = t.file(
+      "bare.jsonl",
+      `${JSON.stringify({ id: "bare", jurisdiction: "england-and-wales" })}\n`,
+    );
+    const compact = parseJsonl((await run(["assess", bare, ...AS_OF])).stdout)[0]!;
+    expect(compact).not.toHaveProperty("missingInputs");
+    expect((compact.questions as string[]).length).toBe(3);
+    expect((compact.missingFacts as string[]).length).toBeGreaterThan(3);
+    const csv = (await run(["assess", bare, ...AS_OF, "--format", "csv"])).stdout.split("\n")[0]!;
+    expect(csv.split(",")).not.toContain("missingInputs");
+    expect(csv.split(",")).toContain("questions");
+    const asked = parseJsonl(
+      (await run(["assess", bare, ...AS_OF, "--fields", "id,missingInputs"])).stdout,
+    )[0]!;
+    expect((asked.missingInputs as string[]).length).toBeGreaterThan(0);
+    const unknown = await run(["assess", bare, ...AS_OF, "--fields", "id,nope"]);
+    expect(unknown.stderr).toMatch(/missingInputs/);
   });
 
   it("--format json: one JSON array of the same records", async () => {
