@@ -207,7 +207,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     },
     routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: MAX_PARAM_LENGTH },
   });
-  drainOnClose(app.server);
+  drainOnClose(app.server, { deadlineMs: o.requestTimeout });
   const log = options.log;
   const checkToken =
     options.tokens && options.tokens.length > 0 ? bearerTokenCheck(options.tokens) : undefined;

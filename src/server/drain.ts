@@ -22,9 +22,13 @@ interface ConnectionState {
  * only when it has been idle for {@link DRAIN_IDLE_MS}, nothing has been read on it since its last response,
  * and it is still so after the event loop has read what was waiting (an I/O poll between the look and the
  * close). Requests that arrive meanwhile are answered by the service (503 with `Connection: close`), and
- * that answer closes the connection.
+ * that answer closes the connection. `deadlineMs` after the close began, whatever is still open (a request
+ * that never finishes arriving: Node stops checking request timeouts once closing) is closed.
  */
-export function drainOnClose(server: Server, idleMs: number = DRAIN_IDLE_MS): void {
+export function drainOnClose(
+  server: Server,
+  { idleMs = DRAIN_IDLE_MS, deadlineMs }: { idleMs?: number; deadlineMs: number },
+): void {
   const connections = new Map<Socket, ConnectionState>();
   server.on("connection", (socket: Socket) => {
     connections.set(socket, { active: 0, idleSince: Date.now(), bytesAtIdle: 0 });
@@ -44,8 +48,13 @@ export function drainOnClose(server: Server, idleMs: number = DRAIN_IDLE_MS): vo
     state.active === 0 && socket.bytesRead === state.bytesAtIdle && now - state.idleSince >= idleMs;
 
   let timer: NodeJS.Timeout | undefined;
+  let deadline = Number.POSITIVE_INFINITY;
   const check = () => {
     const now = Date.now();
+    if (now >= deadline) {
+      for (const socket of connections.keys()) socket.destroy();
+      return;
+    }
     const candidates = [...connections].filter(([socket, state]) => idle(socket, state, now));
     if (candidates.length === 0) return;
     // setImmediate from a timer runs after this turn's I/O poll: whatever a client had sent is read by then.
@@ -57,6 +66,7 @@ export function drainOnClose(server: Server, idleMs: number = DRAIN_IDLE_MS): vo
   // Node's close() calls closeIdleConnections(): drained here instead, until the last connection has gone.
   server.closeIdleConnections = () => {
     if (timer) return;
+    deadline = Date.now() + deadlineMs;
     timer = setInterval(check, DRAIN_CHECK_MS).unref();
     server.once("close", () => clearInterval(timer));
     check();

@@ -11,6 +11,7 @@ import { explain } from "../render/explain.js";
 import { reviewSpoDecline } from "../review/review-spo-decline.js";
 import { runInterview } from "./interview-route.js";
 import { provisionEntries, ruleEntries } from "./reference.js";
+import { AssessBreachesRequestSchema, ValidateOrderRequestSchema } from "./requests.js";
 import { assessmentSummary } from "./summary.js";
 
 /** The date the examples are assessed on (the `asOf` parameter's example). */
@@ -162,6 +163,11 @@ export function operationExamples(): Record<string, OperationExample> {
   const interview = runInterview(interviewRequest, asOf);
   if (!interview.ok) throw new Error("the example interview failed");
   const schema = caseFactsJsonSchema() as Record<string, unknown>;
+  // Read as the routes read them.
+  const orderRequest = { order: EXAMPLE_ORDER };
+  const { order } = ValidateOrderRequestSchema.parse(orderRequest);
+  const breachRequest = { order: EXAMPLE_ORDER, reports: EXAMPLE_REPORTS };
+  const breaches = AssessBreachesRequestSchema.parse(breachRequest);
   return {
     assess: { parameters: { asOf, detail: "summary" }, request: EXAMPLE_CASE, response: summary.summary },
     review: {
@@ -177,14 +183,8 @@ export function operationExamples(): Record<string, OperationExample> {
     interview: { parameters: { asOf }, request: interviewRequest, response: interview.body },
     validate: { request: EXAMPLE_CASE, response: { valid: true, id: EXAMPLE_CASE.id } },
     draftSpoTerms: { request: EXAMPLE_CASE, response: draftSpoTerms(facts.data) },
-    validateOrder: {
-      request: { order: EXAMPLE_ORDER },
-      response: validateOrder(EXAMPLE_ORDER as never),
-    },
-    assessBreaches: {
-      request: { order: EXAMPLE_ORDER, reports: EXAMPLE_REPORTS },
-      response: assessBreaches(EXAMPLE_ORDER as never, EXAMPLE_REPORTS as never),
-    },
+    validateOrder: { request: orderRequest, response: validateOrder(order) },
+    assessBreaches: { request: breachRequest, response: assessBreaches(breaches.order, breaches.reports) },
     batch: { parameters: { command: "assess", asOf }, request: batchInput, response: batchOutput },
     listRules: { response: ruleEntries().slice(0, 2), abridged: true },
     getRule: { parameters: { id: "spo" }, response: ruleEntries().find((r) => r.id === "spo") },
