@@ -53,14 +53,14 @@ describe.skipIf(skip)("Swagger UI's Try it out", () => {
     const statuses: Record<string, string> = {};
     for (let i = 0; i < count; i++) {
       const block = page.locator(".opblock").nth(i);
-      const name = (await block.locator(".opblock-summary-path").first().innerText()).trim();
-      const method = (await block.locator(".opblock-summary-method").first().innerText()).trim();
+      const name = ((await block.locator(".opblock-summary-path").first().textContent()) ?? "").trim();
+      const method = ((await block.locator(".opblock-summary-method").first().textContent()) ?? "").trim();
       await block.locator(".opblock-summary").first().click();
       await block.locator(".try-out__btn").click();
       await block.locator(".execute").click();
       const status = block.locator(".live-responses-table tbody .response-col_status").first();
       await status.waitFor({ timeout: 30_000 });
-      statuses[`${method} ${name}`] = (await status.innerText()).trim().split(/\s/)[0]!;
+      statuses[`${method} ${name}`] = ((await status.textContent()) ?? "").trim().split(/\s/)[0]!;
     }
     expect(
       Object.values(statuses).every((s) => s === "200"),
