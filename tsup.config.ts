@@ -75,13 +75,13 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     platform: "node",
-    target: "node20",
+    target: "node22",
   },
   {
     entry: { cli: "src/cli/main.ts", "cli-worker": "src/batch/worker.ts" },
     format: ["esm"],
     platform: "node",
-    target: "node20",
+    target: "node22",
     // One file per entry: the lazily loaded `report` command stays inside cli.js, so no shared chunk
     // of CLI code sits in dist/ beside the browser-safe core.
     splitting: false,

@@ -10,7 +10,7 @@
 //     Content-Length and not parsed), timing each request with performance.now(): p50 and p99, and
 //     the time the service adds at p50 over the in-process figure (the target of issue 18); on the
 //     same connection the HTTP floor (GET /healthz, 15 bytes) and two pre-rendered responses of
-//     ~76 and ~190 KB (GET /v1/provisions, /openapi.json), which show what moving the bytes costs;
+//     ~76 and ~265 KB (GET /v1/provisions, /openapi.json), which show what moving the bytes costs;
 //     the compact record (?detail=summary) instead of the full assessment; and the service's CPU
 //     time a request (Linux, from /proc) beside the in-process CPU time;
 //   - the same, request by request, with node:http and a keep-alive agent (a general-purpose

@@ -22,6 +22,7 @@ import { explain } from "../render/explain.js";
 import { safeReviewSpoDecline } from "../review/review-spo-decline.js";
 import { bearerTokenCheck } from "./auth.js";
 import { batchOutput } from "./batch-stream.js";
+import { drainOnClose } from "./drain.js";
 import { INTERVIEW_PATH, runInterview } from "./interview-route.js";
 import { jsonUtf8Bytes } from "./json-utf8-bytes.js";
 import { buildOpenApiDocument } from "./openapi.js";
@@ -29,6 +30,7 @@ import type { ServerOptions } from "./options.js";
 import { PROBLEM_JSON, PROBLEMS, type ProblemKind, problemDocument, sendProblem } from "./problem.js";
 import { provisionEntries, ruleEntries } from "./reference.js";
 import { AssessBreachesRequestSchema, ValidateOrderRequestSchema } from "./requests.js";
+import { assessmentSummary } from "./summary.js";
 
 /**
  * The defaults of {@link ServerOptions}: limits safe for one service behind a load balancer.
@@ -53,6 +55,12 @@ export const SERVER_DEFAULTS = {
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const NDJSON = "application/x-ndjson";
+/** The media types a body may have: JSON for the JSON routes, JSON Lines for the batch. */
+const JSON_TYPES = ["application/json"] as const;
+const BATCH_TYPES = [NDJSON, "application/jsonl"] as const;
+const BATCH_PATH = "/v1/batch/:command";
+/** The longest path parameter (a rule or provision id, a batch command) the router reads. */
+const MAX_PARAM_LENGTH = 200;
 const ALL_METHODS: readonly HTTPMethods[] = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 /** Routes open without a token: health checks and the API's description, which hold no case data. */
 const PUBLIC_ROUTES = new Set(["/healthz", "/readyz", "/openapi.json"]);
@@ -91,6 +99,12 @@ function asOfOf(request: FastifyRequest): { asOf: string } | { problems: InputPr
  */
 function utf8(text: string): Buffer {
   return Buffer.from(text, "utf8");
+}
+
+/** 415, saying which media types the route accepts (in the detail and in `Accept-Post`). */
+function unsupportedMediaType(reply: FastifyReply, accepted: readonly string[]): FastifyReply {
+  reply.header("accept-post", accepted.join(", "));
+  return sendProblem(reply, "unsupported-media-type", `expected a body of type ${accepted.join(" or ")}`);
 }
 
 function sendJson(reply: FastifyReply, body: unknown, asOf?: string): FastifyReply {
@@ -177,12 +191,23 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     },
     connectionTimeout: o.connectionTimeout,
     keepAliveTimeout: o.keepAliveTimeout,
-    // Shutdown is answered by the hook below, as a problem document.
+    // Shutdown is answered by the hook below, as a problem document; keep-alive connections are drained
+    // (drainOnClose), not closed the moment they look idle.
     return503OnClosing: false,
-    forceCloseConnections: "idle",
+    forceCloseConnections: false,
     clientErrorHandler: answerClientError,
-    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
+    // What the router rejects before any route (a parameter over its length, a malformed escape): the same
+    // problem document, headers and log line as any other error, never Fastify's body quoting the path.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(SECURITY_HEADERS);
+      if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+        sendProblem(reply, "uri-too-long", `a path segment may be at most ${MAX_PARAM_LENGTH} characters`);
+      } else sendProblem(reply, "bad-request");
+      writeAccessLog(request, reply);
+    },
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: MAX_PARAM_LENGTH },
   });
+  drainOnClose(app.server, { deadlineMs: o.requestTimeout });
   const log = options.log;
   const checkToken =
     options.tokens && options.tokens.length > 0 ? bearerTokenCheck(options.tokens) : undefined;
@@ -195,6 +220,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     closing = true;
     done();
   });
+  // A response finished after shutdown began closes its connection (the requests in flight at the signal).
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    if (closing) reply.header("connection", "close");
+    done(null, payload);
+  });
 
   // Parsers: JSON (plain JSON.parse: a "__proto__" key is an own property, as in the CLI, and the
   // library's parser decides about it) and JSON Lines for the batch, passed through as a stream.
@@ -206,10 +236,21 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       done(new BadJsonError("The body is not valid JSON"), undefined);
     }
   });
-  app.addContentTypeParser([NDJSON, "application/jsonl"], (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser([...BATCH_TYPES], (_request, payload, done) => done(null, payload));
 
-  app.addHook("onRequest", (request, reply, done) => {
+  // Security headers first, on every response; then CORS (registered below, when configured: it answers
+  // preflights itself, without a token, and puts its headers on every answer, a 401 included); then the gate.
+  app.addHook("onRequest", (_request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
+    done();
+  });
+  if (options.corsOrigins && options.corsOrigins.length > 0)
+    app.register(cors, {
+      origin: [...options.corsOrigins],
+      methods: ["GET", "POST"],
+      exposedHeaders: ["As-Of", "Retry-After", "WWW-Authenticate", "Allow"],
+    });
+  const gate = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     if (closing) {
       reply.header("connection", "close");
       sendProblem(reply, "shutting-down");
@@ -233,8 +274,27 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       }
     }
     done();
-  });
+  };
+  // Registered as a plugin that shares the root's hooks (what fastify-plugin does), so that it runs after CORS's.
+  app.register(
+    Object.assign(
+      (instance: FastifyInstance, _options: unknown, registered: (error?: Error) => void) => {
+        instance.addHook("onRequest", gate);
+        registered();
+      },
+      { [Symbol.for("skip-override")]: true },
+    ),
+  );
 
+  function writeAccessLog(request: FastifyRequest, reply: FastifyReply): void {
+    if (!log) return;
+    const route = request.routeOptions?.url;
+    log.write(
+      `{"time":"${new Date().toISOString()}","method":"${request.method}","route":${
+        route === undefined ? '"(no route)"' : JSON.stringify(route)
+      },"status":${reply.statusCode},"ms":${Math.round(reply.elapsedTime * 1000) / 1000}}\n`,
+    );
+  }
   if (log) {
     // Method, route (the pattern, never the path with its values), status and duration: no body,
     // no query, no ids, no addresses.
@@ -242,17 +302,12 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     // as it stands: the method is an HTTP token (Node's parser accepts no quote or backslash in one),
     // the route one of this service's own patterns, the status and duration numbers.
     app.addHook("onResponse", (request, reply, done) => {
-      const route = request.routeOptions.url;
-      log.write(
-        `{"time":"${new Date().toISOString()}","method":"${request.method}","route":${
-          route === undefined ? '"(no route)"' : JSON.stringify(route)
-        },"status":${reply.statusCode},"ms":${Math.round(reply.elapsedTime * 1000) / 1000}}\n`,
-      );
+      writeAccessLog(request, reply);
       done();
     });
   }
 
-  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, _request, reply) => {
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     if (reply.sent) return;
     const kind: ProblemKind =
       error instanceof BadJsonError || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
@@ -267,6 +322,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
                 ? "bad-request"
                 : "internal-error";
     // The problem's own title: never the error's message, which could quote the request.
+    if (kind === "too-large") return sendProblem(reply, kind, `the limit is ${o.bodyLimit} bytes`);
+    if (kind === "unsupported-media-type")
+      return unsupportedMediaType(reply, request.routeOptions.url === BATCH_PATH ? BATCH_TYPES : JSON_TYPES);
     return sendProblem(reply, kind);
   });
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, "not-found"));
@@ -285,7 +343,7 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   /** The JSON body of a request, or a problem sent: a JSON route accepts only JSON. */
   const jsonBody = (request: FastifyRequest, reply: FastifyReply): { value: unknown } | undefined => {
     if (request.body === undefined || request.body instanceof Readable) {
-      sendProblem(reply, "unsupported-media-type", "expected a body of type application/json");
+      unsupportedMediaType(reply, JSON_TYPES);
       return undefined;
     }
     return { value: request.body };
@@ -319,16 +377,9 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
   caseRoute("/v1/assess", (value, asOf, reply, request) => {
     const detail = (request.query as Record<string, unknown>).detail;
     if (detail === "summary") {
-      const row = summaryCommand(asOf).process(value, 1, 1);
-      if (!row.ok) return sendProblem(reply, "invalid-input", undefined, row.problems);
-      const {
-        row: _row,
-        line: _line,
-        error: _error,
-        problems: _problems,
-        ...summary
-      } = (row.jsonLine === undefined ? row.record : JSON.parse(row.jsonLine)) as Record<string, unknown>;
-      return sendJson(reply, summary, asOf);
+      const result = assessmentSummary(summaryCommand(asOf), value);
+      if (!result.ok) return sendProblem(reply, "invalid-input", undefined, result.problems);
+      return sendJson(reply, result.summary, asOf);
     }
     if (detail !== undefined && detail !== "full")
       return sendProblem(reply, "invalid-input", undefined, [
@@ -469,12 +520,11 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
     closing ? sendProblem(reply, "shutting-down") : sendText(reply, ready),
   );
 
-  route("POST", "/v1/batch/:command", (request, reply) => {
+  route("POST", BATCH_PATH, (request, reply) => {
     const name = (request.params as { command: string }).command;
     if (name !== "assess" && name !== "review" && name !== "validate")
       return sendProblem(reply, "not-found", "batch commands: assess, review, validate");
-    if (!(request.body instanceof Readable))
-      return sendProblem(reply, "unsupported-media-type", `expected a body of type ${NDJSON}`);
+    if (!(request.body instanceof Readable)) return unsupportedMediaType(reply, BATCH_TYPES);
     const declared = Number(request.headers["content-length"]);
     if (Number.isFinite(declared) && declared > o.batchBodyLimit)
       return sendProblem(reply, "too-large", `the batch limit is ${o.batchBodyLimit} bytes`);
@@ -510,9 +560,6 @@ export function createServer(options: ServerOptions = {}): FastifyInstance {
       },
     });
   }
-
-  if (options.corsOrigins && options.corsOrigins.length > 0)
-    app.register(cors, { origin: [...options.corsOrigins], methods: ["GET", "POST"] });
 
   // Interactive API docs from the package's own copy of Swagger UI (no CDN), on the same document.
   app.register(swagger, { mode: "static", specification: { document: openApi as never } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { version as PACKAGE_VERSION } from "../../package.json";
 import { BreachReportSchema } from "../model/breach-report.js";
 import { SpoRequestSchema } from "../model/case-facts.js";
 import { caseFactsDocs } from "../model/case-facts-docs.js";
@@ -6,6 +7,7 @@ import { caseFactsJsonSchema, labelEnumValues } from "../model/case-facts-json-s
 import { IsoDateSchema } from "../model/iso-date.js";
 import { OrderSchema } from "../model/order.js";
 import { INTERVIEW_PATH, InterviewRequestSchema, InterviewResponseSchema } from "./interview-route.js";
+import { EXAMPLE_AS_OF, operationExamples } from "./openapi-examples.js";
 import { PROBLEM_JSON, PROBLEMS, type ProblemKind } from "./problem.js";
 import { AssessBreachesRequestSchema, ValidateOrderRequestSchema } from "./requests.js";
 import {
@@ -25,8 +27,15 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-/** The version of the HTTP API (the `/v1` in its paths), not of the package. */
-export const API_VERSION = "1.0.0";
+/** The areas the operations are grouped in (the document's tags), each with what it holds. */
+const TAGS = {
+  assess: "Assess a case: every order, with its limbs and citations; the interview; validation; batches.",
+  review: "Review a declined SPO request, reason by reason.",
+  orders: "Orders once made: draft terms, check an order, assess breach reports.",
+  rules: "The law the answers cite: rules, statutory limbs and provisions.",
+  meta: "The service itself: health, readiness, this document, the case facts' JSON Schema.",
+} as const;
+type Tag = keyof typeof TAGS;
 
 /**
  * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect) for `components.schemas`: dates
@@ -90,6 +99,16 @@ function problemResponse(kinds: readonly ProblemKind[]): Record<string, JsonObje
           : {}),
         ...(status === 401 ? { headers: { "WWW-Authenticate": { schema: { type: "string" } } } } : {}),
         ...(status === 405 ? { headers: { Allow: { schema: { type: "string" } } } } : {}),
+        ...(status === 415
+          ? {
+              headers: {
+                "Accept-Post": {
+                  description: "The media types the operation accepts (also named in `detail`).",
+                  schema: { type: "string" },
+                },
+              },
+            }
+          : {}),
         content: { [PROBLEM_JSON]: { schema: ref("Problem") } },
       },
     ]),
@@ -101,22 +120,69 @@ const BODY: readonly ProblemKind[] = ["bad-json", "too-large", "unsupported-medi
 const AS_OF_HEADER = { "As-Of": { $ref: "#/components/headers/AsOf" } };
 const asOfParameter = { $ref: "#/components/parameters/asOf" };
 
+/** The examples, computed by the library once, when the document is first built (not on import). */
+let examples: ReturnType<typeof operationExamples> | undefined;
+function exampleOf(operationId: string) {
+  examples ??= operationExamples();
+  return examples[operationId];
+}
+
+/** Media type objects with the operation's example (`which`: its request or its response) on each. */
+function withExample(content: JsonObject, operationId: string, which: "request" | "response"): JsonObject {
+  const example = exampleOf(operationId);
+  if (!example) throw new Error(`no example for ${operationId}`);
+  const value = example[which];
+  return Object.fromEntries(
+    Object.entries(content).map(([type, media]) => [
+      type,
+      which === "response" && example.abridged
+        ? {
+            ...(media as JsonObject),
+            examples: { abridged: { summary: "The first entries only", value } },
+          }
+        : { ...(media as JsonObject), example: value },
+    ]),
+  );
+}
+
+/** Parameters with the operation's example values (what Swagger UI's "Try it out" fills in). */
+function withParameterExamples(parameters: readonly unknown[], operationId: string): unknown[] {
+  const values = exampleOf(operationId)?.parameters ?? {};
+  return parameters.map((parameter) => {
+    // A reference (asOf) takes no example beside it: the component carries EXAMPLE_AS_OF.
+    const p = parameter as JsonObject;
+    const value = p.$ref === undefined ? values[p.name as string] : undefined;
+    return value === undefined ? p : { ...p, example: value };
+  });
+}
+
 function post(
   summary: string,
   description: string,
   request: JsonObject,
   response: JsonObject,
-  extra: { parameters?: unknown[]; problems?: readonly ProblemKind[]; asOf?: boolean; operationId: string },
+  extra: {
+    parameters?: unknown[];
+    problems?: readonly ProblemKind[];
+    asOf?: boolean;
+    operationId: string;
+    tag: Tag;
+  },
 ): JsonObject {
   return {
     post: {
       operationId: extra.operationId,
+      tags: [extra.tag],
       summary,
       description,
-      ...(extra.parameters ? { parameters: extra.parameters } : {}),
-      requestBody: { required: true, content: request },
+      ...(extra.parameters ? { parameters: withParameterExamples(extra.parameters, extra.operationId) } : {}),
+      requestBody: { required: true, content: withExample(request, extra.operationId, "request") },
       responses: {
-        "200": { description: "OK", ...(extra.asOf ? { headers: AS_OF_HEADER } : {}), content: response },
+        "200": {
+          description: "OK",
+          ...(extra.asOf ? { headers: AS_OF_HEADER } : {}),
+          content: withExample(response, extra.operationId, "response"),
+        },
         ...problemResponse([...BODY, ...(extra.problems ?? []), ...COMMON]),
       },
     },
@@ -125,6 +191,7 @@ function post(
 
 function get(
   operationId: string,
+  tag: Tag,
   summary: string,
   response: JsonObject,
   problems: readonly ProblemKind[] = [],
@@ -133,14 +200,21 @@ function get(
   return {
     get: {
       operationId,
+      tags: [tag],
       summary,
       ...(open ? { security: [] } : {}),
       responses: {
-        "200": { description: "OK", content: response },
+        "200": { description: "OK", content: withExample(response, operationId, "response") },
         ...problemResponse([...problems, ...(open ? (["method-not-allowed"] as const) : COMMON)]),
       },
     },
   };
+}
+
+/** A path parameter, with the example value of the operation that takes it. */
+function pathParameter(name: string, operationId: string, schema: JsonObject = { type: "string" }) {
+  const example = exampleOf(operationId)?.parameters?.[name];
+  return { name, in: "path", required: true, schema, ...(example !== undefined ? { example } : {}) };
 }
 
 /**
@@ -191,13 +265,14 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
     openapi: "3.1.0",
     info: {
       title: "protective-orders",
-      version: API_VERSION,
+      // The package's own version: the document describes the service of this release.
+      version: PACKAGE_VERSION,
       summary: "UK protective orders against stalking as cited, explainable rules, over HTTP.",
       description:
-        "Generated from the library's zod schemas by buildOpenApiDocument() (scripts/write-json-schema.mjs writes schema/openapi.json): do not edit. Every answer cites its statute; errors are RFC 9457 problem documents naming paths, never values. `asOf` defaults to today in London, resolved once per request; the `As-Of` header (and the body's `asOf`) says which date was applied.",
+        "Every answer cites its statute; errors are RFC 9457 problem documents naming paths, never values. `asOf` defaults to today in London, resolved once per request; the `As-Of` header (and the body's `asOf`) says which date was applied.",
       license: { name: "MIT", identifier: "MIT" },
     },
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     security: [{ bearer: [] }, {}],
     paths: {
       "/v1/assess": post(
@@ -207,6 +282,7 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
         { "application/json": { schema: { oneOf: [ref("Assessment"), ref("AssessmentSummary")] } } },
         {
           operationId: "assess",
+          tag: "assess",
           parameters: [
             asOfParameter,
             {
@@ -225,7 +301,7 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
         "The case's `spoRequest` reviewed reason by reason: `reviewSpoDecline(facts, undefined, { asOf })`.",
         caseBody,
         json("DeclineReview"),
-        { operationId: "review", parameters: [asOfParameter], asOf: true },
+        { operationId: "review", tag: "review", parameters: [asOfParameter], asOf: true },
       ),
       "/v1/explain": post(
         "Explain a case",
@@ -237,6 +313,7 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
         },
         {
           operationId: "explain",
+          tag: "assess",
           parameters: [
             asOfParameter,
             { name: "format", in: "query", schema: { type: "string", enum: ["text", "markdown"] } },
@@ -251,70 +328,75 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
         "One question at a time, SPO first: records `answer` (if given) with `answerQuestion(facts, questionId, value)`, then returns the facts and `nextQuestion(facts, { asOf })` (null when no open question could change an outcome). Stateless: send the facts each time.",
         json("InterviewRequest"),
         json("InterviewResponse"),
-        { operationId: "interview", parameters: [asOfParameter], asOf: true },
+        { operationId: "interview", tag: "assess", parameters: [asOfParameter], asOf: true },
       ),
       "/v1/validate": post(
         "Validate case facts",
         "Whether the body is valid case facts; every problem by path. Always 200 for a JSON body.",
         caseBody,
         json("Validation"),
-        { operationId: "validate" },
+        { operationId: "validate", tag: "assess" },
       ),
       "/v1/draft-spo-terms": post(
         "Draft SPO terms",
         "Draft prohibitions and requirements for a Stalking Protection Order from the case's incidents.",
         caseBody,
         json("DraftSpoTerms"),
-        { operationId: "draftSpoTerms" },
+        { operationId: "draftSpoTerms", tag: "orders" },
       ),
       "/v1/validate-order": post(
         "Validate an order",
         "An order's defects in law and warnings, each cited.",
         json("ValidateOrderRequest"),
         json("OrderValidation"),
-        { operationId: "validateOrder" },
+        { operationId: "validateOrder", tag: "orders" },
       ),
       "/v1/assess-breaches": post(
         "Assess breach reports",
         "For each report: whether it is a breach of the order, the offence and the police response time.",
         json("AssessBreachesRequest"),
         json("BreachFindings"),
-        { operationId: "assessBreaches" },
+        { operationId: "assessBreaches", tag: "orders" },
       ),
       "/v1/batch/{command}": {
         post: {
           operationId: "batch",
+          tags: ["assess"],
           summary: "Process a caseload, streaming",
           description:
             "JSON Lines in, JSON Lines out: row N in gives row N out, as `protective-orders <command>` writes it (the same results and error records). Output streams while input arrives: a client should read the response while it sends (or send batches of modest size). Past the batch limits the rest is not read and one final `limit` record says so.",
           parameters: [
-            {
-              name: "command",
-              in: "path",
-              required: true,
-              schema: { type: "string", enum: ["assess", "review", "validate"] },
-            },
+            pathParameter("command", "batch", { type: "string", enum: ["assess", "review", "validate"] }),
             asOfParameter,
           ],
           requestBody: {
             required: true,
-            content: {
-              "application/x-ndjson": {
-                schema: { type: "string", description: "One case (CaseFacts) per line." },
+            content: withExample(
+              {
+                "application/x-ndjson": {
+                  schema: { type: "string", description: "One case (CaseFacts) per line." },
+                },
               },
-            },
+              "batch",
+              "request",
+            ),
           },
           responses: {
             "200": {
               description: "One JSON line per input row (BatchRecord), in order.",
               headers: AS_OF_HEADER,
-              content: { "application/x-ndjson": { schema: ref("BatchRecord") } },
+              content: withExample(
+                { "application/x-ndjson": { schema: ref("BatchRecord") } },
+                "batch",
+                "response",
+              ),
             },
             ...problemResponse([
               "too-large",
               "unsupported-media-type",
               "invalid-input",
               "not-found",
+              "uri-too-long",
               ...COMMON,
             ]),
           },
@@ -322,29 +404,44 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
       },
       "/v1/rules": get(
         "listRules",
+        "rules",
         "Every rule and statutory limb, with citation, link and in-force period",
         {
           "application/json": { schema: { type: "array", items: ref("RuleEntry") } },
         },
       ),
       "/v1/rules/{id}": {
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        ...get("getRule", "One rule or limb by id", json("RuleEntry"), ["not-found"]),
+        parameters: [pathParameter("id", "getRule")],
+        ...get("getRule", "rules", "One rule or limb by id", json("RuleEntry"), [
+          "not-found",
+          "uri-too-long",
+        ]),
       },
-      "/v1/provisions": get("listProvisions", "Every cited provision, with its link", {
+      "/v1/provisions": get("listProvisions", "rules", "Every cited provision, with its link", {
         "application/json": { schema: { type: "array", items: ref("ProvisionEntry") } },
       }),
       "/v1/provisions/{id}": {
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
-        ...get("getProvision", "One provision by id", json("ProvisionEntry"), ["not-found"]),
+        parameters: [pathParameter("id", "getProvision")],
+        ...get("getProvision", "rules", "One provision by id", json("ProvisionEntry"), [
+          "not-found",
+          "uri-too-long",
+        ]),
       },
-      "/v1/schema/case-facts": get("caseFactsSchema", "The JSON Schema (2020-12) of the case facts", {
+      "/v1/schema/case-facts": get("caseFactsSchema", "meta", "The JSON Schema (2020-12) of the case facts", {
         "application/json": { schema: { type: "object" } },
       }),
-      "/healthz": get("health", "Liveness: the process answers", json("Health"), [], true),
-      "/readyz": get("ready", "Readiness: 503 once shutting down", json("Health"), ["shutting-down"], true),
+      "/healthz": get("health", "meta", "Liveness: the process answers", json("Health"), [], true),
+      "/readyz": get(
+        "ready",
+        "meta",
+        "Readiness: 503 once shutting down",
+        json("Health"),
+        ["shutting-down"],
+        true,
+      ),
       "/openapi.json": get(
         "openApi",
+        "meta",
         "This document",
         { "application/json": { schema: { type: "object" } } },
         [],
@@ -360,6 +457,7 @@ export function buildOpenApiDocument(): JsonObject & { openapi: string; paths: R
           description:
             "The date whose law applies (YYYY-MM-DD). Default: today in London, resolved once per request.",
           schema: { type: "string", format: "date" },
+          example: EXAMPLE_AS_OF,
         },
       },
       headers: {

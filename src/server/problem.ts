@@ -16,6 +16,7 @@ export const PROBLEMS = {
   "method-not-allowed": { status: 405, title: "Method not allowed on this resource" },
   "not-acceptable": { status: 406, title: "No representation matches the Accept header" },
   "too-large": { status: 413, title: "The body is over the size limit" },
+  "uri-too-long": { status: 414, title: "The URL is too long" },
   "unsupported-media-type": { status: 415, title: "Unsupported content type" },
   "invalid-input": { status: 422, title: "The input is not valid" },
   "internal-error": { status: 500, title: "The request could not be processed" },

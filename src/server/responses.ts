@@ -75,10 +75,16 @@ export const AssessmentSummarySchema = z
       .array(z.string())
       .meta({ description: "The orders whose answer rests on an unverified point." }),
     missingFacts: z.array(z.string()),
-    missingInputs: z
+    missingInputs: z.array(z.string()).optional().meta({
+      description:
+        "The input fields (paths, or CSV columns) that would supply the missing facts: only when asked for (the CLI's `--fields missingInputs`).",
+    }),
+    questions: z
       .array(z.string())
-      .meta({ description: "The input fields (paths, or CSV columns) that would supply the missing facts." }),
-    questions: z.array(z.string()).meta({ description: "The facts to ask about, most decisive first." }),
+      .meta({
+        description:
+          "The three most decisive facts to ask about, most decisive first (every question: the full assessment).",
+      }),
   })
   .meta({
     description:

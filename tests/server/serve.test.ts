@@ -1,51 +1,20 @@
 // `protective-orders serve` as a user runs it (the built CLI in a child process), on 127.0.0.1 and
 // a port the system picks: settings from arguments and the environment, bearer tokens, the access
 // log of a full run (which must hold none of the values sent), and graceful shutdown on SIGTERM.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI, startCli } from "./cli-child.js";
 import { AS_OF, CASELOAD, post, root, stringsIn } from "./helpers.js";
 
-const CLI = join(root, "dist/cli.js");
 const TOKEN = "tok-Quercus-Alnus-93817265";
 const dir = mkdtempSync(join(tmpdir(), "protective-orders-serve-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Child {
-  readonly child: ChildProcess;
-  readonly url: string;
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], {
-    cwd: root,
-    env: { ...process.env, CI: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))),
-  );
-  return new Promise((resolve, reject) => {
-    child.stderr!.on("data", (b: Buffer) => {
-      err += b.toString("utf8");
-    });
-    child.stdout!.on("data", (b: Buffer) => {
-      out += b.toString("utf8");
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (match) resolve({ child, url: match[1]!, stdout: () => out, stderr: () => err, exited });
-    });
-    exited.then((code) => reject(new Error(`serve exited (${code}) before listening: ${err}`)));
-    setTimeout(() => reject(new Error("serve did not start in time")), 45_000).unref();
-  });
-}
+const start = startCli;
 
 describe("protective-orders serve", () => {
   it("binds 127.0.0.1 by default, takes the port from the environment or --port, and stops on SIGTERM", async () => {
