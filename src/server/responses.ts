@@ -79,12 +79,10 @@ export const AssessmentSummarySchema = z
       description:
         "The input fields (paths, or CSV columns) that would supply the missing facts: only when asked for (the CLI's `--fields missingInputs`).",
     }),
-    questions: z
-      .array(z.string())
-      .meta({
-        description:
-          "The three most decisive facts to ask about, most decisive first (every question: the full assessment).",
-      }),
+    questions: z.array(z.string()).meta({
+      description:
+        "The three most decisive facts to ask about, most decisive first (every question: the full assessment).",
+    }),
   })
   .meta({
     description:

@@ -1,6 +1,6 @@
 // `engines.node` says what the dependency tree really needs: for every Node version tried, the package's range
 // accepts it exactly when every installed package (runtime and tooling, nested copies included) does. Today
-// that is Node 22 from 22.12 (vite and rolldown need 22.12; cookie 2 via light-my-request and
+// that is Node 22 from 22.13 (dependency-cruiser's watskeburt needs 22.13, vite and rolldown 22.12; cookie 2 via light-my-request and
 // content-disposition 3 via @fastify/static need 22) or Node 24 and later (vitest leaves out 23).
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -54,6 +54,7 @@ const VERSIONS = [
   "22.0.0",
   "22.11.0",
   "22.12.0",
+  "22.13.0",
   "22.23.3",
   "23.0.0",
   "23.11.0",
