@@ -27,11 +27,14 @@ h2 { font-size: 1.2em; margin: 32px 0 4px; border-top: 1px solid #ddd; padding-t
 figure { margin: 8px 0; }
 figure svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 td.n, th.n { text-align: right; }
+td.n { white-space: nowrap; overflow-wrap: normal; }
+table { max-width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .empty { font-style: italic; color: #555; }
 footer { margin-top: 32px; color: #555; font-size: 0.9em; }
+@page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   section { break-inside: avoid; page-break-inside: avoid; }

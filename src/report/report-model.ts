@@ -89,11 +89,33 @@ const OUTCOME_COLUMNS = ["Available", "Needs information", "Not available"] as c
 
 const ruleLabels = new Map(DEFAULT_RULES.rules.map((r) => [r.rule.name, r.rule.label]));
 const factQuestions = new Map(FACT_DEFINITIONS.map((f) => [f.id, f.question]));
+/** A fact's plain-English name, for a chart's axis (its question, often long, is in the table). */
+const factLabels = new Map(FACT_DEFINITIONS.map((f) => [f.id, f.label]));
 const forceNames = new Map<string, string>(POLICE_FORCES.map((f) => [f.id, f.name]));
 const reasonLabels = new Map<string, string>(DECLINE_REASONS.map((r) => [r.code, r.label]));
 
 /** The SPA 2019's commencement (s.1 in force), read from the law registry: marked on time charts. */
 export const SPA_COMMENCEMENT = getProvision("spa-2019:s1")?.inForce.from ?? "2020-01-20";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** An ISO date written out: "2020-01-20" as "20 January 2020". */
+function longDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ""} ${iso.slice(0, 4)}`;
+}
 
 function ruleLabel(rule: string): string {
   if (rule === "none") return "Nothing available yet";
@@ -274,6 +296,24 @@ export function caseloadReport(
   const areaRows = breakdown("area", new Map(Object.entries(spo.byPoliceForceArea)));
   const period = choosePeriod(spo.byMonthOfLatestIncident, threshold, options.period ?? "auto");
   const timeTable = periodCounts(spo.byMonthOfLatestIncident, period);
+  // A time table that starts before the SPA 2019's commencement shows the period holding it, so the
+  // chart can mark it: a period with no case is a row of zeros (true, and it hides nothing).
+  const commencementPeriod = periodOf(SPA_COMMENCEMENT.slice(0, 7), period);
+  const periods = [...timeTable.keys()];
+  if (
+    periods.length > 0 &&
+    periods[0]! < commencementPeriod &&
+    !timeTable.has(commencementPeriod) &&
+    commencementPeriod <= periodOf(figures.asOf.slice(0, 7), period)
+  ) {
+    const dated = [
+      ...timeTable.entries(),
+      [commencementPeriod, { available: 0, "needs-information": 0, "not-available": 0 }] as const,
+    ];
+    dated.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    timeTable.clear();
+    for (const [k, c] of dated) timeTable.set(k, c);
+  }
   for (const extra of ["after-as-of", "no-dated-incident"]) {
     const counts = spo.byMonthOfLatestIncident[extra];
     if (counts) timeTable.set(extra, counts);
@@ -335,10 +375,11 @@ export function caseloadReport(
   sections.push({
     id: "missing-facts",
     title: "What to record next: the facts most often missing",
-    lead: `The facts still unknown, ranked by how many order outcomes (summed over cases) an answer would settle; the ${MISSING_FACTS_LISTED} most decisive are listed. A case can miss several facts, so these do not add up.`,
+    lead: `The facts still unknown, each named in plain English with the question that would settle it, ranked by how many order outcomes (summed over cases) an answer would settle; the ${MISSING_FACTS_LISTED} most decisive are listed. A case can miss several facts, so these do not add up.`,
     table: {
-      columns: ["Question to ask", "Fact id", "Cases where unknown", "Outcomes it would settle"],
+      columns: ["Fact", "Question to ask", "Fact id", "Cases where unknown", "Outcomes it would settle"],
       rows: missing.map((m, i) => [
+        factLabels.get(m.fact) ?? m.fact,
         factQuestions.get(m.fact) ?? m.fact,
         m.fact,
         cell(missingIds[i]![0]!),
@@ -347,7 +388,7 @@ export function caseloadReport(
     },
     chart: {
       kind: "bar",
-      category: "Question to ask",
+      category: "Fact",
       measure: "Outcomes it would settle",
       series: ["Outcomes it would settle"],
     },
@@ -406,7 +447,6 @@ export function caseloadReport(
     ...(areaNote ? { note: areaNote } : {}),
   });
 
-  const commencementPeriod = periodOf(SPA_COMMENCEMENT.slice(0, 7), period);
   const firstPeriod = timeRows.find((r) => /^\d{4}/.test(r.key))?.key;
   const timeNote = hiddenNote(timeRows, "this table");
   const periodWord = period === "month" ? "Month" : period === "quarter" ? "Quarter" : "Year";
@@ -435,7 +475,7 @@ export function caseloadReport(
         ? {
             marker: {
               category: commencementPeriod,
-              label: `SPA 2019 in force ${SPA_COMMENCEMENT}`,
+              label: `Stalking Protection Act 2019 in force from ${longDate(SPA_COMMENCEMENT)}`,
             },
           }
         : {}),
