@@ -190,12 +190,14 @@ function csvField(text: string): string {
 
 /**
  * The report as one tidy CSV: one line per published figure (section, row, column, value, mark),
- * with the same suppression as every other format: a hidden count has an empty value and its mark.
+ * with the same suppression as every other format: a hidden count (or a rate or statistic not shown)
+ * has an empty value and its mark, "[c]" or "[c] (secondary)", in the mark column.
  */
 export function reportCsv(report: CaseloadReport): string {
   const out = ["section,row,column,value,mark"];
   const push = (section: string, row: string, column: string, cell: Parameters<typeof shownCountText>[0]) => {
-    const hidden = typeof cell === "object";
+    // A hidden count, or a rate or statistic not shown ("[c]"): an empty value and the mark.
+    const hidden = typeof cell === "object" || cell === "[c]";
     const value = hidden ? "" : String(cell ?? "");
     out.push([section, row, column, value, hidden ? shownCountText(cell) : ""].map(csvField).join(","));
   };

@@ -553,7 +553,10 @@ export function caseloadReport(
     s.table.rows.every((r) => r.slice(1).every((c) => typeof c === "object" || c === 0 || c === "[c]"))
       ? {
           ...s,
-          note: "This breakdown cannot be shown without disclosing small counts: every count in it is hidden.",
+          // A section's own, more specific note is kept.
+          note:
+            s.note ??
+            "This breakdown cannot be shown without disclosing small counts: every count in it is hidden.",
         }
       : s,
   );
