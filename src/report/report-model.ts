@@ -602,7 +602,7 @@ export function caseloadReport(
   const internalOnly = threshold <= 1;
   const convention = internalOnly
     ? "INTERNAL USE ONLY: no count is hidden in this report (--no-suppression). It may identify people: do not publish it or share it beyond those entitled to see the case-level data."
-    : `To protect the people in these cases, any count from 1 to ${threshold - 1} is hidden and shown as "[c]" (confidential). Some larger counts are hidden too, shown as "[c] (secondary)", because with the totals printed they would let a hidden count be worked out by subtraction; where that could not be avoided, a whole column, zeros included, is hidden. Every total and breakdown in this report, its charts, and its JSON and CSV versions were checked together, so no hidden count can be worked out, exactly or to within ${threshold} either way, from anything else printed. Zeros are shown unless marked.`;
+    : `To protect the people in these cases, any count from 1 to ${threshold - 1} is hidden and shown as "[c]" (confidential): "[c]" therefore means a count from 1 to ${threshold - 1}, and says no more than that. Some larger counts, or zeros, are hidden too, shown as "[c] (secondary)": each could be any number, and is hidden because with the totals printed it would let a "[c]" be worked out by subtraction; where that could not be avoided, a whole column, zeros included, is hidden. Every total and breakdown in this report, its headline, its charts, and its JSON and CSV versions were checked together, so no hidden count can be worked out, exactly or to within ${threshold} either way, from the other figures printed. Zeros are shown unless marked.`;
 
   return {
     title: "Caseload report: protective orders against stalking",

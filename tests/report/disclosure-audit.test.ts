@@ -53,8 +53,8 @@ function feasibleRanges(
     for (const m of line.members) add(m, -sign);
     constraints[name] = kind === "equal" ? { equal: rhs } : { max: rhs };
   };
-  lines.forEach((line, i) => relation(`line${i}`, line, "equal"));
-  atMost.forEach((line, i) => relation(`atMost${i}`, line, "max"));
+  for (const [i, line] of lines.entries()) relation(`line${i}`, line, "equal");
+  for (const [i, line] of atMost.entries()) relation(`atMost${i}`, line, "max");
   for (const [id, [lo, hi]] of known) {
     if (!(id in variables)) continue;
     variables[id]![`lo.${id}`] = 1;
