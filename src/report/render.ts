@@ -27,9 +27,9 @@ h2 { font-size: 1.2em; margin: 32px 0 4px; border-top: 1px solid #ddd; padding-t
 figure { margin: 8px 0; }
 figure svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.id { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9em; }
 td.n, th.n { text-align: right; }
-td.n { white-space: nowrap; overflow-wrap: normal; }
 table { max-width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .empty { font-style: italic; color: #555; }
@@ -39,6 +39,8 @@ footer { margin-top: 32px; color: #555; font-size: 0.9em; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   section { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; }
+  table { font-size: 9pt; }
+  th, td { padding: 2px 4px; }
 }
 `;
 
@@ -59,7 +61,7 @@ function htmlTable(section: ReportSection): string {
           .map((cell, i) =>
             i === 0
               ? `<th scope="row">${escapeHtml(shownCountText(cell))}</th>`
-              : `<td${numeric[i] ? ' class="n"' : ""}>${escapeHtml(shownCountText(cell))}</td>`,
+              : `<td${numeric[i] ? ' class="n"' : columns[i] === "Fact id" ? ' class="id"' : ""}>${escapeHtml(shownCountText(cell))}</td>`,
           )
           .join("")}</tr>`,
     )
