@@ -27,15 +27,20 @@ h2 { font-size: 1.2em; margin: 32px 0 4px; border-top: 1px solid #ddd; padding-t
 figure { margin: 8px 0; }
 figure svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.id { overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.9em; }
 td.n, th.n { text-align: right; }
+table { max-width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .empty { font-style: italic; color: #555; }
 footer { margin-top: 32px; color: #555; font-size: 0.9em; }
+@page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   section { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; }
+  table { font-size: 9pt; }
+  th, td { padding: 2px 4px; }
 }
 `;
 
@@ -56,7 +61,7 @@ function htmlTable(section: ReportSection): string {
           .map((cell, i) =>
             i === 0
               ? `<th scope="row">${escapeHtml(shownCountText(cell))}</th>`
-              : `<td${numeric[i] ? ' class="n"' : ""}>${escapeHtml(shownCountText(cell))}</td>`,
+              : `<td${numeric[i] ? ' class="n"' : columns[i] === "Fact id" ? ' class="id"' : ""}>${escapeHtml(shownCountText(cell))}</td>`,
           )
           .join("")}</tr>`,
     )
@@ -187,12 +192,14 @@ function csvField(text: string): string {
 
 /**
  * The report as one tidy CSV: one line per published figure (section, row, column, value, mark),
- * with the same suppression as every other format: a hidden count has an empty value and its mark.
+ * with the same suppression as every other format: a hidden count (or a rate or statistic not shown)
+ * has an empty value and its mark, "[c]" or "[c] (secondary)", in the mark column.
  */
 export function reportCsv(report: CaseloadReport): string {
   const out = ["section,row,column,value,mark"];
   const push = (section: string, row: string, column: string, cell: Parameters<typeof shownCountText>[0]) => {
-    const hidden = typeof cell === "object";
+    // A hidden count, or a rate or statistic not shown ("[c]"): an empty value and the mark.
+    const hidden = typeof cell === "object" || cell === "[c]";
     const value = hidden ? "" : String(cell ?? "");
     out.push([section, row, column, value, hidden ? shownCountText(cell) : ""].map(csvField).join(","));
   };

@@ -21,6 +21,19 @@ export type Cell = string | number | HiddenCell;
 export interface ReportTable {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
+  /**
+   * The published figure behind each cell (its id in `published.figures`), or `null` for a label,
+   * a rate or a statistic: what the disclosure audit matches every printed count to.
+   */
+  readonly figures?: readonly (readonly (string | null)[])[];
+}
+
+/** A reference to a figure, resolved to its (suppressed) cell when a table is built. */
+interface FigureRef {
+  readonly ref: string;
+}
+function isRef(c: Cell | FigureRef): c is FigureRef {
+  return typeof c === "object" && "ref" in c;
 }
 
 /** A chart: which table columns it draws, and how. The numbers are the table's own. */
@@ -59,6 +72,12 @@ export interface PublishedFigures {
     readonly mark?: HiddenMark;
   }[];
   readonly lines: readonly Line[];
+  /**
+   * What else a reader knows of the figures: each bound's members add up to no more than its total
+   * (the SPOs available but declined or not requested are among the SPOs available; a missing fact
+   * is missing in no more cases than were assessed). The audit reads them with the lines.
+   */
+  readonly atMost: readonly Line[];
 }
 
 export interface CaseloadReport {
@@ -70,7 +89,8 @@ export interface CaseloadReport {
   /** True where suppression was turned off (`--no-suppression`): for internal use only. */
   readonly internalOnly: boolean;
   readonly convention: string;
-  readonly headline: readonly { readonly label: string; readonly value: Cell }[];
+  /** The headline figures; `figure` is the published figure each is read from. */
+  readonly headline: readonly { readonly label: string; readonly value: Cell; readonly figure?: string }[];
   /** The rows read, valid and invalid, as the headline shows them (a hidden one is marked). */
   readonly rows: { readonly read: Cell; readonly valid: Cell; readonly invalid: Cell };
   readonly sections: readonly ReportSection[];
@@ -89,11 +109,33 @@ const OUTCOME_COLUMNS = ["Available", "Needs information", "Not available"] as c
 
 const ruleLabels = new Map(DEFAULT_RULES.rules.map((r) => [r.rule.name, r.rule.label]));
 const factQuestions = new Map(FACT_DEFINITIONS.map((f) => [f.id, f.question]));
+/** A fact's plain-English name, for a chart's axis (its question, often long, is in the table). */
+const factLabels = new Map(FACT_DEFINITIONS.map((f) => [f.id, f.label]));
 const forceNames = new Map<string, string>(POLICE_FORCES.map((f) => [f.id, f.name]));
 const reasonLabels = new Map<string, string>(DECLINE_REASONS.map((r) => [r.code, r.label]));
 
 /** The SPA 2019's commencement (s.1 in force), read from the law registry: marked on time charts. */
 export const SPA_COMMENCEMENT = getProvision("spa-2019:s1")?.inForce.from ?? "2020-01-20";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** An ISO date written out: "2020-01-20" as "20 January 2020". */
+function longDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ""} ${iso.slice(0, 4)}`;
+}
 
 function ruleLabel(rule: string): string {
   if (rule === "none") return "Nothing available yet";
@@ -274,6 +316,24 @@ export function caseloadReport(
   const areaRows = breakdown("area", new Map(Object.entries(spo.byPoliceForceArea)));
   const period = choosePeriod(spo.byMonthOfLatestIncident, threshold, options.period ?? "auto");
   const timeTable = periodCounts(spo.byMonthOfLatestIncident, period);
+  // A time table that starts before the SPA 2019's commencement shows the period holding it, so the
+  // chart can mark it: a period with no case is a row of zeros (true, and it hides nothing).
+  const commencementPeriod = periodOf(SPA_COMMENCEMENT.slice(0, 7), period);
+  const periods = [...timeTable.keys()];
+  if (
+    periods.length > 0 &&
+    periods[0]! < commencementPeriod &&
+    !timeTable.has(commencementPeriod) &&
+    commencementPeriod <= periodOf(figures.asOf.slice(0, 7), period)
+  ) {
+    const dated = [
+      ...timeTable.entries(),
+      [commencementPeriod, { available: 0, "needs-information": 0, "not-available": 0 }] as const,
+    ];
+    dated.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    timeTable.clear();
+    for (const [k, c] of dated) timeTable.set(k, c);
+  }
   for (const extra of ["after-as-of", "no-dated-incident"]) {
     const counts = spo.byMonthOfLatestIncident[extra];
     if (counts) timeTable.set(extra, counts);
@@ -299,23 +359,41 @@ export function caseloadReport(
   const decided = Object.values(spo.daysToDecision).reduce((n, c) => n + c, 0);
   const decidedId = fig("decisions.dated", decided);
 
-  const disclosure = controlDisclosure(all, lines, threshold);
+  const atMost: Line[] = [
+    { total: spoIds[0]!, members: [declinedId, noRequestId] },
+    { total: valid, members: [reviewedId] },
+    { total: valid, members: [decidedId] },
+    ...missingIds.map(([cases]) => ({ total: valid, members: [cases!] })),
+  ];
+
+  const disclosure = controlDisclosure(all, lines, threshold, atMost);
   const figureValue = new Map(all.map((f) => [f.id, f.value]));
   const cell = (id: string): Cell => {
     const mark = disclosure.hidden.get(id);
     return mark ? { hidden: mark } : (figureValue.get(id) ?? 0);
   };
   const isShown = (id: string) => !disclosure.hidden.has(id);
+  // A table is written with references to figures; it is resolved to its cells, and the figure
+  // behind each cell is kept beside it, for the audit to match every printed cell to its figure.
+  const ref = (id: string): FigureRef => ({ ref: id });
+  const tableOf = (t: {
+    readonly columns: readonly string[];
+    readonly rows: readonly (readonly (Cell | FigureRef)[])[];
+  }): ReportTable => ({
+    columns: t.columns,
+    rows: t.rows.map((row) => row.map((c) => (isRef(c) ? cell(c.ref) : c))),
+    figures: t.rows.map((row) => row.map((c) => (isRef(c) ? c.ref : null))),
+  });
 
   const sections: ReportSection[] = [];
   sections.push({
     id: "outcomes",
     title: "Outcome of each order across the caseload",
     lead: "For each order, in how many cases it is available on the recorded facts, needs more information, or is not available. Each row adds up to its last column.",
-    table: {
+    table: tableOf({
       columns: ["Order", ...OUTCOME_COLUMNS, "Cases assessed for it"],
-      rows: orderRows.map((r) => [r.label, ...r.ids.map(cell), cell(r.total)]),
-    },
+      rows: orderRows.map((r) => [r.label, ...r.ids.map(ref), ref(r.total)]),
+    }),
     chart: { kind: "stacked-bar", category: "Order", measure: "Cases", series: OUTCOME_COLUMNS },
     ...(orderRows.length === 0 ? { empty: "No case could be assessed." } : {}),
   });
@@ -324,10 +402,10 @@ export function caseloadReport(
     id: "first-recommendation",
     title: "The first recommendation",
     lead: "The order the library would consider first in each case (nothing, where no order is yet available). The rows add up to the cases assessed.",
-    table: {
+    table: tableOf({
       columns: ["First recommendation", "Cases"],
-      rows: firstKeys.map((k, i) => [ruleLabel(k), cell(firstIds[i]!)]),
-    },
+      rows: firstKeys.map((k, i) => [ruleLabel(k), ref(firstIds[i]!)]),
+    }),
     chart: { kind: "bar", category: "First recommendation", measure: "Cases", series: ["Cases"] },
     ...(firstKeys.length === 0 ? { empty: "No case could be assessed." } : {}),
   });
@@ -335,19 +413,20 @@ export function caseloadReport(
   sections.push({
     id: "missing-facts",
     title: "What to record next: the facts most often missing",
-    lead: `The facts still unknown, ranked by how many order outcomes (summed over cases) an answer would settle; the ${MISSING_FACTS_LISTED} most decisive are listed. A case can miss several facts, so these do not add up.`,
-    table: {
-      columns: ["Question to ask", "Fact id", "Cases where unknown", "Outcomes it would settle"],
+    lead: `The facts still unknown, each named in plain English with the question that would settle it, ranked by how many order outcomes (summed over cases) an answer would settle; the ${MISSING_FACTS_LISTED} most decisive are listed. A case can miss several facts, so these do not add up.`,
+    table: tableOf({
+      columns: ["Fact", "Question to ask", "Fact id", "Cases where unknown", "Outcomes it would settle"],
       rows: missing.map((m, i) => [
+        factLabels.get(m.fact) ?? m.fact,
         factQuestions.get(m.fact) ?? m.fact,
         m.fact,
-        cell(missingIds[i]![0]!),
-        cell(missingIds[i]![1]!),
+        ref(missingIds[i]![0]!),
+        ref(missingIds[i]![1]!),
       ]),
-    },
+    }),
     chart: {
       kind: "bar",
-      category: "Question to ask",
+      category: "Fact",
       measure: "Outcomes it would settle",
       series: ["Outcomes it would settle"],
     },
@@ -358,13 +437,13 @@ export function caseloadReport(
     id: "spo-not-pursued",
     title: "Stalking Protection Orders available but not pursued",
     lead: "Cases where an SPO is available on the recorded facts, yet a request for one was declined or no request or application is recorded.",
-    table: {
+    table: tableOf({
       columns: ["SPO available, and", "Cases"],
       rows: [
-        ["a request was declined", cell(declinedId)],
-        ["no request or application recorded", cell(noRequestId)],
+        ["a request was declined", ref(declinedId)],
+        ["no request or application recorded", ref(noRequestId)],
       ],
-    },
+    }),
     chart: {
       kind: "bar",
       category: "SPO available, and",
@@ -393,20 +472,19 @@ export function caseloadReport(
     id: "spo-by-area",
     title: "SPO availability by police force area",
     lead: "The SPO's outcome by the police force area dealing with the case; each column adds up to the SPO's row in the first table. The rate is of cases with enough facts to decide (available or not available).",
-    table: {
+    table: tableOf({
       columns: ["Police force area", ...OUTCOME_COLUMNS, RATE],
       rows: areaRows.map((r) => [
         r.key === "not-recorded" ? "Not recorded" : (forceNames.get(r.key) ?? r.key),
-        ...r.ids.map(cell),
+        ...r.ids.map(ref),
         rate(r.ids),
       ]),
-    },
+    }),
     chart: { kind: "stacked-bar", category: "Police force area", measure: "Cases", series: OUTCOME_COLUMNS },
     ...(areaRows.length === 0 ? { empty: "No case could be assessed." } : {}),
     ...(areaNote ? { note: areaNote } : {}),
   });
 
-  const commencementPeriod = periodOf(SPA_COMMENCEMENT.slice(0, 7), period);
   const firstPeriod = timeRows.find((r) => /^\d{4}/.test(r.key))?.key;
   const timeNote = hiddenNote(timeRows, "this table");
   const periodWord = period === "month" ? "Month" : period === "quarter" ? "Quarter" : "Year";
@@ -414,7 +492,7 @@ export function caseloadReport(
     id: "spo-by-period",
     title: `SPO availability by ${period} of the latest incident`,
     lead: `The SPO's outcome by the ${period} of each case's latest dated incident, in date order (${period}s chosen so that most counts can be shown). Each column adds up to the SPO's row in the first table. Cases with an incident dated after the law date are a data problem and have their own line.`,
-    table: {
+    table: tableOf({
       columns: [`${periodWord} of latest incident`, ...OUTCOME_COLUMNS],
       rows: timeRows.map((r) => [
         r.key === "no-dated-incident"
@@ -422,9 +500,9 @@ export function caseloadReport(
           : r.key === "after-as-of"
             ? "Dated after the law date (a data problem)"
             : r.key,
-        ...r.ids.map(cell),
+        ...r.ids.map(ref),
       ]),
-    },
+    }),
     chart: {
       kind: "stacked-bar",
       category: `${periodWord} of latest incident`,
@@ -435,7 +513,7 @@ export function caseloadReport(
         ? {
             marker: {
               category: commencementPeriod,
-              label: `SPA 2019 in force ${SPA_COMMENCEMENT}`,
+              label: `Stalking Protection Act 2019 in force from ${longDate(SPA_COMMENCEMENT)}`,
             },
           }
         : {}),
@@ -448,10 +526,10 @@ export function caseloadReport(
     id: "decline-verdicts",
     title: "Declined SPO requests, by verdict",
     lead: "Each declined request reviewed reason by reason against the law; the verdict is a prompt for review, not a legal finding. The rows add up to the declines reviewed.",
-    table: {
+    table: tableOf({
       columns: ["Verdict", "Declines"],
-      rows: verdicts.map((v, i) => [VERDICT_LABELS[v] ?? v, cell(verdictIds[i]!)]),
-    },
+      rows: verdicts.map((v, i) => [VERDICT_LABELS[v] ?? v, ref(verdictIds[i]!)]),
+    }),
     chart: { kind: "bar", category: "Verdict", measure: "Declines", series: ["Declines"] },
     ...(verdicts.length === 0 ? { empty: "No declined SPO request was recorded in these rows." } : {}),
   });
@@ -460,10 +538,10 @@ export function caseloadReport(
     id: "decline-reasons",
     title: "Decline reasons, and how many misstate the law",
     lead: "Each reason given for a decline, and what the review found of it: misstating the law, misdirected, or contradicted by the recorded facts are the reasons that do not hold. A decline can give several reasons.",
-    table: {
+    table: tableOf({
       columns: ["Reason", ...FINDING_COLUMNS.map(([, label]) => label)],
-      rows: reasonCodes.map((code, i) => [reasonLabels.get(code) ?? code, ...reasonIds[i]!.map(cell)]),
-    },
+      rows: reasonCodes.map((code, i) => [reasonLabels.get(code) ?? code, ...reasonIds[i]!.map(ref)]),
+    }),
     chart: {
       kind: "stacked-bar",
       category: "Reason",
@@ -480,14 +558,14 @@ export function caseloadReport(
     id: "days-to-decision",
     title: "Days from an SPO request to its decision",
     lead: "Where both the request and the decision are dated. The median and the 90th percentile are shown only where at least as many decisions are dated as the disclosure threshold.",
-    table: {
+    table: tableOf({
       columns: ["Measure", "Value"],
       rows: [
-        ["Decisions dated", cell(decidedId)],
+        ["Decisions dated", ref(decidedId)],
         ["Median days", daysShown && median !== undefined ? String(median) : "[c]"],
         ["90th percentile, days", daysShown && p90 !== undefined ? String(p90) : "[c]"],
       ],
-    },
+    }),
     ...(decided === 0 ? { empty: "No SPO request and decision were both dated in these rows." } : {}),
     ...(decided > 0 && !daysShown
       ? { note: "Too few dated decisions to show the median or the 90th percentile without disclosure." }
@@ -498,10 +576,10 @@ export function caseloadReport(
     id: "breach-response",
     title: "Police response to reported breaches",
     lead: "Hours from a reported breach of an order to the police response, where the rows carry breach reports. The rows add up to the breach reports.",
-    table: {
+    table: tableOf({
       columns: ["Response time", "Reports"],
-      rows: RESPONSE_BANDS.map((band, i) => [band, cell(bandIds[i]!)]),
-    },
+      rows: RESPONSE_BANDS.map((band, i) => [band, ref(bandIds[i]!)]),
+    }),
     chart: { kind: "bar", category: "Response time", measure: "Reports", series: ["Reports"], ordered: true },
     ...(figures.breaches.reports === 0 ? { empty: "No breach reports were given in these rows." } : {}),
   });
@@ -513,7 +591,10 @@ export function caseloadReport(
     s.table.rows.every((r) => r.slice(1).every((c) => typeof c === "object" || c === 0 || c === "[c]"))
       ? {
           ...s,
-          note: "This breakdown cannot be shown without disclosing small counts: every count in it is hidden.",
+          // A section's own, more specific note is kept.
+          note:
+            s.note ??
+            "This breakdown cannot be shown without disclosing small counts: every count in it is hidden.",
         }
       : s,
   );
@@ -521,7 +602,7 @@ export function caseloadReport(
   const internalOnly = threshold <= 1;
   const convention = internalOnly
     ? "INTERNAL USE ONLY: no count is hidden in this report (--no-suppression). It may identify people: do not publish it or share it beyond those entitled to see the case-level data."
-    : `To protect the people in these cases, any count from 1 to ${threshold - 1} is hidden and shown as "[c]" (confidential). Some larger counts are hidden too, shown as "[c] (secondary)", because with the totals printed they would let a hidden count be worked out by subtraction; where that could not be avoided, a whole column, zeros included, is hidden. Every total and breakdown in this report, its charts, and its JSON and CSV versions were checked together, so no hidden count can be worked out, exactly or to within ${threshold} either way, from anything else printed. Zeros are shown unless marked.`;
+    : `To protect the people in these cases, any count from 1 to ${threshold - 1} is hidden and shown as "[c]" (confidential): "[c]" therefore means a count from 1 to ${threshold - 1}, and says no more than that. Some larger counts, or zeros, are hidden too, shown as "[c] (secondary)": each could be any number, and is hidden because with the totals printed it would let a "[c]" be worked out by subtraction; where that could not be avoided, a whole column, zeros included, is hidden. Every total and breakdown in this report, its headline, its charts, and its JSON and CSV versions were checked together, so no hidden count can be worked out, exactly or to within ${threshold} either way, from the other figures printed. Zeros are shown unless marked.`;
 
   return {
     title: "Caseload report: protective orders against stalking",
@@ -533,13 +614,13 @@ export function caseloadReport(
     rows: { read: cell(read), valid: cell(valid), invalid: cell(invalid) },
     headline: [
       { label: "Law applied as at", value: figures.asOf },
-      { label: "Rows read", value: cell(read) },
-      { label: "Valid (assessed)", value: cell(valid) },
-      { label: "Invalid (could not be assessed)", value: cell(invalid) },
-      { label: "SPO available (first table)", value: cell(spoIds[0]!) },
-      { label: "SPO available but declined", value: cell(declinedId) },
-      { label: "Declined requests reviewed", value: cell(reviewedId) },
-      { label: "Breach reports", value: cell(reportsId) },
+      { label: "Rows read", value: cell(read), figure: read },
+      { label: "Valid (assessed)", value: cell(valid), figure: valid },
+      { label: "Invalid (could not be assessed)", value: cell(invalid), figure: invalid },
+      { label: "SPO available (first table)", value: cell(spoIds[0]!), figure: spoIds[0]! },
+      { label: "SPO available but declined", value: cell(declinedId), figure: declinedId },
+      { label: "Declined requests reviewed", value: cell(reviewedId), figure: reviewedId },
+      { label: "Breach reports", value: cell(reportsId), figure: reportsId },
     ],
     sections: withNotes,
     published: {
@@ -548,6 +629,7 @@ export function caseloadReport(
         return mark ? { id: f.id, value: null, mark } : { id: f.id, value: f.value };
       }),
       lines,
+      atMost,
     },
     ...(options.ids ? { ids: options.ids } : {}),
   };

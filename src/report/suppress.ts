@@ -13,6 +13,10 @@
  *   lies somewhere in a range wider than the threshold; the smallest shown non-zero members are
  *   hidden until they do ("[c] (secondary)"). Where that cannot be done, every member of the line
  *   is hidden, zeros too, and so is its total. Where a line's total is hidden, every member is.
+ * - Bounds (members add up to no more than the total: a missing fact is missing in no more cases
+ *   than were assessed): where a hidden member's room under a shown total is no wider than the
+ *   threshold, the total is hidden too (a caseload of a handful of cases shows no count of cases);
+ *   where the total is hidden, so are its members.
  *
  * The test suite's audit (tests/report/disclosure-audit.test.ts) solves, with a linear-programming
  * solver, for the range of every hidden figure from every shown figure and every line, and checks
@@ -55,6 +59,7 @@ export function controlDisclosure(
   figures: readonly Figure[],
   lines: readonly Line[],
   threshold: number,
+  bounds: readonly Line[] = [],
 ): Disclosure {
   const value = new Map(figures.map((f) => [f.id, f.value]));
   const hidden = new Map<string, HiddenMark>();
@@ -93,6 +98,25 @@ export function controlDisclosure(
         }
       }
       if (hidden.size !== before) changed = true;
+    }
+    // A bound (members add up to no more than its total): a hidden member lies between 0 and the
+    // total less the members shown; where that is no wider than the threshold, the total is hidden.
+    for (const bound of bounds) {
+      if (hidden.has(bound.total)) {
+        // A member shown would set a floor under the hidden total: hidden with it.
+        for (const m of bound.members)
+          if (!hidden.has(m)) {
+            hide(m);
+            changed = true;
+          }
+        continue;
+      }
+      if (!bound.members.some((m) => hidden.has(m))) continue;
+      const room = v(bound.total) - bound.members.filter((m) => !hidden.has(m)).reduce((n, m) => n + v(m), 0);
+      if (room <= threshold) {
+        hide(bound.total);
+        changed = true;
+      }
     }
   }
   return { threshold, hidden };

@@ -10,6 +10,7 @@ import {
   summarizeAssessments,
 } from "../../src/index.js";
 import { buildReportFigures } from "../../src/report/build-report.js";
+import { chartSpec, renderChartSvg, wrapLabel } from "../../src/report/charts.js";
 import { reportJson, reportMarkdown } from "../../src/report/render.js";
 import { caseloadReport, shownCountText } from "../../src/report/report-model.js";
 import { controlDisclosure } from "../../src/report/suppress.js";
@@ -126,6 +127,38 @@ describe("caseload figures", () => {
   });
 });
 
+describe("chart labels", () => {
+  it("wrap at spaces and never cut: the lines give back the whole label", () => {
+    const long =
+      "What has the suspect done? Record each act (following, contact, monitoring, loitering, entering premises), wherever it happened";
+    const lines = wrapLabel(long, 34);
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(34);
+    expect(lines.join(" ")).toBe(long);
+    expect(wrapLabel("relationship.agreementToMarryWithinThreeYears", 20).join("")).toBe(
+      "relationship.agreementToMarryWithinThreeYears",
+    );
+  });
+
+  it("name facts in plain English on the chart, the question and the id in the table", () => {
+    const counter = createCaseloadFigures(AS_OF);
+    const f: CaseFacts = { id: "a", jurisdiction: "england-and-wales", incidents: [{ kind: "following" }] };
+    for (let i = 0; i < 6; i++) counter.addAssessment(f, assess(f, { asOf: AS_OF }));
+    const section = caseloadReport(counter.figures(), { suppressBelow: 0 }).sections.find(
+      (s) => s.id === "missing-facts",
+    )!;
+    expect(section.table.columns.slice(0, 3)).toEqual(["Fact", "Question to ask", "Fact id"]);
+    const spec = chartSpec(section)!;
+    const drawn = (spec.data as { values: { category: string }[] }).values.map((v) => v.category);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const label of drawn) expect(label).not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+    expect(drawn).toContain(wrapLabel("The suspect still poses the risk now").join("\n"));
+    const axis = (spec.encoding as { y: { axis: { labelLimit: number; labelExpr: string } } }).y.axis;
+    expect(axis.labelLimit).toBe(0);
+    expect(axis.labelExpr).toContain("split");
+  });
+});
+
 describe("disclosure control", () => {
   const line = (values: number[], t: number) => {
     const figures = [
@@ -192,7 +225,7 @@ describe("disclosure control", () => {
     expect(reportMarkdown(report).split("\n").slice(0, 4).join(" ")).toContain("INTERNAL USE ONLY");
   });
 
-  it("puts periods in date order and counts incidents after the law date on their own line", () => {
+  it("puts periods in date order, marks the SPA's commencement, and counts incidents after the law date on their own line", async () => {
     const facts = (date: string, id: string): CaseFacts => ({
       id,
       jurisdiction: "england-and-wales",
@@ -207,9 +240,35 @@ describe("disclosure control", () => {
     expect(figures.spo.incidentsAfterAsOf).toBe(1);
     const report = caseloadReport(figures, { suppressBelow: 0, period: "quarter" });
     const rows = report.sections.find((s) => s.id === "spo-by-period")!.table.rows.map((r) => r[0]);
-    expect(rows).toEqual(["2019 Q1", "2024 Q1", "2024 Q4", "Dated after the law date (a data problem)"]);
-    const chart = report.sections.find((s) => s.id === "spo-by-period")!.chart;
-    expect(chart?.marker?.category).toBe("2020 Q1");
+    // The table starts before the SPA's commencement: the quarter holding it is shown (zeros), to mark.
+    expect(rows).toEqual([
+      "2019 Q1",
+      "2020 Q1",
+      "2024 Q1",
+      "2024 Q4",
+      "Dated after the law date (a data problem)",
+    ]);
+    const section = report.sections.find((s) => s.id === "spo-by-period")!;
+    expect(section.table.rows[1]).toEqual(["2020 Q1", 0, 0, 0]);
+    expect(section.chart?.marker?.category).toBe("2020 Q1");
+    const spec = chartSpec(section)!;
+    const layers = spec.layer as { mark: { type: string }; data: { values: { category: string }[] } }[];
+    expect(layers.map((l) => l.mark.type)).toEqual(["bar", "rule", "text"]);
+    expect(layers[1]!.data.values[0]!.category).toBe("2020 Q1");
+    const svg = await renderChartSvg(spec);
+    expect(svg).toContain("Stalking Protection Act 2019 in force from 20 January 2020");
+    // Periods are drawn in the table's order, every one (a stack's sort by a field would sum it).
+    const y = (spec.layer as { encoding?: { y?: { sort?: unknown } } }[])[0]!.encoding!.y!.sort;
+    expect(y).toEqual(rows.map((r) => wrapLabel(String(r)).join("\n")));
+    // A table that starts after the commencement has no marker.
+    const late = createCaseloadFigures(AS_OF);
+    const f = facts("2024-03-03", "late");
+    late.addAssessment(f, assess(f, { asOf: AS_OF }));
+    const lateSection = caseloadReport(late.figures(), { suppressBelow: 0, period: "quarter" }).sections.find(
+      (s) => s.id === "spo-by-period",
+    )!;
+    expect(lateSection.chart?.marker).toBeUndefined();
+    expect(lateSection.table.rows.map((r) => r[0])).toEqual(["2024 Q1"]);
   });
 
   it("holds no case id, name or free text unless ids are asked for", async () => {
