@@ -10,6 +10,7 @@ import { todayInLondon } from "../dates/calendar.js";
 import { citationFor } from "../law/registry.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
+import { addColumnGuideCommands } from "./column-guide-commands.js";
 import type { CommandSpec } from "./commands.js";
 import { DATE_FORMATS, type DateFormat } from "./csv-columns.js";
 import { isKnownEncoding } from "./decode-input.js";
@@ -571,9 +572,15 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       },
     );
 
+  addColumnGuideCommands(program, io, (code) => {
+    exitCode = code;
+  });
+
   program
     .command("schema")
-    .description("Print the JSON Schema of the case facts.")
+    .description(
+      "Print the JSON Schema of the case facts (for a list of CSV columns: protective-orders columns).",
+    )
     .addHelpText("after", "\nExample:\n  $ protective-orders schema > case-facts.schema.json\n")
     .action(() => {
       guardStdout(io.stdout);
