@@ -11,6 +11,7 @@ import {
   outputNamedStdout,
   standardErrorIsTheInput,
 } from "./file-clash.js";
+import { terminalWidth } from "./fit-table.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
 import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
@@ -270,7 +271,12 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
     fields: options.fields,
     flatten: command.flatten,
     escapeFormulas: options.escapeFormulas,
+    maxWidth: recordFormat === "table" ? terminalWidth(io.stdout) : undefined,
   });
+  if (formatter.verticalFallback && !options.quiet)
+    io.stderr.write(
+      `protective-orders: the table is wider than the terminal (${terminalWidth(io.stdout)} columns): one field a line instead (use --fields to choose fewer columns, or --format csv)\n`,
+    );
   const textOutput = options.outputFormat === "text";
   const progress = createProgress({
     totalBytes,

@@ -1,5 +1,6 @@
 // Issue #28 item 4: the column guide (`columns`), the template (`template`) and a proposed mapping
 // (`mapping`). Each test failed on the old code: none of the three commands existed.
+import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -208,5 +209,30 @@ describe("mapping", () => {
     for (const p of proposals) expect(paths.has(p.column)).toBe(true);
     expect(proposals.find((p) => p.header === "Suspect date of birth")?.column).toBe("suspect.dateOfBirth");
     expect(proposals.find((p) => p.header === "Jurisdiction")?.column).toBe("jurisdiction");
+  });
+});
+
+describe("the cookbook's opening worked example", () => {
+  const cookbook = readFileSync(new URL("../../docs/guides/analyst-cookbook.md", import.meta.url), "utf8");
+
+  it("opens with the column guide, and its export, proposed mapping and commands give what it says", async () => {
+    const first = cookbook.indexOf("\n## ");
+    expect(cookbook.slice(first, first + 40)).toContain("## Start here: the column guide");
+    const exported = /<!-- worked-export -->\n```text\n([\s\S]*?)```/.exec(cookbook)?.[1];
+    expect(exported).toBeDefined();
+    const file = t.file("cookbook-export.csv", exported ?? "");
+    const proposed = await cli(["mapping", "-q", file]);
+    const mapping = JSON.parse(proposed.stdout) as Record<string, string>;
+    // The excerpt the guide shows is what the command writes.
+    const excerpt = JSON.parse(/```json\n(\{\n {2}"\/\/ Force"[\s\S]*?)```/.exec(cookbook)?.[1] ?? "{}");
+    expect(Object.keys(excerpt).length).toBeGreaterThan(0);
+    expect(mapping).toMatchObject(excerpt);
+    const mappingFile = t.file("cookbook-mapping.json", proposed.stdout);
+    const ok = await cli(["validate", "-q", file, "--mapping", mappingFile, "--date-format", "dd/mm/yyyy"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(parseJsonl(ok.stdout).map((x) => x.valid)).toEqual([true, true, true]);
+    const noDates = await cli(["validate", "-q", file, "--mapping", mappingFile]);
+    expect(noDates.code).toBe(1);
+    expect(noDates.stdout).toContain("--date-format dd/mm/yyyy");
   });
 });
