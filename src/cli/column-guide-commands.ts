@@ -11,6 +11,7 @@ import { runTemplate } from "./template-command.js";
 interface GuideIo {
   readonly stdout: Writable & { readonly isTTY?: boolean | undefined; readonly columns?: number };
   readonly stderr: Writable;
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 function parseDelimiter(value: string): string {

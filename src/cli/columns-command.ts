@@ -74,9 +74,13 @@ export function renderColumnGuide(
 /** Runs `columns`: the guide on `stdout`, a note (unless quiet) on `stderr`. */
 export function runColumns(
   options: { format: ColumnFormat; quiet?: boolean | undefined },
-  io: { stdout: Writable & { isTTY?: boolean | undefined; columns?: number }; stderr: Writable },
+  io: {
+    stdout: Writable & { isTTY?: boolean | undefined; columns?: number };
+    stderr: Writable;
+    env?: Readonly<Record<string, string | undefined>> | undefined;
+  },
 ): number {
-  const text = renderColumnGuide(options.format, terminalWidth(io.stdout), (message) => {
+  const text = renderColumnGuide(options.format, terminalWidth(io.stdout, io.env), (message) => {
     if (!options.quiet) io.stderr.write(`protective-orders: ${message}\n`);
   });
   io.stdout.write(text);

@@ -3,12 +3,16 @@
 
 import { terminalSafe } from "./terminal-safe.js";
 
-/** The width to fit: the terminal's columns when standard output is one, else 80. */
-export function terminalWidth(stdout: {
-  readonly isTTY?: boolean | undefined;
-  readonly columns?: number;
-}): number {
-  const columns = stdout.isTTY === true ? stdout.columns : undefined;
+/**
+ * The width to fit: the terminal's columns when standard output is one; else `COLUMNS` from the
+ * environment if set (as a shell sets it, e.g. `COLUMNS=200 protective-orders ... > out.txt`); else 80.
+ */
+export function terminalWidth(
+  stdout: { readonly isTTY?: boolean | undefined; readonly columns?: number },
+  env: Readonly<Record<string, string | undefined>> = {},
+): number {
+  const fromEnv = env.COLUMNS !== undefined && /^\d+$/.test(env.COLUMNS) ? Number(env.COLUMNS) : undefined;
+  const columns = stdout.isTTY === true ? stdout.columns : fromEnv;
   return typeof columns === "number" && Number.isInteger(columns) && columns >= 20 ? columns : 80;
 }
 

@@ -271,11 +271,11 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
     fields: options.fields,
     flatten: command.flatten,
     escapeFormulas: options.escapeFormulas,
-    maxWidth: recordFormat === "table" ? terminalWidth(io.stdout) : undefined,
+    maxWidth: recordFormat === "table" ? terminalWidth(io.stdout, env) : undefined,
   });
   if (formatter.verticalFallback && !options.quiet)
     io.stderr.write(
-      `protective-orders: the table is wider than the terminal (${terminalWidth(io.stdout)} columns): one field a line instead (use --fields to choose fewer columns, or --format csv)\n`,
+      `protective-orders: the table is wider than the terminal (${terminalWidth(io.stdout, env)} columns): one field a line instead (use --fields to choose fewer columns, or --format csv)\n`,
     );
   const textOutput = options.outputFormat === "text";
   const progress = createProgress({

@@ -118,6 +118,12 @@ describe("--format table fits the terminal", () => {
     );
     expect(wide.stdout.split("\n")[0]).toMatch(/^row\s+line\s+id\s+asOf\s+first\s/);
     expect(wide.stderr).toBe("");
+    // Not a terminal, with COLUMNS set: that width.
+    const columnsEnv = await cli(["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table"], {
+      env: { CI: "1", COLUMNS: "1000" },
+    });
+    expect(columnsEnv.stdout.split("\n")[0]).toMatch(/^row\s+line\s+id\s+asOf\s+first\s/);
+    expect(columnsEnv.stderr).not.toMatch(/wider than the terminal/);
   });
 });
 
