@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { columnGuide } from "../../src/cli/column-guide.js";
 import { csvColumns, csvColumnValues } from "../../src/cli/csv-columns.js";
 import { proposeMapping } from "../../src/cli/mapping-command.js";
@@ -12,6 +12,9 @@ import { FACT_DEFINITIONS } from "../../src/facts/registry.js";
 import { citationFor } from "../../src/law/registry.js";
 import { assertBuilt, parseJsonl, tempDir } from "./helpers.js";
 import { cli } from "./in-process.js";
+
+// Some tests spawn the CLI or run it several times: allow for a slow or busy machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const t = tempDir("po-column-guide-");
 beforeAll(assertBuilt);

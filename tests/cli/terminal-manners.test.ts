@@ -3,11 +3,14 @@
 // Each test failed on the old code: report -q was an unknown option, the tables ran past 80
 // columns, and the ETA came after column 80.
 import { PassThrough } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/program.js";
 import { createProgress } from "../../src/cli/progress.js";
 import { assertBuilt, CASELOAD, run, tempDir } from "./helpers.js";
 import { cli } from "./in-process.js";
+
+// Some tests spawn the CLI or run it several times: allow for a slow or busy machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const t = tempDir("po-terminal-manners-");
 beforeAll(assertBuilt);
