@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
+import { MIN_WRAPPED_WIDTH, wrapText } from "./fit-table.js";
 import { terminalSafe } from "./terminal-safe.js";
 
 /**
@@ -100,6 +101,12 @@ export interface RecordFormatterOptions {
    * (csv-stringify's `escape_formulas`). Default true. Numbers are left as numbers.
    */
   readonly escapeFormulas?: boolean | undefined;
+  /**
+   * Table: the width to fit (the terminal's). The last column wraps under itself; a table too wide
+   * even so is written one field a line (as `vertical`, values wrapped) and
+   * {@link RecordFormatter.verticalFallback} says so.
+   */
+  readonly maxWidth?: number | undefined;
 }
 
 /**
@@ -120,6 +127,9 @@ export class RecordFormatter {
   private readonly fields: readonly string[] | undefined;
   private readonly flatten: (record: Record<string, unknown>) => FlatRecord;
   private readonly escapeFormulas: boolean;
+  private readonly maxWidth: number | undefined;
+  /** True when a table too wide for `maxWidth` is written one field a line instead. */
+  readonly verticalFallback: boolean = false;
 
   constructor(options: RecordFormatterOptions) {
     this.format = options.format;
@@ -127,6 +137,27 @@ export class RecordFormatter {
     this.fields = options.fields;
     this.flatten = options.flatten;
     this.escapeFormulas = options.escapeFormulas !== false;
+    this.maxWidth = options.maxWidth;
+    if (
+      this.format === "table" &&
+      this.maxWidth !== undefined &&
+      this.lastOffset() + MIN_WRAPPED_WIDTH > this.maxWidth
+    ) {
+      this.format = "vertical";
+      this.verticalFallback = true;
+    }
+  }
+
+  /** Where a table's last column starts. */
+  private lastOffset(): number {
+    return this.columns.slice(0, -1).reduce((sum, c) => sum + width(c) + 2, 0);
+  }
+
+  /** A table's last cell, wrapped under itself to fit `maxWidth`. */
+  private lastCell(text: string): string {
+    if (this.maxWidth === undefined) return text;
+    const offset = this.lastOffset();
+    return wrapText(text, this.maxWidth - offset).join(`\n${" ".repeat(offset)}`);
   }
 
   start(): string {
@@ -136,11 +167,13 @@ export class RecordFormatter {
       case "csv":
       case "tsv":
         return this.delimited([...this.columns]);
-      case "table":
+      case "table": {
+        const last = this.columns.length - 1;
         return `${this.columns
-          .map((c) => terminalSafe(c).padEnd(width(c)))
+          .map((c, i) => (i === last ? this.lastCell(terminalSafe(c)) : terminalSafe(c).padEnd(width(c))))
           .join("  ")
           .trimEnd()}\n`;
+      }
       default:
         return "";
     }
@@ -161,9 +194,16 @@ export class RecordFormatter {
       case "vertical": {
         const flat = this.flat(record);
         const keyWidth = Math.max(...this.columns.map((c) => c.length));
-        const lines = this.columns.map((c) =>
-          `${terminalSafe(c).padEnd(keyWidth)}  ${terminalSafe(cellText(flat[c]))}`.trimEnd(),
-        );
+        const valueWidth =
+          this.verticalFallback && this.maxWidth !== undefined ? this.maxWidth - keyWidth - 2 : 0;
+        const lines = this.columns.map((c) => {
+          const value = terminalSafe(cellText(flat[c]));
+          const text =
+            valueWidth >= MIN_WRAPPED_WIDTH
+              ? wrapText(value, valueWidth).join(`\n${" ".repeat(keyWidth + 2)}`)
+              : value;
+          return `${terminalSafe(c).padEnd(keyWidth)}  ${text}`.trimEnd();
+        });
         return `${this.count > 1 ? "\n" : ""}${lines.join("\n")}\n`;
       }
       default: {
@@ -174,7 +214,7 @@ export class RecordFormatter {
           .map((c, i) => {
             const text = terminalSafe(cellText(flat[c]));
             return i === last
-              ? text
+              ? this.lastCell(text)
               : text.length > width(c)
                 ? `${text.slice(0, width(c) - 1)}…`
                 : text.padEnd(width(c));

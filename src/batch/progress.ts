@@ -34,13 +34,16 @@ export function createProgress(options: {
     stream: stderr as NodeJS.WritableStream,
     format:
       total > 0
-        ? `${plain ? "" : "\u001b[36m"}{bar}${plain ? "" : "\u001b[0m"} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}`
+        ? `${plain ? "" : "\u001b[36m"}{bar}${plain ? "" : "\u001b[0m"} {percentage}% | ETA {eta_formatted} | {rows} rows | {rate} rows/s`
         : "{rows} rows | {rate} rows/s",
     hideCursor: false,
     linewrap: true,
     clearOnComplete: true,
     barCompleteChar: "#",
     barIncompleteChar: ".",
+    // A short bar and the ETA before the counts: all of it fits 80 columns (cli-progress cuts the
+    // line at the terminal's width, and the ETA came last, past column 80).
+    barsize: 20,
     fps: 5,
     etaBuffer: 50,
   });

@@ -12,6 +12,7 @@ import {
   standardErrorIsTheInput,
 } from "./file-clash.js";
 import { ERRNO_WORDS, fileErrorInWords } from "./file-errors.js";
+import { terminalWidth } from "./fit-table.js";
 import { type JsonLinesChunk, JsonLinesChunker } from "./json-lines.js";
 import { closeInputSource, openInputSource, readInputSource } from "./open-input.js";
 import { type OutputFormat, RecordFormatter, StreamWriter } from "./output.js";
@@ -255,7 +256,12 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
     fields: options.fields,
     flatten: command.flatten,
     escapeFormulas: options.escapeFormulas,
+    maxWidth: recordFormat === "table" ? terminalWidth(io.stdout, env) : undefined,
   });
+  if (formatter.verticalFallback && !options.quiet)
+    io.stderr.write(
+      `protective-orders: the table is wider than the terminal (${terminalWidth(io.stdout, env)} columns): one field a line instead (use --fields to choose fewer columns, or --format csv)\n`,
+    );
   const textOutput = options.outputFormat === "text";
   const progress = createProgress({
     totalBytes,

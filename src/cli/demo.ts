@@ -18,7 +18,7 @@ const CASELOAD_URL = new URL("../examples/caseload.json", import.meta.url);
  * table and one explained case. Returns the exit code (1 if any bundled case failed to validate).
  */
 export function runDemo(
-  options: { asOf?: string; case?: string; markdown?: boolean },
+  options: { asOf?: string; case?: string; markdown?: boolean; quiet?: boolean },
   stdout: Writable,
   stderr: Writable,
 ): number {
@@ -42,7 +42,7 @@ export function runDemo(
       assessments.push(result.assessment);
     } else {
       invalid += 1;
-      for (const problem of result.problems) {
+      for (const problem of options.quiet ? [] : result.problems) {
         stderr.write(`row ${index + 1}: ${problem.path || "(case)"}: ${problem.message}\n`);
       }
     }

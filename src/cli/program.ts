@@ -18,6 +18,7 @@ import { todayInLondon } from "../dates/calendar.js";
 import { citationFor } from "../law/registry.js";
 import { caseFactsJsonSchema } from "../model/case-facts-json-schema.js";
 import { IsoDateSchema } from "../model/iso-date.js";
+import { addColumnGuideCommands } from "./column-guide-commands.js";
 import { runDemo } from "./demo.js";
 
 function packageVersion(): string {
@@ -458,6 +459,7 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
         .choices(["jsonl", "json", "table"])
         .default("table"),
     )
+    .option("-q, --quiet", "accepted for scripts: rules writes nothing on stderr")
     .addHelpText("after", "\nExample:\n  $ protective-orders rules --format json > rules.json\n")
     .action((o: { format: "jsonl" | "json" | "table" }) => {
       guardStdout(io.stdout);
@@ -529,6 +531,10 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
     )
     .option("--include-ids", "list the ids of cases worth a second look (identifies cases: off by default)")
     .option(
+      "-q, --quiet",
+      "no summary line on stderr (warnings and errors still show; --summary-json still gets it). Example: report cases.jsonl -q --out report.html",
+    )
+    .option(
       "--summary-json <file>",
       "also write the row counts as JSON to this file (checked before any row)",
     )
@@ -549,6 +555,7 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
           suppression: boolean;
           period: "auto" | "month" | "quarter" | "year";
           includeIds?: boolean;
+          quiet?: boolean;
           mapping?: MappingFile;
           summaryJson?: string;
           delimiter?: string;
@@ -572,9 +579,16 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       },
     );
 
+  addColumnGuideCommands(program, io, (code) => {
+    exitCode = code;
+  });
+
   program
     .command("schema")
-    .description("Print the JSON Schema of the case facts.")
+    .description(
+      "Print the JSON Schema of the case facts (for a list of CSV columns: protective-orders columns).",
+    )
+    .option("-q, --quiet", "accepted for scripts: schema writes nothing on stderr")
     .addHelpText("after", "\nExample:\n  $ protective-orders schema > case-facts.schema.json\n")
     .action(() => {
       guardStdout(io.stdout);
@@ -591,8 +605,9 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
     )
     .option("--case <id>", "which case to explain in full (default: the first with an SPO recommended)")
     .option("--markdown", "explain the case in Markdown rather than plain text")
+    .option("-q, --quiet", "no per-row problems on stderr (errors still show)")
     .addHelpText("after", "\nExample:\n  $ protective-orders demo --as-of 2025-06-01\n")
-    .action((options: { asOf?: string; case?: string; markdown?: boolean }) => {
+    .action((options: { asOf?: string; case?: string; markdown?: boolean; quiet?: boolean }) => {
       guardStdout(io.stdout);
       exitCode = runDemo({ ...options, asOf: options.asOf ?? todayInLondon(now()) }, io.stdout, io.stderr);
     });
@@ -615,28 +630,37 @@ export async function main(argv: readonly string[], io: BatchIo = processIo()): 
       "--cors-origin <origin...>",
       "origins allowed by CORS (default none, or PROTECTIVE_ORDERS_CORS_ORIGINS)",
     )
+    .option("-q, --quiet", "no JSON log lines (listening, stopped) on standard output")
     .addHelpText(
       "after",
-      "\nExamples:\n  $ protective-orders serve\n  $ PROTECTIVE_ORDERS_TOKEN_FILE=/run/secrets/tokens protective-orders serve --host 0.0.0.0 --port 8080\n",
+      "\nExamples:\n  $ protective-orders serve\n  $ protective-orders serve --port 8080 -q\n  $ PROTECTIVE_ORDERS_TOKEN_FILE=/run/secrets/tokens protective-orders serve --host 0.0.0.0 --port 8080\n",
     )
-    .action(async (o: { host?: string; port?: string; tokenFile?: string; corsOrigin?: string[] }) => {
-      // The built service beside this file (dist/server.js), loaded only for `serve`: the other
-      // commands never load Fastify.
-      const serverModule = new URL("./server.js", import.meta.url).href;
-      const { resolveServeSettings, serve, ServeSettingsError } = (await import(
-        serverModule
-      )) as typeof import("../server/index.js");
-      try {
-        await serve(resolveServeSettings(o, process.env));
-      } catch (error) {
-        const message =
-          error instanceof ServeSettingsError
-            ? error.message
-            : `cannot listen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-        io.stderr.write(`protective-orders: ${message}\n`);
-        exitCode = EXIT.usage;
-      }
-    });
+    .action(
+      async (o: {
+        host?: string;
+        port?: string;
+        tokenFile?: string;
+        corsOrigin?: string[];
+        quiet?: boolean;
+      }) => {
+        // The built service beside this file (dist/server.js), loaded only for `serve`: the other
+        // commands never load Fastify.
+        const serverModule = new URL("./server.js", import.meta.url).href;
+        const { resolveServeSettings, serve, ServeSettingsError } = (await import(
+          serverModule
+        )) as typeof import("../server/index.js");
+        try {
+          await serve(resolveServeSettings(o, process.env), o.quiet ? { write: () => true } : undefined);
+        } catch (error) {
+          const message =
+            error instanceof ServeSettingsError
+              ? error.message
+              : `cannot listen: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+          io.stderr.write(`protective-orders: ${message}\n`);
+          exitCode = EXIT.usage;
+        }
+      },
+    );
 
   try {
     await program.parseAsync([...argv], { from: "user" });

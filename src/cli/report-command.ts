@@ -44,6 +44,8 @@ export interface ReportCliOptions {
   /** The file `mapping` was read from (`--mapping`): no output may overwrite it. */
   readonly mappingFile?: string | undefined;
   readonly summaryJson?: string | undefined;
+  /** `-q`: no summary line on stderr (warnings and errors still show). */
+  readonly quiet?: boolean | undefined;
 }
 
 /**
@@ -164,7 +166,8 @@ export async function runReport(options: ReportCliOptions, io: BatchIo): Promise
     );
     return EXIT.usage;
   }
-  io.stderr.write(`report: ${read} rows, ${valid} processed, ${invalid} invalid (law as at ${asOf})\n`);
+  if (!options.quiet)
+    io.stderr.write(`report: ${read} rows, ${valid} processed, ${invalid} invalid (law as at ${asOf})\n`);
   if (run.breachRowsInvalid > 0) {
     say(
       `warning: ${run.breachRowsInvalid} rows had "breaches" that are not { order, reports }: left out of the breach figures`,

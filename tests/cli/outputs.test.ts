@@ -104,7 +104,8 @@ describe("output formats", () => {
   });
 
   it("--format table: a header line and one aligned line per case, for people", async () => {
-    const r = await run(["assess", input, ...AS_OF, "--format", "table"]);
+    // Wide enough for the whole table (piped, it fits COLUMNS, else 80: see terminal-manners.test.ts).
+    const r = await run(["assess", input, ...AS_OF, "--format", "table"], { env: { COLUMNS: "1000" } });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(4);
