@@ -14,6 +14,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -91,6 +92,30 @@ async function main() {
     }
     if (missing.length > 0)
       throw new Error(`site/try/${page} links to files the site does not have: ${missing.join(", ")}`);
+  }
+
+  // The home page (docs/home.md) links to the try-it and interview pages; TypeDoc, seeing files at
+  // those paths, copies them raw into media/. Point the links at the built pages and drop the copies.
+  const home = join(site, "index.html");
+  writeFileSync(
+    home,
+    readFileSync(home, "utf8")
+      .replaceAll('href="media/index.html"', 'href="try/index.html"')
+      .replaceAll('href="media/interview.html"', 'href="try/interview.html"'),
+  );
+  for (const copy of ["index.html", "interview.html"]) rmSync(join(site, "media", copy), { force: true });
+
+  // Every relative link of the home page and the guides must reach a file of the built site (issue 29).
+  const pages = [home, ...readdirSync(join(site, "documents")).map((f) => join(site, "documents", f))];
+  for (const page of pages.filter((p) => p.endsWith(".html"))) {
+    const html = readFileSync(page, "utf8");
+    const broken = [];
+    for (const [, url] of html.matchAll(/\shref="([^"#?]+)(?:[#?][^"]*)?"/g)) {
+      if (/^[a-z]+:/i.test(url) || url.startsWith("/")) continue;
+      if (!existsSync(resolve(dirname(page), decodeURIComponent(url)))) broken.push(url);
+    }
+    if (broken.length > 0)
+      throw new Error(`${relative(root, page)} links to files the site does not have: ${broken.join(", ")}`);
   }
 
   const bytes = statSync(join(out, BUNDLE_NAME)).size;

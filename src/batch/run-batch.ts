@@ -256,7 +256,12 @@ export async function runBatch(spec: CommandSpec, options: BatchOptions, io: Bat
     fields: options.fields,
     flatten: command.flatten,
     escapeFormulas: options.escapeFormulas,
-    maxWidth: recordFormat === "table" ? terminalWidth(io.stdout, env) : undefined,
+    // Fitted to a terminal (or to COLUMNS when set); piped into a file or another program, a table
+    // keeps every column on one line, as a script reading it expects.
+    maxWidth:
+      recordFormat === "table" && (io.stdout.isTTY === true || env.COLUMNS !== undefined)
+        ? terminalWidth(io.stdout, env)
+        : undefined,
   });
   if (formatter.verticalFallback && !options.quiet)
     io.stderr.write(

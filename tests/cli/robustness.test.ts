@@ -447,14 +447,18 @@ describe("the output closed early (like `| head`)", () => {
   // 'error' listener, so a reader that goes away (EPIPE) crashes Node with an "Unhandled 'error' event"
   // stack trace and exit 1. Fix: route them through StreamWriter (or a process.stdout 'error' handler that
   // treats EPIPE as a quiet end), as the batch commands do.
-  it.each([["demo"], ["rules"], ["schema"]])(
+  it.each([["demo"], ["rules"], ["schema"], ["--help"], ["assess --help"]])(
     "`%s` with its output already closed exits cleanly, with no stack trace",
     async (command) => {
       const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI, command, ...(command === "demo" ? AS_OF : [])], {
-          cwd: root,
-          env: cliEnv(),
-        });
+        const child = spawn(
+          process.execPath,
+          [CLI, ...command.split(" "), ...(command === "demo" ? AS_OF : [])],
+          {
+            cwd: root,
+            env: cliEnv(),
+          },
+        );
         let stderr = "";
         child.stderr.setEncoding("utf8").on("data", (d: string) => {
           stderr += d;

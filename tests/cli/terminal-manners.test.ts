@@ -92,12 +92,12 @@ describe("-q/--quiet on every command", () => {
 });
 
 describe("--format table fits the terminal", () => {
-  it("validate's table fits 80 columns (not a terminal), its last column wrapped under itself", async () => {
+  it("validate's table fits COLUMNS=80 (not a terminal), its last column wrapped under itself; piped without COLUMNS it keeps its lines whole", async () => {
     const file = t.file(
       "bad.jsonl",
       `${JSON.stringify({ id: "a", risk: { ongoing: "perhaps" }, relationship: { summary: "nope" }, incidents: [{ kind: "x" }] })}\n`,
     );
-    const r = await cli(["validate", file, "--format", "table", "-q"]);
+    const r = await cli(["validate", file, "--format", "table", "-q"], { env: { COLUMNS: "80" } });
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^row\s+line\s+id\s+valid\s+error\s+problems$/);
     expect(lines.length).toBeGreaterThan(2);
@@ -107,14 +107,21 @@ describe("--format table fits the terminal", () => {
   });
 
   it("assess's table, too wide for 80 columns, falls back to one field a line with a note; a wide terminal gets the table", async () => {
-    const narrow = await cli(["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table"]);
+    const narrow = await cli(["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table"], {
+      env: { COLUMNS: "80" },
+    });
     expect(narrow.stderr).toMatch(
       /the table is wider than the terminal \(80 columns\): one field a line instead/,
     );
     expect(narrow.stdout).toMatch(/^row\s+1$/m);
     for (const line of narrow.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
-    const quiet = await cli(["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table", "-q"]);
+    const quiet = await cli(["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table", "-q"], {
+      env: { COLUMNS: "80" },
+    });
     expect(quiet.stderr).toBe("");
+    // Piped into a file or a program with no COLUMNS: every column on one line, as a script expects.
+    const piped = await cli(["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table", "-q"]);
+    expect(piped.stdout.split("\n")[0]).toMatch(/^row\s+line\s+id/);
     const wide = await onTerminal(
       ["assess", CASELOAD, "--as-of", "2025-06-01", "--format", "table", "-q"],
       1000,
