@@ -111,6 +111,18 @@ describe.skipIf(skip)("the documentation site, in chromium", () => {
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
   });
 
+  it("the home page is written for a reader, not the README: three ways in, no contributor commands, working links", async () => {
+    await page.goto(`${origin}/index.html`);
+    const text = (await page.locator(".col-content").textContent()) ?? "";
+    expect(text).toContain("Three ways in");
+    expect(text).not.toContain("Quick start (contributors)");
+    expect(text).not.toContain("npm ci");
+    for (const href of ["try/index.html", "try/interview.html", "documents/Getting_started.html"])
+      expect(await page.locator(`.col-content a[href="${href}"]`).count(), href).toBeGreaterThan(0);
+    await page.click('.col-content a[href="try/interview.html"]');
+    await page.waitForURL(/\/try\/interview\.html$/);
+  }, 30_000);
+
   it('searches for "stalking protection order", opens the legal basis, and finds every order and rule', async () => {
     await page.goto(`${origin}/index.html`);
     await page.click("#tsd-search-trigger");
